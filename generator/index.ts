@@ -1,0 +1,297 @@
+/**
+ * `purekit generate`: every selected spec → `generated/<product>/<version>/`,
+ * in parallel worker threads, skipping what is already up to date.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { PurekitError } from "../runtime/errors.ts";
+import {
+  compareVersions,
+  findSpec,
+  listSpecs,
+  type Manifest,
+  manifest as defaultManifest,
+  REPO_ROOT,
+  type ResolveOptions,
+  resolveSpec,
+  type SpecEntry,
+} from "../spec/index.ts";
+import type { Product } from "./table.ts";
+import type { WorkerJob, WorkerResult } from "./worker.ts";
+
+export { friendlyName } from "./names.ts";
+export type * from "./table.ts";
+// emit.ts (openapi-typescript, and through it the TypeScript compiler) loads only in workers:
+// an up-to-date run must not pay for it.
+
+export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
+
+/** The files whose change makes every output stale. */
+const GENERATOR_FILES = ["emit.ts", "names.ts", "table.ts", "transform.ts", "worker.ts"];
+
+export interface GenerateOptions extends ResolveOptions {
+  product?: Product | undefined;
+  /** A version, `latest`, or `all` (default). */
+  version?: string | undefined;
+  /** Report stale or missing output instead of generating. */
+  check?: boolean;
+  /** Regenerate even when up to date. */
+  force?: boolean;
+  outDir?: string;
+  /** Worker threads; default one per core. */
+  concurrency?: number;
+  manifest?: Manifest;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { type: "start"; total: number; stale: number }
+  | { type: "begin"; entry: SpecEntry }
+  | { type: "done"; entry: SpecEntry; done: number; total: number; ms: number; operations: number }
+  | { type: "failed"; entry: SpecEntry; done: number; total: number; message: string };
+
+export interface GenerateSummary {
+  selected: number;
+  generated: SpecEntry[];
+  skipped: number;
+  /** Stale or missing (with `check`), or failed. */
+  stale: SpecEntry[];
+  failures: { entry: SpecEntry; code: string; message: string }[];
+  ms: number;
+}
+
+interface Stamp {
+  sha256: string;
+  generator: string;
+  operations: number;
+}
+
+let generatorHashCache: string | undefined;
+
+/** Hash of the generator's own code and of the tools it runs: a change to any of them makes output stale. */
+export async function generatorHash(): Promise<string> {
+  if (generatorHashCache) return generatorHashCache;
+  const h = createHash("sha256");
+  for (const f of GENERATOR_FILES) h.update(await readFile(join(REPO_ROOT, "generator", f)));
+  for (const pkg of ["openapi-typescript", "typescript"]) {
+    const json = JSON.parse(await readFile(join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8"));
+    h.update(`${pkg}@${json.version}`);
+  }
+  generatorHashCache = h.digest("hex").slice(0, 16);
+  return generatorHashCache;
+}
+
+/** Which specs a `--product`/`--version` pair selects. */
+export function selectSpecs(options: Pick<GenerateOptions, "product" | "version" | "manifest">): SpecEntry[] {
+  const m = options.manifest ?? defaultManifest;
+  const version = options.version ?? "all";
+  if (version === "all") return listSpecs(options.product, m);
+  if (options.product) return [findSpec(options.product, version, m)];
+  if (version === "latest") {
+    return (["flasharray", "flashblade", "pure1"] as const).map((p) => findSpec(p, "latest", m));
+  }
+  const matches = listSpecs(undefined, m).filter((s) => s.version === version);
+  if (!matches.length) findSpec("flasharray", version, m); // throws the descriptive error
+  return matches;
+}
+
+async function readStamp(dir: string): Promise<Stamp | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, ".stamp.json"), "utf8")) as Stamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fixed-size pool of generator workers, fed largest spec first. */
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, (r: WorkerResult) => void>();
+  private readonly idle: Worker[] = [];
+  private readonly queue: WorkerJob[] = [];
+  crashed: Error | undefined;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL("./worker-entry.mjs", import.meta.url));
+      w.on("message", (r: WorkerResult) => {
+        const done = this.pending.get(r.id);
+        this.pending.delete(r.id);
+        this.next(w);
+        done?.(r);
+      });
+      w.on("error", (e) => {
+        // A crashed worker (not a bad spec: those come back as messages) fails the whole run once.
+        this.crashed ??= e;
+        this.queue.length = 0;
+        for (const [id, done] of this.pending) done({ id, ok: false, code: "ERR_GENERATE", message: e.message });
+        this.pending.clear();
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  run(job: WorkerJob): Promise<WorkerResult> {
+    return new Promise((resolve) => {
+      if (this.crashed) {
+        resolve({ id: job.id, ok: false, code: "ERR_GENERATE", message: this.crashed.message });
+        return;
+      }
+      this.pending.set(job.id, resolve);
+      const w = this.idle.pop();
+      if (w) w.postMessage(job);
+      else this.queue.push(job);
+    });
+  }
+
+  private next(w: Worker): void {
+    const job = this.queue.shift();
+    if (job) w.postMessage(job);
+    else this.idle.push(w);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Generates typed clients and operation tables.
+ *
+ * @example
+ * ```ts
+ * const summary = await generate({ product: "flasharray", version: "latest" });
+ * console.log(summary.generated.length, "generated,", summary.skipped, "up to date");
+ * ```
+ */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateSummary> {
+  const t0 = performance.now();
+  const outDir = options.outDir ?? DEFAULT_OUT_DIR;
+  const selected = selectSpecs(options);
+  const gen = await generatorHash();
+  const stale: SpecEntry[] = [];
+  for (const entry of selected) {
+    const stamp = await readStamp(join(outDir, entry.product, entry.version));
+    if (options.force || !stamp || stamp.sha256 !== entry.sha256 || stamp.generator !== gen) stale.push(entry);
+  }
+  const summary: GenerateSummary = {
+    selected: selected.length,
+    generated: [],
+    skipped: selected.length - stale.length,
+    stale: [],
+    failures: [],
+    ms: 0,
+  };
+  options.onProgress?.({ type: "start", total: selected.length, stale: stale.length });
+  if (options.check) {
+    summary.stale = stale;
+  } else if (stale.length) {
+    await generateStale(stale, gen, outDir, options, summary);
+  }
+  if (!options.check) await writeProductIndexes(outDir, options.manifest ?? defaultManifest);
+  summary.ms = performance.now() - t0;
+  return summary;
+}
+
+async function generateStale(
+  stale: SpecEntry[],
+  gen: string,
+  outDir: string,
+  options: GenerateOptions,
+  summary: GenerateSummary,
+): Promise<void> {
+  // Read every spec first: a missing or tampered file stops the run before any work.
+  const resolved = await Promise.all(stale.map((e) => resolveSpec(e, options)));
+  resolved.sort((a, b) => b.bytes.length - a.bytes.length);
+  const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), resolved.length));
+  const pool = new WorkerPool(size);
+  let done = 0;
+  const decoder = new TextDecoder();
+  try {
+    await Promise.all(
+      resolved.map(async (spec, id) => {
+        const { entry } = spec;
+        const started = performance.now();
+        options.onProgress?.({ type: "begin", entry });
+        const result = await pool.run({
+          id,
+          text: decoder.decode(spec.bytes),
+          product: entry.product,
+          version: entry.version,
+          source: spec.path,
+        });
+        done++;
+        if (pool.crashed) return;
+        if (!result.ok) {
+          summary.failures.push({ entry, code: result.code, message: result.message });
+          summary.stale.push(entry);
+          options.onProgress?.({ type: "failed", entry, done, total: resolved.length, message: result.message });
+          return;
+        }
+        const dir = join(outDir, entry.product, entry.version);
+        await rm(dir, { recursive: true, force: true });
+        await mkdir(dir, { recursive: true });
+        for (const [name, content] of Object.entries(result.files)) await writeFile(join(dir, name), content);
+        // The stamp goes last: a run cut off midway leaves the folder stale, never half-fresh.
+        const stamp: Stamp = { sha256: entry.sha256, generator: gen, operations: result.operations };
+        await writeFile(join(dir, ".stamp.json"), `${JSON.stringify(stamp)}\n`);
+        summary.generated.push(entry);
+        options.onProgress?.({
+          type: "done",
+          entry,
+          done,
+          total: resolved.length,
+          ms: performance.now() - started,
+          operations: result.operations,
+        });
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  if (pool.crashed) {
+    throw new PurekitError("ERR_GENERATE", `a generator worker crashed: ${pool.crashed.message}`, {
+      cause: pool.crashed,
+    });
+  }
+}
+
+/** `generated/<product>/index.ts`: which versions exist, and lazy loaders for their tables. */
+async function writeProductIndexes(outDir: string, m: Manifest): Promise<void> {
+  for (const product of ["flasharray", "flashblade", "pure1"] as const) {
+    const versions = listSpecs(product, m)
+      .map((s) => s.version)
+      .filter((v) => existsSync(join(outDir, product, v, ".stamp.json")))
+      .sort(compareVersions);
+    if (!versions.length) continue;
+    const latest = versions.at(-1)!;
+    const content = `// Generated by purekit. Do not edit: regenerate with \`purekit generate\`.
+import type { OperationTable } from "../../generator/table.ts";
+
+/** The ${product} REST versions generated here, oldest first. */
+export const versions = ${JSON.stringify(versions)} as const;
+export type Version = (typeof versions)[number];
+export const latest = ${JSON.stringify(latest)} as const;
+export type { DataPaths as LatestPaths, OperationsByName as LatestOperations, components as LatestComponents } from "./${latest}/types.ts";
+
+/** Loads one version's operation table (a computed specifier keeps other versions out of the type-check). */
+export async function loadTable(version: string): Promise<OperationTable> {
+  if (!(versions as readonly string[]).includes(version)) {
+    throw new Error(\`${product} REST \${version} is not generated; generated: \${versions.join(", ")}\`);
+  }
+  const path = \`./\${version}/operations.ts\`;
+  return ((await import(path)) as { table: OperationTable }).table;
+}
+`;
+    const file = join(outDir, product, "index.ts");
+    const current = existsSync(file) ? await readFile(file, "utf8") : "";
+    if (current !== content) await writeFile(file, content);
+  }
+}
+
+export { PurekitError };
