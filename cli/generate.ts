@@ -14,6 +14,7 @@ PURE_SPECS_DIR, then ../shared/specs, then downloaded (checksums verified).
   --check        exit 1 when output is stale or missing; generate nothing
   --force        regenerate even what is up to date
   --offline      never download a spec
+  --out DIR      write here instead of generated/
   --quiet        print nothing on success`;
 
 function formatMs(ms: number): string {
@@ -30,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
       force: { type: "boolean" },
       offline: { type: "boolean" },
       quiet: { type: "boolean" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -64,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     check: values.check === true,
     force: values.force === true,
     offline: values.offline === true,
+    ...(values.out ? { outDir: values.out } : {}),
     onProgress,
   });
   if (tty) process.stderr.write("\r\x1b[K");

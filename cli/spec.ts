@@ -32,11 +32,17 @@ export async function run(argv: string[]): Promise<number> {
   if (sub === "list") {
     const specs = listSpecs(values.product);
     if (values.json) console.log(JSON.stringify(specs, null, 2));
-    else for (const s of specs) console.log(`${s.product.padEnd(10)} ${s.version.padEnd(5)} ${s.file}  ${s.sha256}`);
+    else
+      for (const s of specs)
+        console.log(`${s.product.padEnd(10)} ${s.version.padEnd(5)} ${s.file}  ${s.sha256}`);
     return 0;
   }
   if (sub === "add") {
-    if (!file) throw new PurekitError("ERR_INVALID_ARGUMENT", "spec add needs a file: purekit spec add FA2.57.spec.yaml");
+    if (!file)
+      throw new PurekitError(
+        "ERR_INVALID_ARGUMENT",
+        "spec add needs a file: purekit spec add FA2.57.spec.yaml",
+      );
     const entry = await addSpecToManifest(file, {
       ...(values.product ? { product: values.product } : {}),
       ...(values.version ? { version: values.version } : {}),

@@ -76,7 +76,7 @@ export interface OperationsByName {
 ${byName}
 }
 `;
-  const operationsFile = `${header}import type { OperationTable } from "../../../generator/table.ts";
+  const operationsFile = `${header}import type { OperationTable } from "../../table.ts";
 
 export const table: OperationTable = {
  product: ${tsString(table.product)},
@@ -95,9 +95,17 @@ export { table } from "./operations.ts";
 export const version = ${tsString(meta.version)};
 export const product = ${tsString(meta.product)};
 `;
-  const schemas = JSON.stringify({ openapi: doc.openapi, components: { schemas: doc.components?.schemas ?? {} } });
+  const schemas = JSON.stringify({
+    openapi: doc.openapi,
+    components: { schemas: doc.components?.schemas ?? {} },
+  });
   return {
-    files: { "types.ts": typesFile, "operations.ts": operationsFile, "index.ts": indexFile, "schemas.json": schemas },
+    files: {
+      "types.ts": typesFile,
+      "operations.ts": operationsFile,
+      "index.ts": indexFile,
+      "schemas.json": schemas,
+    },
     operations: table.operations.length,
     authOperations: table.authOperations.length,
   };

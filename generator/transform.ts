@@ -4,7 +4,14 @@
  */
 import { PurekitError } from "../runtime/errors.ts";
 import { friendlyName } from "./names.ts";
-import type { HttpMethod, OperationInfo, OperationTable, PaginationInfo, ParamInfo, Product } from "./table.ts";
+import type {
+  HttpMethod,
+  OperationInfo,
+  OperationTable,
+  PaginationInfo,
+  ParamInfo,
+  Product,
+} from "./table.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is untyped JSON
 type Json = any;
@@ -72,7 +79,10 @@ function checkRefs(doc: Json, source: string): void {
     for (const [k, v] of Object.entries(node)) {
       if (k === "$ref" && typeof v === "string") {
         if (resolvePointer(doc, v) === undefined) {
-          throw invalid(source, `broken $ref "${v}" at ${at} (only references inside the document are supported)`);
+          throw invalid(
+            source,
+            `broken $ref "${v}" at ${at} (only references inside the document are supported)`,
+          );
         }
       } else if (v && typeof v === "object") {
         stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
@@ -87,7 +97,8 @@ function schemaHasProperty(doc: Json, schema: Json, prop: string, depth = 0): bo
   if (!s || typeof s !== "object" || depth > 16) return false;
   if (s.properties && prop in s.properties) return true;
   for (const key of ["allOf", "oneOf", "anyOf"]) {
-    if (Array.isArray(s[key]) && s[key].some((sub: Json) => schemaHasProperty(doc, sub, prop, depth + 1))) return true;
+    if (Array.isArray(s[key]) && s[key].some((sub: Json) => schemaHasProperty(doc, sub, prop, depth + 1)))
+      return true;
   }
   return false;
 }
@@ -131,7 +142,11 @@ export function prepareSpec(
   // Work on a copy: the caller's object stays as parsed.
   const doc: Json = structuredClone(parsed);
   if (typeof doc.openapi !== "string" || !doc.openapi.startsWith("3.")) {
-    const found = doc.swagger ? `Swagger ${doc.swagger}` : doc.openapi ? `openapi ${doc.openapi}` : "no openapi field";
+    const found = doc.swagger
+      ? `Swagger ${doc.swagger}`
+      : doc.openapi
+        ? `openapi ${doc.openapi}`
+        : "no openapi field";
     throw invalid(source, `not an OpenAPI 3 document (${found})`);
   }
   if (!doc.paths || typeof doc.paths !== "object") throw invalid(source, "has no paths object");
@@ -208,7 +223,10 @@ export function prepareSpec(
       if (isData) {
         const clash = seenNames.get(name);
         if (clash) {
-          throw invalid(source, `operations ${clash} and ${method.toUpperCase()} ${path} both map to the name ${name}`);
+          throw invalid(
+            source,
+            `operations ${clash} and ${method.toUpperCase()} ${path} both map to the name ${name}`,
+          );
         }
         seenNames.set(name, `${method.toUpperCase()} ${path}`);
         operations.push(info);

@@ -57,7 +57,8 @@ export function listSpecs(product?: Product, from: Manifest = manifest): SpecEnt
   return from.specs
     .filter((s) => product === undefined || s.product === product)
     .sort(
-      (a, b) => PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product) || compareVersions(a.version, b.version),
+      (a, b) =>
+        PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product) || compareVersions(a.version, b.version),
     );
 }
 
@@ -207,7 +208,8 @@ export async function addSpecToManifest(
   const name = file.split(/[\\/]/).at(-1)!;
   const m = /^(FA|FB|Pure1-)(\d+\.\d+)\.spec\.(yaml|yml|json)$/.exec(name);
   const product =
-    options.product ?? (m ? ({ FA: "flasharray", FB: "flashblade", "Pure1-": "pure1" } as const)[m[1] as "FA"] : undefined);
+    options.product ??
+    (m ? ({ FA: "flasharray", FB: "flashblade", "Pure1-": "pure1" } as const)[m[1] as "FA"] : undefined);
   const version = options.version ?? m?.[2];
   if (!product || !version) {
     throw new PurekitError(

@@ -1,0 +1,27 @@
+// Compile-only checks of the generated types (type-checked by test/generator/real-specs.test.ts).
+import type { DataPaths, OperationsByName } from "../../generated/flasharray/2.56/index.ts";
+import type { DataPaths as FbPaths } from "../../generated/flashblade/2.28/index.ts";
+import type { DataPaths as Pure1Paths } from "../../generated/pure1/1.6/index.ts";
+
+type Eq<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const check = <T extends true>(): T | undefined => undefined;
+
+// Version-free paths exist; prefixed ones do not; auth endpoints are not data paths.
+check<"/volumes" extends keyof DataPaths ? true : false>();
+check<"/api/2.56/volumes" extends keyof DataPaths ? false : true>();
+check<"/api/2.56/login" extends keyof DataPaths ? false : true>();
+check<"/file-systems" extends keyof FbPaths ? true : false>();
+check<"/api/login" extends keyof FbPaths ? false : true>();
+check<"/arrays" extends keyof Pure1Paths ? true : false>();
+
+// A GET /volumes call needs no header parameters: the runtime supplies Authorization and X-Request-ID.
+const params: DataPaths["/volumes"]["get"]["parameters"] = { query: { names: ["v1"], limit: 10 } };
+const postParams: DataPaths["/volumes"]["post"]["parameters"] = { query: { names: ["v2"] } };
+// @ts-expect-error names is a list, not a string
+const wrong: NonNullable<DataPaths["/volumes"]["get"]["parameters"]["query"]> = { names: "v1" };
+check<
+  Eq<OperationsByName["postHostsProtectionGroups"], { path: "/hosts/protection-groups"; method: "post" }>
+>();
+check<Eq<OperationsByName["getVolumes"], { path: "/volumes"; method: "get" }>>();
+
+export { params, postParams, wrong };
