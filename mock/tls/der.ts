@@ -1,0 +1,92 @@
+/**
+ * The few DER (ASN.1 distinguished encoding) builders an X.509 certificate
+ * needs. Hand-written instead of a dependency: certificate generation must run
+ * on Node and Deno with Web Crypto alone, and this is all it takes.
+ * Reference: ITU-T X.690 §8 (BER) and §10 (DER restrictions).
+ */
+
+const encoder = new TextEncoder();
+
+/** DER bytes, on a plain ArrayBuffer as Web Crypto wants them. */
+export type Der = Uint8Array<ArrayBuffer>;
+
+function concat(parts: readonly Uint8Array[]): Der {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+function encodeLength(length: number): Der {
+  if (length < 0x80) return Uint8Array.of(length);
+  const bytes: number[] = [];
+  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
+  return Uint8Array.of(0x80 | bytes.length, ...bytes);
+}
+
+/** A tag-length-value with an already encoded content. */
+export function tlv(tag: number, content: Uint8Array): Der {
+  return concat([Uint8Array.of(tag), encodeLength(content.length), content]);
+}
+
+export const sequence = (...items: Uint8Array[]): Der => tlv(0x30, concat(items));
+export const set = (...items: Uint8Array[]): Der => tlv(0x31, concat(items));
+export const boolean = (value: boolean): Der => tlv(0x01, Uint8Array.of(value ? 0xff : 0));
+export const octetString = (bytes: Uint8Array): Der => tlv(0x04, bytes);
+export const utf8String = (text: string): Der => tlv(0x0c, encoder.encode(text));
+/** `[n] EXPLICIT`: a constructed context-specific wrapper. */
+export const explicit = (n: number, inner: Uint8Array): Der => tlv(0xa0 | n, inner);
+/** `[n] IMPLICIT` of a primitive type: the content keeps its bytes, the tag changes. */
+export const implicit = (n: number, bytes: Uint8Array): Der => tlv(0x80 | n, bytes);
+
+/** BIT STRING; `unusedBits` counts the padding bits at the end of the last byte. */
+export function bitString(bytes: Uint8Array, unusedBits = 0): Der {
+  return tlv(0x03, concat([Uint8Array.of(unusedBits), bytes]));
+}
+
+/** INTEGER from unsigned big-endian bytes (minimal, with a 0 byte where the top bit is set). */
+export function unsignedInteger(bytes: Uint8Array): Der {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const trimmed = bytes.subarray(start);
+  const needsPad = trimmed.length === 0 || (trimmed[0]! & 0x80) !== 0;
+  return tlv(0x02, needsPad ? concat([Uint8Array.of(0), trimmed]) : trimmed);
+}
+
+export function smallInteger(value: number): Der {
+  const bytes: number[] = [];
+  for (let n = value; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
+  return unsignedInteger(Uint8Array.from(bytes));
+}
+
+export function objectIdentifier(dotted: string): Der {
+  const arcs = dotted.split(".").map(Number);
+  const [first = 0, second = 0, ...rest] = arcs;
+  const bytes: number[] = [first * 40 + second];
+  for (const arc of rest) {
+    const chunk: number[] = [arc & 0x7f];
+    for (let n = Math.floor(arc / 128); n > 0; n = Math.floor(n / 128)) chunk.unshift((n & 0x7f) | 0x80);
+    bytes.push(...chunk);
+  }
+  return tlv(0x06, Uint8Array.from(bytes));
+}
+
+/** UTCTime until 2049, GeneralizedTime from 2050 on (RFC 5280 §4.1.2.5). */
+export function time(date: Date): Der {
+  const iso = date.toISOString(); // 2024-05-01T12:34:56.789Z
+  const digits = iso.slice(0, 19).replace(/[-:T]/g, ""); // 20240501123456
+  const year = date.getUTCFullYear();
+  if (year >= 1950 && year < 2050) return tlv(0x17, encoder.encode(`${digits.slice(2)}Z`));
+  return tlv(0x18, encoder.encode(`${digits}Z`));
+}
+
+/** PEM armour (RFC 7468) around DER bytes. */
+export function pem(label: string, der: Uint8Array): string {
+  let binary = "";
+  for (const byte of der) binary += String.fromCharCode(byte);
+  const lines = btoa(binary).match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+}

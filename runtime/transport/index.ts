@@ -1,0 +1,61 @@
+/**
+ * Which `fetch` a client sends its requests with. Web `fetch` cannot take a CA
+ * or skip verification, so TLS options need a platform adapter: `node.ts`
+ * (undici) or `deno.ts` (`Deno.createHttpClient`). They are imported only on
+ * their platform, so everything else stays on web globals.
+ */
+
+import { PurekitError } from "../errors.ts";
+import { INSECURE_WARNING, type ResolvedTls, resolveTls, type TlsOptions, withTlsErrors } from "./tls.ts";
+
+export type { TlsOptions } from "./tls.ts";
+
+export interface TransportOptions {
+  /** How to verify the array's certificate. Without it, the platform's default trust store decides. */
+  tls?: TlsOptions | undefined;
+  /** A fetch to use as it is (a mock's fetch, an instrumented one); `tls` is then its business. */
+  fetch?: typeof fetch | undefined;
+  /** Told once, when `tls.insecure` is on. Default: `console.warn`. Never silently insecure. */
+  onInsecure?: ((message: string) => void) | undefined;
+}
+
+/**
+ * The `fetch` a client should use for these options.
+ *
+ * @example
+ * ```ts
+ * const fetch = await createTransportFetch({ tls: { ca: await readFile("array-ca.pem", "utf8") } });
+ * const res = await fetch("https://array.lab/api/api_version"); // a global Response
+ * ```
+ */
+export async function createTransportFetch(options: TransportOptions = {}): Promise<typeof fetch> {
+  if (options.fetch) return options.fetch;
+  const tls = resolveTls(options.tls ?? {});
+  if (tls.ca.length === 0 && !tls.insecure) {
+    // Looked up at call time: msw and test doubles replace globalThis.fetch after clients exist.
+    return withTlsErrors((input, init) => globalThis.fetch(input, init), tls);
+  }
+  const transportFetch = await platformFetch(tls);
+  if (tls.insecure) {
+    const warn = options.onInsecure ?? ((message: string) => console.warn(`purekit: ${message}`));
+    warn(INSECURE_WARNING);
+  }
+  return transportFetch;
+}
+
+async function platformFetch(tls: ResolvedTls): Promise<typeof fetch> {
+  if ("Deno" in globalThis) {
+    const { createDenoFetch } = await import("./deno.ts");
+    return createDenoFetch(tls);
+  }
+  const versions = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions;
+  if (versions?.node !== undefined) {
+    const { createNodeFetch } = await import("./node.ts");
+    return createNodeFetch(tls);
+  }
+  throw new PurekitError(
+    "ERR_TLS",
+    "tls.ca and tls.insecure need Node or Deno: in a browser the browser's own trust store decides. " +
+      "Install the array's CA there, or leave tls out.",
+  );
+}
