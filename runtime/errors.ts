@@ -52,3 +52,59 @@ export class PurekitError extends Error {
     this.code = code;
   }
 }
+
+/** One entry of the arrays' `errors[]` answer. */
+export interface PureErrorItem {
+  /** Usually the name of the object the error is about (`vol1`). */
+  context?: string;
+  message: string;
+  location_context?: string;
+  [key: string]: unknown;
+}
+
+/** What an error may tell of the request that failed: secrets already removed. */
+export interface RedactedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * The array (or Pure1) answered with an HTTP error.
+ *
+ * `errors` holds the array's `errors[]` (or the gateway's `{message}` as one
+ * entry); `requestId` is the `X-Request-ID` sent, which the array's support
+ * team can look up.
+ *
+ * @example
+ * ```ts
+ * const { error } = await fa.POST("/volumes", { params: { query: { names: ["v1"] } }, body: {} });
+ * if (error?.status === 400) console.log(error.errors[0]?.context, error.errors[0]?.message);
+ * ```
+ */
+export class PureApiError extends PurekitError {
+  override name = "PureApiError";
+  readonly status: number;
+  readonly errors: PureErrorItem[];
+  readonly requestId: string | undefined;
+  readonly request: RedactedRequest;
+  /** The raw answer body when it was not the array's JSON error shape (e.g. an HTML page), truncated. */
+  readonly body: string | undefined;
+
+  constructor(init: {
+    status: number;
+    errors: PureErrorItem[];
+    requestId: string | undefined;
+    request: RedactedRequest;
+    body?: string;
+    message: string;
+    code?: PurekitErrorCode;
+  }) {
+    super(init.code ?? "ERR_API", init.message);
+    this.status = init.status;
+    this.errors = init.errors;
+    this.requestId = init.requestId;
+    this.request = init.request;
+    this.body = init.body;
+  }
+}

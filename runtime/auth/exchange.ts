@@ -1,0 +1,199 @@
+/**
+ * The auth calls themselves: REST 1.x API token from a password, session
+ * login/logout, and the OAuth2 token exchange. Each turns a refusal into an
+ * `ERR_AUTH` that says what was refused and what to do — with the array's own
+ * message, redacted, and never the credential.
+ */
+import { PurekitError } from "../errors.ts";
+import { compareVersions } from "../versions.ts";
+import type { AuthContext } from "./types.ts";
+
+async function readJson(res: Response, what: string, ctx: AuthContext): Promise<Record<string, unknown>> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    const kind = /^\s*</.test(text) ? "an HTML page" : "something that is not JSON";
+    throw new PurekitError(
+      "ERR_BAD_RESPONSE",
+      `${what} at ${ctx.origin} answered HTTP ${res.status} with ${kind}; is ${ctx.origin} the array's management address?`,
+    );
+  }
+}
+
+/** The array's own words from an error answer (`errors[].message` or `message`), redacted. */
+async function refusal(res: Response, ctx: AuthContext): Promise<string> {
+  const text = await res.text().catch(() => "");
+  let message = "";
+  try {
+    const body = JSON.parse(text) as {
+      errors?: { message?: string }[];
+      message?: string;
+      error_description?: string;
+    };
+    message = body.errors?.map((e) => e.message).join("; ") || body.error_description || body.message || "";
+  } catch {
+    message = /^\s*</.test(text) ? "an HTML page instead of JSON" : text.slice(0, 200);
+  }
+  return ctx.secrets.redact(message);
+}
+
+async function fail(res: Response, ctx: AuthContext, what: string, hint: string): Promise<never> {
+  const why = await refusal(res, ctx);
+  throw new PurekitError(
+    "ERR_AUTH",
+    `${what} at ${ctx.origin} was refused: HTTP ${res.status}${why ? ` (${why})` : ""}. ${hint}`,
+  );
+}
+
+/** Highest REST 1.x the array lists (the 1.x token call lives there); 1.19 when it lists none. */
+export function highestRest1(versions: readonly string[]): string {
+  const ones = versions.filter((v) => /^1\.\d+$/.test(v)).sort(compareVersions);
+  return ones.at(-1) ?? "1.19";
+}
+
+/** REST 1.x `POST /api/1.N/auth/apitoken` with username and password → the user's API token. */
+export async function apiTokenFromPassword(
+  ctx: AuthContext,
+  username: string,
+  password: string,
+): Promise<string> {
+  const url = `${ctx.origin}/api/${highestRest1(ctx.apiVersions())}/auth/apitoken`;
+  const res = await ctx.send(
+    new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    }),
+  );
+  if (!res.ok) {
+    await fail(res, ctx, `Getting an API token for user "${username}"`, "Check the username and password.");
+  }
+  const body = await readJson(res, "The REST 1.x API token call", ctx);
+  const token = body.api_token;
+  if (typeof token !== "string" || !token) {
+    throw new PurekitError(
+      "ERR_BAD_RESPONSE",
+      `The REST 1.x API token call at ${ctx.origin} answered without an api_token.`,
+    );
+  }
+  ctx.secrets.add(token);
+  return token;
+}
+
+/** Login path: FlashBlade's is unversioned, FlashArray's carries the version. */
+export function sessionPath(ctx: AuthContext, action: "login" | "logout"): string {
+  return ctx.product === "flashblade" ? `/api/${action}` : `/api/${ctx.version()}/${action}`;
+}
+
+/** `POST …/login` with the `api-token` header → the session token from the `x-auth-token` answer header. */
+export async function login(ctx: AuthContext, apiToken: string): Promise<string> {
+  const res = await ctx.send(
+    new Request(`${ctx.origin}${sessionPath(ctx, "login")}`, {
+      method: "POST",
+      headers: { "api-token": apiToken },
+    }),
+  );
+  if (!res.ok) {
+    await fail(
+      res,
+      ctx,
+      "Login with the API token",
+      "Check the API token is valid and not expired (on the array: pureadmin list --api-token --expose), or that its user still exists.",
+    );
+  }
+  await res.body?.cancel();
+  const session = res.headers.get("x-auth-token");
+  if (!session) {
+    throw new PurekitError(
+      "ERR_BAD_RESPONSE",
+      `Login at ${ctx.origin} succeeded but the answer carried no x-auth-token header; is a proxy stripping it?`,
+    );
+  }
+  ctx.secrets.add(session);
+  return session;
+}
+
+/** `POST …/logout`; a failure is logged, not thrown (the session lapses anyway). */
+export async function logout(ctx: AuthContext, session: string): Promise<void> {
+  try {
+    const res = await ctx.send(
+      new Request(`${ctx.origin}${sessionPath(ctx, "logout")}`, {
+        method: "POST",
+        headers: { "x-auth-token": session },
+      }),
+    );
+    await res.body?.cancel();
+    if (!res.ok) ctx.logger.debug?.(`logout at ${ctx.origin} answered HTTP ${res.status}`);
+  } catch (e) {
+    ctx.logger.debug?.(`logout at ${ctx.origin} failed: ${ctx.secrets.redact(String((e as Error).message))}`);
+  }
+}
+
+export interface ExchangedToken {
+  accessToken: string;
+  /** Epoch ms, when the answer says. */
+  expiresAt: number | undefined;
+  /** The server's clock from its `Date` header, for skew correction. */
+  serverDate: number | undefined;
+}
+
+/** A refused exchange; `serverDate` lets the caller retry once with a corrected clock. */
+export class ExchangeRefused extends PurekitError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly serverDate: number | undefined,
+  ) {
+    super("ERR_AUTH", message);
+  }
+}
+
+/** OAuth2 token exchange at `POST /oauth2/1.0/token` (form-encoded, token-exchange grant). */
+export async function exchangeToken(
+  ctx: AuthContext,
+  subjectToken: string,
+  hint: string,
+): Promise<ExchangedToken> {
+  const body = new URLSearchParams({
+    grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+    subject_token: subjectToken,
+    subject_token_type: "urn:ietf:params:oauth:token-type:jwt",
+  });
+  const res = await ctx.send(
+    new Request(`${ctx.origin}/oauth2/1.0/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+    }),
+  );
+  const dateHeader = res.headers.get("date");
+  const serverDate = dateHeader ? Date.parse(dateHeader) : undefined;
+  if (!res.ok) {
+    const why = await refusal(res, ctx);
+    throw new ExchangeRefused(
+      `The token exchange at ${ctx.origin} was refused: HTTP ${res.status}${why ? ` (${why})` : ""}. ${hint}`,
+      res.status,
+      Number.isNaN(serverDate) ? undefined : serverDate,
+    );
+  }
+  const answer = await readJson(res, "The token exchange", ctx);
+  // Some versions wrap the answer as items[0].
+  const item = (Array.isArray(answer.items) ? answer.items[0] : answer) as
+    | Record<string, unknown>
+    | undefined;
+  const accessToken = item?.access_token;
+  if (typeof accessToken !== "string" || !accessToken) {
+    throw new PurekitError(
+      "ERR_BAD_RESPONSE",
+      `The token exchange at ${ctx.origin} answered without an access_token.`,
+    );
+  }
+  ctx.secrets.add(accessToken);
+  const expiresIn = item?.expires_in;
+  return {
+    accessToken,
+    expiresAt: typeof expiresIn === "number" ? ctx.now() + expiresIn * 1000 : undefined,
+    serverDate: Number.isNaN(serverDate) ? undefined : serverDate,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * OAuth2 for FA/FB API clients and Pure1 applications: sign a short-lived
+ * JWT, exchange it for an access token, send `Authorization: Bearer`.
+ * Also: a pre-generated ID token (exchanged until it expires) and a plain
+ * access token.
+ */
+import { PurekitError } from "../errors.ts";
+import { CredentialCache } from "./cache.ts";
+import { ExchangeRefused, exchangeToken } from "./exchange.ts";
+import { jwtExpiryMs, loadSigningKey, type PrivateKeySource, signArrayJwt, signPure1Jwt } from "./jwt.ts";
+import type { AuthContext, AuthStrategy } from "./types.ts";
+
+export interface ApiClientAuthOptions extends PrivateKeySource {
+  clientId: string;
+  keyId: string;
+  issuer: string;
+  /** The array user the access token acts as (`sub`). */
+  username: string;
+}
+
+export interface Pure1AppAuthOptions extends PrivateKeySource {
+  appId: string;
+}
+
+/** JWTs live 5 minutes: they only need to survive the exchange. */
+const JWT_LIFETIME_S = 300;
+/** A server clock this far from ours makes `iat`/`exp` suspect: re-sign with its time. */
+const SKEW_TOLERANCE_MS = 30_000;
+
+function bearer(cache: CredentialCache<string>, kind: string, renewable = true): AuthStrategy {
+  return {
+    kind,
+    renewable,
+    async credentials() {
+      const { value, generation } = await cache.get();
+      return { headers: { authorization: `Bearer ${value}` }, generation };
+    },
+    invalidate: (generation) => cache.invalidate(generation),
+    async close() {
+      cache.clear();
+    },
+  };
+}
+
+/** Signs, exchanges, and on a refusal with a skewed server clock signs once more with the server's time. */
+function signedExchange(ctx: AuthContext, sign: (now: number) => Promise<string>, hint: string) {
+  let skewMs = 0;
+  return async () => {
+    const attempt = async () => {
+      const jwt = await sign(ctx.now() + skewMs);
+      ctx.secrets.add(jwt);
+      return exchangeToken(ctx, jwt, hint);
+    };
+    try {
+      const got = await attempt();
+      return { value: got.accessToken, expiresAt: got.expiresAt };
+    } catch (e) {
+      if (!(e instanceof ExchangeRefused) || e.serverDate === undefined) throw e;
+      const skew = e.serverDate - ctx.now();
+      if (Math.abs(skew - skewMs) < SKEW_TOLERANCE_MS) throw e;
+      ctx.logger.warn?.(
+        `clock of ${ctx.origin} differs from ours by ${Math.round(skew / 1000)} s; signing with its time`,
+      );
+      skewMs = skew;
+      const got = await attempt();
+      return { value: got.accessToken, expiresAt: got.expiresAt };
+    }
+  };
+}
+
+/**
+ * FA/FB API client: RS256 JWT (header `kid`; `aud`, `sub`, `iss`, `iat`, `exp`) exchanged for an access token.
+ *
+ * @example
+ * ```ts
+ * createApiClientAuth({ clientId, keyId, issuer, username: "pureuser", privateKeyFile: "private.pem" }, ctx);
+ * ```
+ */
+export function createApiClientAuth(options: ApiClientAuthOptions, ctx: AuthContext): AuthStrategy {
+  ctx.secrets.add(options.privateKeyPassword);
+  let key: Promise<CryptoKey> | undefined;
+  const sign = async (now: number) => {
+    key ??= loadSigningKey(options);
+    return signArrayJwt(await key, options, { lifetimeSeconds: JWT_LIFETIME_S, now });
+  };
+  const hint = `Check that API client ${options.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${options.username}" exists.`;
+  return bearer(new CredentialCache(signedExchange(ctx, sign, hint), ctx.now), "api-client");
+}
+
+/**
+ * Pure1 application: RS256 JWT (no `kid`; `iss` = application id, `iat`, `exp`) exchanged for an access token.
+ *
+ * @example
+ * ```ts
+ * createPure1AppAuth({ appId: "pure1:apikey:…", privateKeyFile: "private.pem" }, ctx);
+ * ```
+ */
+export function createPure1AppAuth(options: Pure1AppAuthOptions, ctx: AuthContext): AuthStrategy {
+  ctx.secrets.add(options.privateKeyPassword);
+  let key: Promise<CryptoKey> | undefined;
+  const sign = async (now: number) => {
+    key ??= loadSigningKey(options);
+    return signPure1Jwt(await key, options.appId, { lifetimeSeconds: JWT_LIFETIME_S, now });
+  };
+  const hint = `Check that application ${options.appId} is registered in Pure1 with the public key of this private key.`;
+  return bearer(new CredentialCache(signedExchange(ctx, sign, hint), ctx.now), "pure1-app");
+}
+
+/**
+ * A pre-generated ID token (JWT): exchanged again whenever needed, until it expires.
+ *
+ * @example
+ * ```ts
+ * createIdTokenAuth({ idToken: process.env.PURE1_ID_TOKEN! }, ctx);
+ * ```
+ */
+export function createIdTokenAuth(options: { idToken: string }, ctx: AuthContext): AuthStrategy {
+  ctx.secrets.add(options.idToken);
+  const exp = jwtExpiryMs(options.idToken);
+  const renew =
+    ctx.product === "pure1"
+      ? "sign a new one (purekit token pure1 --app-id … --key private.pem) or give appId and privateKey instead"
+      : "sign a new one (purekit token flasharray --jwt-only …) or give the API client's private key instead";
+  const cache = new CredentialCache(async () => {
+    if (exp !== undefined && ctx.now() >= exp) {
+      throw new PurekitError(
+        "ERR_AUTH_TOKEN_EXPIRED",
+        `The ID token expired at ${new Date(exp).toISOString()}, so it can no longer be exchanged for an access token: ${renew}.`,
+      );
+    }
+    const got = await exchangeToken(ctx, options.idToken, `The ID token was not accepted; ${renew}.`);
+    return { value: got.accessToken, expiresAt: got.expiresAt };
+  }, ctx.now);
+  return bearer(cache, "id-token");
+}
+
+/**
+ * An access token used as it is. Nothing can renew it: when the server
+ * refuses it, the call fails with the server's 401/403.
+ */
+export function createAccessTokenAuth(options: { accessToken: string }, ctx: AuthContext): AuthStrategy {
+  ctx.secrets.add(options.accessToken);
+  const cache = new CredentialCache(async () => ({ value: options.accessToken }), ctx.now);
+  return bearer(cache, "access-token", false);
+}

@@ -1,0 +1,49 @@
+/** API token → session (`x-auth-token`), and username/password → API token → session. FA and FB. */
+import { CredentialCache } from "./cache.ts";
+import { apiTokenFromPassword, login, logout } from "./exchange.ts";
+import type { AuthContext, AuthStrategy } from "./types.ts";
+
+export interface SessionAuthOptions {
+  apiToken?: string;
+  username?: string;
+  password?: string;
+  /**
+   * Re-login proactively after this long. Arrays do not announce session
+   * lifetimes; users measured ~1 h in practice. Default 50 min.
+   */
+  sessionTtlMs?: number;
+}
+
+/**
+ * @example
+ * ```ts
+ * const auth = createSessionAuth({ apiToken: process.env.FA_API_TOKEN }, ctx);
+ * ```
+ */
+export function createSessionAuth(options: SessionAuthOptions, ctx: AuthContext): AuthStrategy {
+  ctx.secrets.add(options.apiToken);
+  ctx.secrets.add(options.password);
+  let apiToken = options.apiToken;
+  const ttl = options.sessionTtlMs ?? 50 * 60_000;
+  const cache = new CredentialCache<string>(
+    async () => {
+      apiToken ??= await apiTokenFromPassword(ctx, options.username ?? "", options.password ?? "");
+      return { value: await login(ctx, apiToken), expiresAt: ctx.now() + ttl };
+    },
+    ctx.now,
+    0,
+  );
+  return {
+    kind: options.apiToken ? "api-token" : "password",
+    async credentials() {
+      const { value, generation } = await cache.get();
+      return { headers: { "x-auth-token": value }, generation };
+    },
+    invalidate: (generation) => cache.invalidate(generation),
+    async close() {
+      const session = cache.peek();
+      cache.clear();
+      if (session) await logout(ctx, session);
+    },
+  };
+}

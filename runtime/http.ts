@@ -1,0 +1,185 @@
+/**
+ * The request pipeline every call goes through — data calls (from
+ * openapi-fetch), pages, and the auth calls themselves:
+ * request id and user agent → credentials → timeout → send → re-auth once on
+ * 401 (Pure1: 403) → retry with backoff on 429/503/busy/network errors.
+ * Openapi-fetch's maintainers leave retries and re-auth to the caller; this is
+ * that caller.
+ */
+import type { AuthStrategy } from "./auth/types.ts";
+import { PurekitError } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { redactUrl, type SecretSet } from "./redact.ts";
+import {
+  backoffMs,
+  classifyError,
+  classifyStatus,
+  mayRetry,
+  RETRY_DEFAULTS,
+  type RetryOptions,
+  serverDelayMs,
+  sleep,
+} from "./retry.ts";
+
+export interface PipelineOptions {
+  /** The transport (TLS-aware fetch, or a mock's fetch). */
+  fetch: (request: Request) => Promise<Response>;
+  userAgent: string;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Budget of one logical call including its retries and waits; retries never go past it. */
+  deadlineMs?: number | undefined;
+  retry?: RetryOptions | undefined;
+  logger: Logger;
+  secrets: SecretSet;
+  /** The status that means "credentials expired": 401 on arrays, 403 on Pure1. */
+  reauthStatus: number;
+  random?: () => number;
+}
+
+export interface SendOptions {
+  /** Credentials to attach; absent for login and token calls. */
+  auth?: AuthStrategy | undefined;
+}
+
+export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
+
+const BUSY_PEEK_BYTES = 4096;
+
+/** Reads up to a few KB of a 500's body to see whether it says `Server is busy`. */
+async function peekText(response: Response): Promise<string> {
+  try {
+    const text = await response.clone().text();
+    return text.slice(0, BUSY_PEEK_BYTES);
+  } catch {
+    return "";
+  }
+}
+
+function describe(request: Request, secrets: SecretSet): string {
+  return `${request.method} ${redactUrl(request.url, secrets)}`;
+}
+
+/**
+ * Builds the pipeline.
+ *
+ * @example
+ * ```ts
+ * const send = createPipeline({ fetch, userAgent: "purekit/0.1.0", timeoutMs: 30_000, logger, secrets, reauthStatus: 401 });
+ * const res = await send(new Request("https://array/api/2.38/volumes"), { auth });
+ * ```
+ */
+export function createPipeline(options: PipelineOptions): Send {
+  const retry = { ...RETRY_DEFAULTS, ...options.retry };
+  const random = options.random ?? Math.random;
+  const { logger, secrets } = options;
+
+  return async function send(original: Request, sendOptions: SendOptions = {}): Promise<Response> {
+    const started = Date.now();
+    const deadline =
+      options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + options.deadlineMs;
+    const headers = new Headers(original.headers);
+    // Kept across retries and pages: one logical call, one id, for the array's logs.
+    if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
+    headers.set("user-agent", options.userAgent);
+    if (!headers.has("accept")) headers.set("accept", "application/json");
+    const userSignal = original.signal;
+    // Buffered once, so a replay sends the same bytes.
+    const body = original.body ? await original.arrayBuffer() : undefined;
+    const auth = sendOptions.auth;
+    let reauthed = false;
+    let attempt = 0;
+
+    for (;;) {
+      if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
+      let generation = -1;
+      const attemptHeaders = new Headers(headers);
+      if (auth) {
+        const creds = await auth.credentials();
+        generation = creds.generation;
+        for (const [k, v] of Object.entries(creds.headers)) attemptHeaders.set(k, v);
+      }
+      const timeout = AbortSignal.timeout(Math.max(1, Math.min(options.timeoutMs, deadline - Date.now())));
+      const signal = AbortSignal.any([userSignal, timeout]);
+      const request = new Request(original.url, {
+        method: original.method,
+        headers: attemptHeaders,
+        ...(body !== undefined ? { body } : {}),
+        signal,
+        redirect: original.redirect,
+      });
+
+      let response: Response;
+      try {
+        response = await options.fetch(request);
+      } catch (error) {
+        if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
+        if (timeout.aborted) {
+          throw new PurekitError(
+            "ERR_TIMEOUT",
+            `${describe(original, secrets)} timed out after ${options.timeoutMs} ms (request id ${headers.get("x-request-id")}). ` +
+              "The array may be busy; raise timeoutMs or pass a longer signal.",
+            { cause: error },
+          );
+        }
+        if (error instanceof PurekitError) throw error; // TLS and other already-explained failures
+        const reason = classifyError(error);
+        const wait = backoffMs(attempt, retry, random);
+        if (attempt < retry.retries && mayRetry(original.method, reason) && Date.now() + wait < deadline) {
+          logger.debug?.(
+            `${describe(original, secrets)} failed (${reason}); retry ${attempt + 1} in ${wait} ms`,
+          );
+          attempt++;
+          await sleep(wait, userSignal).catch((r) => {
+            throw aborted(original, secrets, r);
+          });
+          continue;
+        }
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new PurekitError(
+          "ERR_NETWORK",
+          `${describe(original, secrets)} failed: ${secrets.redact(cause?.code ?? cause?.message ?? (error as Error).message ?? String(error))}` +
+            (attempt ? ` (after ${attempt} retries)` : "") +
+            ". Check the host name, port, and that the array is reachable.",
+          { cause: error },
+        );
+      }
+
+      if (auth && response.status === options.reauthStatus && !reauthed && auth.renewable !== false) {
+        // Exactly one replay with fresh credentials; a second refusal is the caller's answer.
+        reauthed = true;
+        auth.invalidate(generation);
+        await response.body?.cancel();
+        logger.debug?.(`${describe(original, secrets)} answered ${response.status}; re-authenticating once`);
+        continue;
+      }
+
+      const reason = classifyStatus(
+        response.status,
+        response.status === 500 ? await peekText(response) : undefined,
+      );
+      if (reason && attempt < retry.retries && mayRetry(original.method, reason)) {
+        const asked = serverDelayMs(response.headers);
+        const wait = asked !== undefined ? Math.max(asked, 0) : backoffMs(attempt, retry, random);
+        if (Date.now() + wait < deadline && wait <= Math.max(retry.maxDelayMs, asked ?? 0)) {
+          logger.debug?.(
+            `${describe(original, secrets)} answered ${response.status} (${reason}); retry ${attempt + 1} in ${wait} ms`,
+          );
+          await response.body?.cancel();
+          attempt++;
+          await sleep(wait, userSignal).catch((r) => {
+            throw aborted(original, secrets, r);
+          });
+          continue;
+        }
+      }
+      return response;
+    }
+  };
+}
+
+function aborted(request: Request, secrets: SecretSet, reason: unknown): PurekitError {
+  return new PurekitError("ERR_ABORTED", `${describe(request, secrets)} was aborted by the caller.`, {
+    cause: reason,
+  });
+}

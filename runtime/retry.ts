@@ -1,0 +1,100 @@
+/**
+ * When to retry, and how long to wait. Arrays under load answer 429, 503, or
+ * 500 with `Server is busy` (PROTOCOL.md); those and network failures are
+ * retried with exponential backoff and full jitter, honouring `Retry-After`
+ * (seconds or HTTP date) and `RateLimit-Reset`. 400/401/403/404/409/422 are
+ * never retried (401 re-authenticates instead, elsewhere). POST and PATCH are
+ * retried only when the request provably never reached the server.
+ */
+
+/** Retry settings of a client. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 5; 0 turns retries off. */
+  retries?: number;
+  /** First backoff step. Default 250 ms. */
+  minDelayMs?: number;
+  /** Cap of one wait. Default 20 s. */
+  maxDelayMs?: number;
+}
+
+export const RETRY_DEFAULTS: Required<RetryOptions> = { retries: 5, minDelayMs: 250, maxDelayMs: 20_000 };
+
+/** Methods that may create or change something twice if replayed after reaching the server. */
+const NON_IDEMPOTENT = new Set(["POST", "PATCH"]);
+
+/** Why a failed attempt may be retried, or null when it must not be. */
+export type RetryReason = "rate-limited" | "unavailable" | "busy" | "connection-refused" | "network" | null;
+
+/** Classifies an HTTP answer. `busy` needs the body text of a 500. */
+export function classifyStatus(status: number, bodyText?: string): RetryReason {
+  if (status === 429) return "rate-limited";
+  if (status === 503) return "unavailable";
+  if (status === 500 && bodyText && /server is busy/i.test(bodyText)) return "busy";
+  return null;
+}
+
+/** Classifies a thrown fetch error (undici wraps the system error as `cause`; Deno puts it in the message). */
+export function classifyError(error: unknown): RetryReason {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === "AbortError" || e?.name === "TimeoutError") return null;
+  const text = `${e?.cause?.code ?? ""} ${e?.cause?.message ?? ""} ${e?.message ?? ""}`;
+  if (/ECONNREFUSED|connection refused/i.test(text)) return "connection-refused";
+  if (
+    e instanceof TypeError ||
+    /ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket|network|other side closed/i.test(text)
+  ) {
+    return "network";
+  }
+  return null;
+}
+
+/** Whether a request with this method may be replayed for this reason. */
+export function mayRetry(method: string, reason: RetryReason): boolean {
+  if (reason === null) return false;
+  if (!NON_IDEMPOTENT.has(method.toUpperCase())) return true;
+  // A 429 is answered before the request is processed; a refused connection never carried it.
+  return reason === "rate-limited" || reason === "connection-refused";
+}
+
+/** The wait a server asked for, in ms, from `Retry-After` (seconds or HTTP date) or `RateLimit-Reset`. */
+export function serverDelayMs(headers: Headers, now = Date.now()): number | undefined {
+  const retryAfter = headers.get("retry-after");
+  if (retryAfter) {
+    const trimmed = retryAfter.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset");
+  if (reset && /^\d+(\.\d+)?$/.test(reset.trim())) {
+    const n = Number(reset.trim());
+    // Some gateways send an epoch time instead of seconds to wait.
+    return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
+  }
+  return undefined;
+}
+
+/** Exponential backoff with full jitter: uniform in [0, min(max, min·2^attempt)]. */
+export function backoffMs(attempt: number, options: Required<RetryOptions>, random = Math.random): number {
+  const ceiling = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** attempt);
+  return Math.round(random() * ceiling);
+}
+
+/** Sleeps, waking early (with the abort reason) when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
