@@ -14,6 +14,11 @@ Commands:
   spec list [--product P]          list the known REST versions
   spec add <file> [--product P] [--version V] [--url U]
                          add a new spec file's version to spec/manifest.json
+  keygen [--out private.pem] [--password]
+                         create an RSA key pair; print the public key to register
+  token pure1|flasharray|flashblade|api [options]
+                         a Pure1 JWT or access token, an array access token from an
+                         API client, or an API token from username and password
 
 Run \`purekit <command> --help\` for a command's options.
 Exit codes: 0 success, 1 failure (or stale output with --check), 2 bad usage.`;
@@ -21,6 +26,8 @@ Exit codes: 0 success, 1 failure (or stale output with --check), 2 bad usage.`;
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   generate: () => import("./generate.ts"),
   spec: () => import("./spec.ts"),
+  keygen: () => import("./keygen.ts"),
+  token: () => import("./token.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,677 @@
+/**
+ * The token commands against the mock arrays over real HTTPS (a node:https server per
+ * mock, certificates from mock/tls, the CLI trusting them with --ca): each token the CLI
+ * prints is then used on the mock, which proves it is a live credential; refusals, TLS
+ * and network failures end with a clear message, exit 1, and no secret in the output.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { importPKCS8, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createFlashArrayMock,
+  createFlashBladeMock,
+  createPure1Mock,
+  type MockArray,
+} from "../../mock/index.ts";
+import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
+import { type HttpsTestServer, startHttpsServer } from "../helpers/tls.ts";
+import { type CliResult, expectNoSecrets, hasPython, openssl, PW, purekit, purekitTty } from "./helpers.ts";
+
+const USER = "pureuser";
+const USER_PASSWORD = "array-user-S3cret!";
+const CLIENT = { clientId: "0d8e1a2b-api-client", keyId: "5c6d7e8f-key-id", issuer: "purekit-cli" };
+const APP_ID = "pure1:apikey:cliTestApp12345";
+const SKEW_MS = 3_600_000;
+
+let dir = "";
+let caFile = "";
+let otherCaFile = "";
+let keyFile = ""; // encrypted, made by purekit keygen
+let wrongKeyFile = ""; // a key nobody registered
+let privatePem = "";
+const servers: HttpsTestServer[] = [];
+let fa: MockArray;
+let fb: MockArray;
+let pure1: MockArray;
+let faHost = "";
+let fbHost = "";
+let pure1Url = "";
+let skewedHost = "";
+
+/** A local port nothing listens on (bound, then released). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const hostOf = (server: HttpsTestServer) => new URL(server.url).host;
+
+/** Uses a token on a mock, as a client would; returns the HTTP status. */
+async function statusWith(
+  mock: MockArray,
+  path: string,
+  headers: Record<string, string>,
+  method = "GET",
+): Promise<number> {
+  const res = await mock.handle(new Request(`${mock.baseUrl}${path}`, { method, headers }));
+  await res.body?.cancel();
+  return res.status;
+}
+
+const newest = (mock: MockArray) => mock.versions.at(-1)!;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "purekit-exchange-"));
+  const certs = await createSelfSignedCertificate();
+  const other = await createSelfSignedCertificate();
+  caFile = join(dir, "ca.pem");
+  otherCaFile = join(dir, "other-ca.pem");
+  writeFileSync(caFile, certs.caPem);
+  writeFileSync(otherCaFile, other.caPem);
+
+  keyFile = join(dir, "client.pem");
+  const made = await purekit(["keygen", "--out", keyFile, "--password-stdin"], { input: PW });
+  expect(made.code).toBe(0);
+  const publicKey = made.stdout;
+  privatePem = openssl(dir, "pkey", "-in", keyFile, "-passin", `pass:${PW}`);
+  wrongKeyFile = join(dir, "stranger.pem");
+  openssl(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", wrongKeyFile);
+
+  const users = [{ username: USER, password: USER_PASSWORD }];
+  const apiClients = [
+    { ...CLIENT, publicKey, enabled: true, maxRole: "array_admin" },
+    { clientId: "disabled-client", keyId: "disabled-key", issuer: CLIENT.issuer, publicKey, enabled: false },
+  ];
+  fa = createFlashArrayMock({ apiClients, users, seed: "empty" });
+  fb = createFlashBladeMock({ apiClients, users, seed: "empty" });
+  pure1 = createPure1Mock({ apps: [{ appId: APP_ID, publicKey }] });
+  // A FlashArray whose clock runs an hour ahead, and says so in its Date header.
+  const skewed = createFlashArrayMock({ apiClients, users, seed: "empty", now: () => Date.now() + SKEW_MS });
+  await Promise.all([fa.ready, fb.ready, pure1.ready, skewed.ready]);
+
+  const serve = async (handler: (r: Request) => Promise<Response>) => {
+    const server = await startHttpsServer(handler, certs);
+    servers.push(server);
+    return server;
+  };
+  faHost = hostOf(await serve((r) => fa.handle(r)));
+  fbHost = hostOf(await serve((r) => fb.handle(r)));
+  pure1Url = (await serve((r) => pure1.handle(r))).url;
+  skewedHost = hostOf(
+    await serve(async (r) => {
+      const res = await skewed.handle(r);
+      res.headers.set("date", new Date(Date.now() + SKEW_MS).toUTCString());
+      return res;
+    }),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const clientArgs = (host: string) => [
+  "--host",
+  host,
+  "--client-id",
+  CLIENT.clientId,
+  "--key-id",
+  CLIENT.keyId,
+  "--issuer",
+  CLIENT.issuer,
+  "--username",
+  USER,
+];
+
+/** Every secret of this file: none may ever be printed by a failing command. */
+const allSecrets = () => [
+  PW,
+  USER_PASSWORD,
+  ...privatePem
+    .split("\n")
+    .filter((l) => l.length > 40)
+    .slice(0, 3),
+];
+
+function expectFailure(r: CliResult, code: number, pattern: RegExp): void {
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toMatch(pattern);
+  expect(r.code).toBe(code);
+  expectNoSecrets(r, allSecrets());
+  // One clear line, not a stack trace.
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe("token flasharray|flashblade: API client → access token", () => {
+  it("FlashArray: the printed access token is accepted by the array (Bearer)", async () => {
+    const r = await purekit([
+      "token",
+      "flasharray",
+      ...clientArgs(faHost),
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+      "--ca",
+      caFile,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const token = r.stdout.trim();
+    expect(r.stdout).toBe(`${token}\n`);
+    expect(await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: `Bearer ${token}` })).toBe(
+      200,
+    );
+    expect(await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: "Bearer not-a-token" })).toBe(
+      401,
+    );
+  });
+
+  it("FlashBlade: the same exchange, and --json gives token, type and expiry", async () => {
+    const r = await purekit(
+      ["token", "flashblade", ...clientArgs(fbHost), "--key", keyFile, "--ca", caFile, "--json"],
+      {
+        env: { PURE_PRIVATE_KEY_PASSWORD: PW },
+      },
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, string>;
+    expect(j).toMatchObject({
+      type: "access_token",
+      tokenType: "Bearer",
+      username: USER,
+      clientId: CLIENT.clientId,
+    });
+    expect(j.host).toBe(`https://${fbHost}`);
+    // The mock's default access-token lifetime is one day.
+    expect(Math.abs(Date.parse(j.expiresAt!) - Date.now() - 86_400_000)).toBeLessThan(120_000);
+    expect(
+      await statusWith(fb, `/api/${newest(fb)}/file-systems`, { authorization: `Bearer ${j.token}` }),
+    ).toBe(200);
+  });
+
+  it("reads every option from PURE_* environment variables, including PURE_CA_FILE", async () => {
+    const r = await purekit(["token", "flasharray"], {
+      env: {
+        PURE_HOST: faHost,
+        PURE_CLIENT_ID: CLIENT.clientId,
+        PURE_KEY_ID: CLIENT.keyId,
+        PURE_ISSUER: CLIENT.issuer,
+        PURE_USERNAME: USER,
+        PURE_PRIVATE_KEY_FILE: keyFile,
+        PURE_PRIVATE_KEY_PASSWORD: PW,
+        PURE_CA_FILE: caFile,
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(
+      await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: `Bearer ${r.stdout.trim()}` }),
+    ).toBe(200);
+  });
+
+  it("re-signs once with the server's time when the array's clock is off, and says so", async () => {
+    const r = await purekit([
+      "token",
+      "flasharray",
+      ...clientArgs(skewedHost),
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+      "--ca",
+      caFile,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/clock of https:\/\/127\.0\.0\.1:\d+ differs from ours by (3599|3600) s/);
+    expectNoSecrets({ ...r, stdout: "" }, allSecrets());
+  });
+
+  it("a key the array does not know is refused: exit 1, the array's reason, no JWT or key printed", async () => {
+    const r = await purekit([
+      "token",
+      "flasharray",
+      ...clientArgs(faHost),
+      "--key",
+      wrongKeyFile,
+      "--ca",
+      caFile,
+    ]);
+    expectFailure(
+      r,
+      1,
+      /token exchange at https:\/\/127\.0\.0\.1:\d+ was refused: HTTP 401 .*signature verification failed.*\[ERR_AUTH\]/,
+    );
+  });
+
+  it("a disabled API client is refused with the array's reason", async () => {
+    const r = await purekit([
+      "token",
+      "flasharray",
+      ...clientArgs(faHost).slice(0, 2),
+      "--client-id",
+      "disabled-client",
+      "--key-id",
+      "disabled-key",
+      "--issuer",
+      CLIENT.issuer,
+      "--username",
+      USER,
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+      "--ca",
+      caFile,
+    ]);
+    expectFailure(r, 1, /disabled.*\[ERR_AUTH\]/);
+  });
+
+  it("a user that does not exist on the array is refused", async () => {
+    const args = clientArgs(faHost);
+    args[args.length - 1] = "nobody";
+    const r = await purekit(["token", "flasharray", ...args, "--key", keyFile, "-p", PW, "--ca", caFile]);
+    expectFailure(r, 1, /user 'nobody'.*\[ERR_AUTH\]/);
+  });
+});
+
+describe("token api: username and password → API token", () => {
+  it("the printed API token logs in to the array (POST /api/2.N/login, api-token header)", async () => {
+    const r = await purekit([
+      "token",
+      "api",
+      "--host",
+      faHost,
+      "--username",
+      USER,
+      "--password",
+      USER_PASSWORD,
+      "--ca",
+      caFile,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const token = r.stdout.trim();
+    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": token }, "POST")).toBe(200);
+    // The REST 1.x call went to the highest 1.x the array lists.
+    expect(fa.journal.count({ method: "POST", path: /^\/api\/1\.19\/auth\/apitoken$/ })).toBeGreaterThan(0);
+  });
+
+  it("reads PURE_HOST, PURE_USERNAME, PURE_PASSWORD and PURE_CA_FILE; --json names the user and host", async () => {
+    const r = await purekit(["token", "api", "--json"], {
+      env: { PURE_HOST: faHost, PURE_USERNAME: USER, PURE_PASSWORD: USER_PASSWORD, PURE_CA_FILE: caFile },
+    });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, string>;
+    expect(j).toMatchObject({ type: "api_token", username: USER, host: `https://${faHost}` });
+    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": j.token! }, "POST")).toBe(200);
+  });
+
+  it("takes the password from --password-stdin", async () => {
+    const r = await purekit(
+      ["token", "api", "--host", faHost, "--username", USER, "--password-stdin", "--ca", caFile],
+      {
+        input: `${USER_PASSWORD}\n`,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/\S{10,}/);
+  });
+
+  it("a wrong password: exit 1 with the array's reason, and neither password printed", async () => {
+    const r = await purekit([
+      "token",
+      "api",
+      "--host",
+      faHost,
+      "--username",
+      USER,
+      "-p",
+      "wrong-Passw0rd-xyz",
+      "--ca",
+      caFile,
+    ]);
+    expectFailure(
+      r,
+      1,
+      /Getting an API token for user "pureuser" at .* was refused: HTTP 401 \(Invalid username or password\.\).*\[ERR_AUTH\]/,
+    );
+    expect(r.stderr).not.toContain("wrong-Passw0rd-xyz");
+  });
+
+  it.skipIf(!hasPython)("on a terminal, asks for the user's password without echoing it", async () => {
+    const r = await purekitTty(
+      ["token", "api", "--host", faHost, "--username", USER, "--ca", caFile],
+      [[`Password for ${USER} on ${faHost}: `, `${USER_PASSWORD}\r`]],
+    );
+    expect(r.code).toBe(0);
+    expect(r.output).not.toContain(USER_PASSWORD);
+    const token = r.output.trim().split(/\s+/).at(-1)!;
+    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": token }, "POST")).toBe(200);
+  });
+
+  it("no password and no terminal: exit 2, saying how to give it", async () => {
+    const r = await purekit(["token", "api", "--host", faHost, "--username", USER, "--ca", caFile]);
+    expectFailure(r, 2, /no password for pureuser .*PURE_PASSWORD.*--password-stdin.*-p\/--password/);
+  });
+});
+
+describe("token pure1 --exchange", () => {
+  it("exchanges the JWT at --url and prints a Pure1 access token that Pure1 accepts", async () => {
+    const r = await purekit([
+      "token",
+      "pure1",
+      "--app-id",
+      APP_ID,
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+      "--exchange",
+      "--url",
+      pure1Url,
+      "--ca",
+      caFile,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const token = r.stdout.trim();
+    expect(
+      await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: `Bearer ${token}` }),
+    ).toBe(200);
+    expect(await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: "Bearer nope" })).toBe(
+      403,
+    );
+  });
+
+  it("--json gives the access token and its expiry (Pure1: 10 hours)", async () => {
+    const r = await purekit(["token", "pure1", "--exchange", "--url", pure1Url, "--ca", caFile, "--json"], {
+      env: { PURE1_APP_ID: APP_ID, PURE1_PRIVATE_KEY_FILE: keyFile, PURE1_PRIVATE_KEY_PASSWORD: PW },
+    });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, string>;
+    expect(j).toMatchObject({ type: "access_token", tokenType: "Bearer", appId: APP_ID, url: pure1Url });
+    expect(Math.abs(Date.parse(j.expiresAt!) - Date.now() - 36_000_000)).toBeLessThan(120_000);
+  });
+
+  it("exchanges a pre-generated ID token from PURE1_ID_TOKEN when no key is given", async () => {
+    const jwt = (
+      await purekit(["token", "pure1", "--app-id", APP_ID, "--key", keyFile, "-p", PW, "--expires", "1h"])
+    ).stdout.trim();
+    const r = await purekit(["token", "pure1", "--exchange", "--url", pure1Url, "--ca", caFile], {
+      env: { PURE1_ID_TOKEN: jwt },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain(jwt);
+    expect(
+      await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: `Bearer ${r.stdout.trim()}` }),
+    ).toBe(200);
+  });
+
+  it("an expired PURE1_ID_TOKEN is not sent: exit 1, ERR_AUTH_TOKEN_EXPIRED, token not printed", async () => {
+    const key = await importPKCS8(privatePem, "RS256");
+    const past = Math.floor(Date.now() / 1000) - 7200;
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+      .setIssuer(APP_ID)
+      .setIssuedAt(past)
+      .setExpirationTime(past + 3600)
+      .sign(key);
+    const r = await purekit(["token", "pure1", "--exchange", "--url", pure1Url, "--ca", caFile], {
+      env: { PURE1_ID_TOKEN: expired },
+    });
+    expectFailure(r, 1, /PURE1_ID_TOKEN expired at .*\[ERR_AUTH_TOKEN_EXPIRED\]/);
+    expect(r.stderr).not.toContain(expired);
+  });
+
+  it("an unregistered application id is refused with Pure1's reason", async () => {
+    const r = await purekit([
+      "token",
+      "pure1",
+      "--app-id",
+      "pure1:apikey:unknown",
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+      "--exchange",
+      "--url",
+      pure1Url,
+      "--ca",
+      caFile,
+    ]);
+    expectFailure(r, 1, /no application has id 'pure1:apikey:unknown'.*\[ERR_AUTH\]/);
+  });
+});
+
+describe("TLS and network failures", () => {
+  it("verifies certificates by default: without --ca the self-signed mock is refused with a hint", async () => {
+    const r = await purekit(["token", "flasharray", ...clientArgs(faHost), "--key", keyFile, "-p", PW]);
+    expectFailure(
+      r,
+      1,
+      /TLS verification of https:\/\/127\.0\.0\.1:\d+ failed: .*--ca <file>.*--insecure.*\[ERR_TLS\]/,
+    );
+  });
+
+  it("a CA that did not issue the certificate is refused too", async () => {
+    const r = await purekit([
+      "token",
+      "api",
+      "--host",
+      faHost,
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+      "--ca",
+      otherCaFile,
+    ]);
+    expectFailure(r, 1, /TLS verification .* failed.*\[ERR_TLS\]/);
+  });
+
+  it("--insecure connects without verification, with a warning", async () => {
+    const r = await purekit([
+      "token",
+      "api",
+      "--host",
+      faHost,
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+      "--insecure",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: TLS certificate verification is OFF \(--insecure\)/);
+    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": r.stdout.trim() }, "POST")).toBe(
+      200,
+    );
+  });
+
+  it("--ca and --insecure together is bad usage", async () => {
+    const r = await purekit([
+      "token",
+      "api",
+      "--host",
+      faHost,
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+      "--ca",
+      caFile,
+      "--insecure",
+    ]);
+    expectFailure(r, 2, /give --ca or --insecure, not both/);
+  });
+
+  it("an unreadable --ca file and a --ca that is not a certificate say so", async () => {
+    const missing = await purekit([
+      "token",
+      "api",
+      "--host",
+      faHost,
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+      "--ca",
+      join(dir, "nope.pem"),
+    ]);
+    expectFailure(missing, 1, /Cannot read the CA file .*nope\.pem.*\[ERR_TLS\]/);
+    const notCert = await purekit([
+      "token",
+      "api",
+      "--host",
+      faHost,
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+      "--ca",
+      keyFile,
+    ]);
+    expectFailure(notCert, 1, /holds a private key, not a certificate.*\[ERR_TLS\]/);
+  });
+
+  it("an unknown host: exit 1, ERR_NETWORK naming the host", async () => {
+    const r = await purekit([
+      "token",
+      "api",
+      "--host",
+      "array.invalid",
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+    ]);
+    expectFailure(r, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
+  });
+
+  it("a port where nothing listens: exit 1, connection refused", async () => {
+    const port = await closedPort();
+    const r = await purekit([
+      "token",
+      "flasharray",
+      ...clientArgs(`127.0.0.1:${port}`),
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+    ]);
+    expectFailure(
+      r,
+      1,
+      new RegExp(`Cannot reach https://127\\.0\\.0\\.1:${port}: connection refused.*\\[ERR_NETWORK\\]`),
+    );
+  });
+
+  it("plain http is refused before anything is sent", async () => {
+    const r = await purekit([
+      "token",
+      "api",
+      "--host",
+      `http://${faHost}`,
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+    ]);
+    expectFailure(r, 2, /plain http would send credentials in the clear/);
+  });
+});
+
+describe("under Deno (node_modules/.bin/deno run -A cli/purekit.ts)", () => {
+  const deno = { runtime: "deno" as const };
+
+  it("token flasharray exchanges at the mock with --ca and prints a working access token", async () => {
+    const r = await purekit(
+      ["token", "flasharray", ...clientArgs(faHost), "--key", keyFile, "--ca", caFile],
+      {
+        ...deno,
+        env: { PURE_PRIVATE_KEY_PASSWORD: PW },
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(
+      await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: `Bearer ${r.stdout.trim()}` }),
+    ).toBe(200);
+  });
+
+  it("token pure1 --exchange --url prints a Pure1 access token", async () => {
+    const r = await purekit(
+      [
+        "token",
+        "pure1",
+        "--app-id",
+        APP_ID,
+        "--key",
+        keyFile,
+        "--password-stdin",
+        "--exchange",
+        "--url",
+        pure1Url,
+        "--ca",
+        caFile,
+      ],
+      {
+        ...deno,
+        input: PW,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(
+      await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: `Bearer ${r.stdout.trim()}` }),
+    ).toBe(200);
+  });
+
+  it("token api with PURE_PASSWORD, and with --insecure (warned)", async () => {
+    const a = await purekit(["token", "api", "--host", faHost, "--username", USER, "--ca", caFile], {
+      ...deno,
+      env: { PURE_PASSWORD: USER_PASSWORD },
+    });
+    expect(a.code).toBe(0);
+    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": a.stdout.trim() }, "POST")).toBe(
+      200,
+    );
+    const b = await purekit(["token", "api", "--host", faHost, "--username", USER, "--insecure"], {
+      ...deno,
+      env: { PURE_PASSWORD: USER_PASSWORD },
+    });
+    expect(b.code).toBe(0);
+    expect(b.stderr).toMatch(/warning: TLS certificate verification is OFF/);
+  });
+
+  it("verifies certificates by default, and fails cleanly on an unknown host", async () => {
+    const tls = await purekit(
+      ["token", "api", "--host", faHost, "--username", USER, "-p", USER_PASSWORD],
+      deno,
+    );
+    expectFailure(tls, 1, /TLS verification of https:\/\/127\.0\.0\.1:\d+ failed.*--ca <file>.*\[ERR_TLS\]/);
+    const dns = await purekit(
+      ["token", "api", "--host", "array.invalid", "--username", USER, "-p", USER_PASSWORD],
+      deno,
+    );
+    expectFailure(dns, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
+  });
+
+  it("a wrong user password is refused without printing it", async () => {
+    const r = await purekit(
+      ["token", "api", "--host", faHost, "--username", USER, "-p", "wrong-Passw0rd-xyz", "--ca", caFile],
+      deno,
+    );
+    expectFailure(r, 1, /HTTP 401 \(Invalid username or password\.\).*\[ERR_AUTH\]/);
+    expect(r.stderr).not.toContain("wrong-Passw0rd-xyz");
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * Running the CLI as a real subprocess (Node through cli/bin.mjs, or Deno on
+ * cli/purekit.ts), key files made at test time with OpenSSL, and independent JWT
+ * checks with jose. Subprocesses are spawned asynchronously: the HTTPS mock servers
+ * live in the test process and must keep answering while the CLI waits.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { decodeProtectedHeader, importSPKI, type JWTPayload, jwtVerify } from "jose";
+import { expect } from "vitest";
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const bin = join(root, "cli", "bin.mjs");
+export const denoBin = join(root, "node_modules", ".bin", "deno");
+export const hasDeno = existsSync(denoBin);
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Environment variables besides PATH and HOME (the test runner's own are not passed). */
+  env?: Record<string, string | undefined>;
+  /** Written to the CLI's stdin (a pipe, so never a TTY); stdin is closed either way. */
+  input?: string;
+  cwd?: string;
+  runtime?: "node" | "deno";
+  timeoutMs?: number;
+}
+
+/** A clean environment: no PURE_* / PURE1_* or proxy variables of the machine running the tests. */
+function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { NO_COLOR: "1" };
+  for (const name of ["PATH", "HOME", "TMPDIR", "SYSTEMROOT", "DENO_DIR", "XDG_CACHE_HOME"]) {
+    if (process.env[name] !== undefined) env[name] = process.env[name];
+  }
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+/** Runs `purekit <args>` and collects its exit code and output. */
+export function purekit(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  const [command, prefix] =
+    options.runtime === "deno"
+      ? [denoBin, ["run", "-A", "--quiet", join(root, "cli", "purekit.ts")]]
+      : [process.execPath, [bin]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...prefix, ...args], {
+      cwd: options.cwd ?? root,
+      env: cleanEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`purekit ${args.join(" ")} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 60_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.on("error", () => {}); // the CLI may exit before reading its stdin
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Runs openssl in `dir`; throws with its stderr on failure. */
+export function openssl(dir: string, ...args: string[]): string {
+  return execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] }).toString();
+}
+
+export const PW = "Tr0ub4dor&3 cli-secret";
+
+export interface KeyFixture {
+  /** What it is, for test names. */
+  name: string;
+  file: string;
+  /** Its password, when encrypted. */
+  password?: string;
+  /** The SPKI PEM of its public half, extracted by OpenSSL (or printed by keygen). */
+  publicPem: string;
+}
+
+/**
+ * Every key form people have, written by OpenSSL 3 in `dir`: PKCS#8, PKCS#1, encrypted
+ * PKCS#8 (what `genrsa -aes256` writes), OpenSSL 1.x style encrypted PKCS#1, PKCS#12.
+ */
+export function opensslKeys(dir: string): KeyFixture[] {
+  const pass = ["-passout", `pass:${PW}`];
+  const passin = ["-passin", `pass:${PW}`];
+  openssl(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "pkcs8.pem");
+  openssl(dir, "genrsa", "-traditional", "-out", "pkcs1.pem", "2048");
+  openssl(dir, "genrsa", "-aes256", ...pass, "-out", "encrypted-pkcs8.pem", "2048");
+  openssl(dir, "rsa", "-in", "pkcs1.pem", "-aes256", "-traditional", ...pass, "-out", "legacy-pkcs1.pem");
+  openssl(
+    dir,
+    "req",
+    "-x509",
+    "-key",
+    "pkcs8.pem",
+    "-subj",
+    "/CN=purekit-cli-test",
+    "-days",
+    "2",
+    "-out",
+    "cert.pem",
+  );
+  openssl(dir, "pkcs12", "-export", "-inkey", "pkcs8.pem", "-in", "cert.pem", "-out", "key.pfx", ...pass);
+  const pub = (file: string, ...extra: string[]) => openssl(dir, "pkey", "-in", file, ...extra, "-pubout");
+  return [
+    { name: "PKCS#8 (genpkey)", file: join(dir, "pkcs8.pem"), publicPem: pub("pkcs8.pem") },
+    { name: "PKCS#1 (genrsa -traditional)", file: join(dir, "pkcs1.pem"), publicPem: pub("pkcs1.pem") },
+    {
+      name: "encrypted PKCS#8 (genrsa -aes256)",
+      file: join(dir, "encrypted-pkcs8.pem"),
+      password: PW,
+      publicPem: pub("encrypted-pkcs8.pem", ...passin),
+    },
+    {
+      name: "legacy encrypted PKCS#1 (rsa -aes256 -traditional)",
+      file: join(dir, "legacy-pkcs1.pem"),
+      password: PW,
+      publicPem: pub("legacy-pkcs1.pem", ...passin),
+    },
+    {
+      name: "PKCS#12 (pkcs12 -export)",
+      file: join(dir, "key.pfx"),
+      password: PW,
+      publicPem: pub("pkcs8.pem"),
+    },
+  ];
+}
+
+/** The options that give a fixture's password, if it has one. */
+export const passwordArgs = (key: KeyFixture): string[] => (key.password ? ["--password", key.password] : []);
+
+/**
+ * Verifies a JWT with the public key alone (jose, RS256 only) and checks the header is
+ * exactly `expectedHeader` and the claims carry exactly `expectedClaimNames`.
+ */
+export async function verifyJwt(
+  jwt: string,
+  publicPem: string,
+  expectedHeader: Record<string, string>,
+  expectedClaimNames: string[],
+): Promise<JWTPayload> {
+  expect(jwt).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+  expect(decodeProtectedHeader(jwt)).toEqual(expectedHeader);
+  const key = await importSPKI(publicPem, "RS256");
+  const { payload, protectedHeader } = await jwtVerify(jwt, key, { algorithms: ["RS256"] });
+  expect(protectedHeader).toEqual(expectedHeader);
+  expect(Object.keys(payload).sort()).toEqual([...expectedClaimNames].sort());
+  expect(Number.isInteger(payload.iat)).toBe(true);
+  expect(Number.isInteger(payload.exp)).toBe(true);
+  // iat is now, in seconds (not milliseconds).
+  expect(Math.abs(payload.iat! - Date.now() / 1000)).toBeLessThan(120);
+  return payload;
+}
+
+/** Asserts none of `secrets` (nor a PEM body or a JWT) appears in what the CLI printed. */
+export function expectNoSecrets(result: CliResult, secrets: readonly string[]): void {
+  const out = `${result.stdout}\n${result.stderr}`;
+  for (const secret of secrets) {
+    if (secret) expect(out, `a secret leaked: ${secret.slice(0, 12)}…`).not.toContain(secret);
+  }
+  expect(out).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+  expect(out).not.toMatch(/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\./);
+}
+
+/** The base64 body lines of a PEM file: what must never be printed. */
+export function pemBodyLines(pem: string): string[] {
+  return pem
+    .split("\n")
+    .filter((l) => l && !l.startsWith("-----") && !l.includes(":"))
+    .slice(0, 3);
+}
+
+/** Python's pty module drives the CLI on a real terminal (no node-pty needed). */
+const PTY_DRIVER = `
+import json, os, pty, select, sys, time
+args, env, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvpe(args[0], args, env)
+out, pos = b"", 0
+def read(deadline):
+    global out
+    r, _, _ = select.select([fd], [], [], max(0, deadline - time.time()))
+    if not r:
+        return False
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        return None
+    if not chunk:
+        return None
+    out += chunk
+    return True
+for wait_for, reply in steps:
+    deadline = time.time() + 30
+    while out.find(wait_for.encode(), pos) < 0:
+        got = read(deadline)
+        if not got:
+            print(json.dumps({"code": None, "output": out.decode("utf8", "replace"), "error": "no prompt: " + wait_for}))
+            sys.exit(0)
+    pos = out.find(wait_for.encode(), pos) + len(wait_for)
+    time.sleep(0.05)
+    os.write(fd, reply.encode())
+deadline = time.time() + 60
+while read(deadline):
+    pass
+_, status = os.waitpid(pid, 0)
+code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
+print(json.dumps({"code": code, "output": out.decode("utf8", "replace")}))
+`;
+
+export const hasPython = (() => {
+  try {
+    execFileSync("python3", ["-c", "import pty"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+export interface TtyResult {
+  code: number | null;
+  /** Everything the terminal showed (stdout and stderr share it). */
+  output: string;
+  error?: string;
+}
+
+/**
+ * Runs `purekit <args>` on a pseudo-terminal; each step waits for a text (a prompt)
+ * and then types a reply (e.g. `"secret\r"`, or `"\u0003"` for Ctrl-C).
+ */
+export function purekitTty(
+  args: string[],
+  steps: [waitFor: string, reply: string][],
+  options: Pick<RunOptions, "env" | "runtime"> = {},
+): Promise<TtyResult> {
+  const argv =
+    options.runtime === "deno"
+      ? [denoBin, "run", "-A", "--quiet", join(root, "cli", "purekit.ts"), ...args]
+      : [process.execPath, bin, ...args];
+  const env = { ...cleanEnv(options.env), TERM: "dumb" };
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      "python3",
+      ["-c", PTY_DRIVER, JSON.stringify(argv), JSON.stringify(env), JSON.stringify(steps)],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", () => {
+      try {
+        resolve(JSON.parse(stdout) as TtyResult);
+      } catch {
+        reject(new Error(`pty driver failed: ${stderr || stdout}`));
+      }
+    });
+  });
+}
