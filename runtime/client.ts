@@ -48,7 +48,14 @@ type GetOp<Paths, P extends keyof Paths> = Paths[P] extends { get: infer O } ? O
 type ItemsOf<D> = D extends { items?: (infer I)[] } ? I : never;
 type PageOf<Paths extends {}, P extends keyof Paths> = Data<GetOp<Paths, P>, unknown>;
 type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? Q : never;
-type BodyOf<Op> = Op extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
+// openapi-typescript writes `requestBody?: never` for operations without one.
+type BodyOf<Op> = Op extends { requestBody?: infer R }
+  ? [NonNullable<R>] extends [never]
+    ? never
+    : NonNullable<R> extends { content: { "application/json": infer B } }
+      ? B
+      : never
+  : never;
 
 /** Per-call options of friendly methods, `paginate` and `pages`. */
 export interface CallOptions {
@@ -169,16 +176,17 @@ function errorItems(body: unknown): PureErrorItem[] {
 /** Turns an error answer into a PureApiError whose message a person can act on. */
 export function toApiError(
   method: string,
+  requestUrl: string,
   response: Response,
   body: unknown,
   requestId: string,
   sentHeaders: Headers,
   secrets: SecretSet,
 ): PureApiError {
-  const url = redactUrl(response.url || "", secrets);
+  const url = redactUrl(requestUrl, secrets);
   const path = (() => {
     try {
-      const u = new URL(response.url);
+      const u = new URL(url);
       return u.pathname + u.search;
     } catch {
       return url;
@@ -252,7 +260,7 @@ export async function createPureClient<Paths extends {}, Ops>(
       body = text;
     }
     if (!res.ok || typeof body !== "object") {
-      throw toApiError("GET", res, body, "-", new Headers(), secrets);
+      throw toApiError("GET", `${origin}/api/api_version`, res, body, "-", new Headers(), secrets);
     }
     offered = listedVersions(body);
   }
@@ -324,8 +332,10 @@ export async function createPureClient<Paths extends {}, Ops>(
       }
       return { data: result.data, response };
     }
+    const query = serializeQuery((init.params as { query?: Record<string, unknown> } | undefined)?.query);
+    const url = `${origin}${table.prefix}${path}${query ? `?${query}` : ""}`;
     return {
-      error: toApiError(method.toUpperCase(), response, result.error, requestId, headers, secrets),
+      error: toApiError(method.toUpperCase(), url, response, result.error, requestId, headers, secrets),
       response,
     };
   };
