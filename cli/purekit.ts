@@ -19,6 +19,8 @@ Commands:
   token pure1|flasharray|flashblade|api [options]
                          a Pure1 JWT or access token, an array access token from an
                          API client, or an API token from username and password
+  mock flasharray|flashblade|pure1 [--port 8443] [--versions 2.0-2.38] [--http] ...
+                         serve a stateful mock array over HTTPS for any client
 
 Run \`purekit <command> --help\` for a command's options.
 Exit codes: 0 success, 1 failure (or stale output with --check), 2 bad usage.`;
@@ -28,6 +30,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   spec: () => import("./spec.ts"),
   keygen: () => import("./keygen.ts"),
   token: () => import("./token.ts"),
+  mock: () => import("./mock.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {

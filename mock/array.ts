@@ -1,0 +1,381 @@
+/**
+ * One mock array: composes the state store, credentials, fault injector and
+ * journal with a router that speaks the wire protocol of PROTOCOL.md, and exposes
+ * it as msw handlers and an in-process fetch. Product differences come in as a
+ * {@link ProductProfile}.
+ */
+
+import type { OperationInfo } from "../generator/table.ts";
+import { Credentials } from "./auth/credentials.ts";
+import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.ts";
+import { type DataContext, genericHandler } from "./collections.ts";
+import { FaultInjector } from "./faults.ts";
+import { createInProcessFetch } from "./fetch.ts";
+import { badRequest, empty, errorResponse, json, MockHttpError } from "./http.ts";
+import { Journal } from "./journal.ts";
+import { http } from "./msw.ts";
+import type { ProductProfile } from "./profile.ts";
+import { applySeed, DEFAULT_FIXTURES_DIR } from "./seed/index.ts";
+import {
+  generatedVersions,
+  itemPropertiesOf,
+  latestVersion,
+  loadVersion,
+  operationOf,
+  propertiesOf,
+  type VersionSpec,
+} from "./spec.ts";
+import { deterministicUuid } from "./state/random.ts";
+import { MockState } from "./state/store.ts";
+import type { ArrayMockOptions, MockApiClient, MockArray, MockPure1App, Pure1MockOptions } from "./types.ts";
+import { parseBody, parseQuery } from "./validate.ts";
+
+const HOUR_MS = 3_600_000;
+
+function compareVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split(".").map(Number);
+  const [bm = 0, bn = 0] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+
+/** Resolves `version`/`versions` against what is generated; unknown versions fail early and clearly. */
+function servedVersions(profile: ProductProfile, options: ArrayMockOptions | Pure1MockOptions): string[] {
+  const known = generatedVersions(profile.product);
+  const wanted = options.versions?.length
+    ? [...options.versions]
+    : [options.version ?? latestVersion(profile.product)];
+  for (const v of wanted) {
+    if (!known.includes(v)) {
+      throw new RangeError(`${profile.product} REST ${v} is not generated; known: ${known.join(", ")}`);
+    }
+  }
+  return [...new Set(wanted)].sort(compareVersions);
+}
+
+/** Builds a mock array for a product profile. Use the product factories instead. */
+export function createMockArray(
+  profile: ProductProfile,
+  options: ArrayMockOptions & Pure1MockOptions,
+): MockArray {
+  const now = options.now ?? Date.now;
+  const versions = servedVersions(profile, options);
+  const newest = versions[versions.length - 1] as string;
+  const baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, "");
+  const credentials = new Credentials({
+    users: options.users ?? [{ username: "pureuser", password: "pureuser" }],
+    apiTokens: options.apiTokens ?? [],
+    sessionTtlMs: options.sessionTtlMs ?? HOUR_MS,
+    now,
+  });
+  const apiClients: readonly MockApiClient[] = options.apiClients ?? [];
+  const apps: readonly MockPure1App[] = options.apps ?? [];
+  const accessTokenTtlMs = options.accessTokenTtlMs ?? profile.defaultAccessTokenTtlMs;
+  const state = new MockState(credentials, profile.aliases);
+  const journal = new Journal(now);
+  const faults = new FaultInjector(
+    (status, message) => profile.errorBody(status, message),
+    `${profile.product}-faults`,
+  );
+  const rate = {
+    perSecond: options.rateLimit?.perSecond ?? 50,
+    perMinute: options.rateLimit?.perMinute ?? 1000,
+  };
+  const windows = { second: -1, secondCount: 0, minute: -1, minuteCount: 0 };
+  let idCounter = 0;
+  let closed = false;
+
+  const ready = (async () => {
+    const spec = await loadVersion(profile.product, newest);
+    await applySeed(
+      profile,
+      state,
+      spec,
+      options.seed ?? "recorded",
+      options.fixturesDir ?? DEFAULT_FIXTURES_DIR,
+    );
+  })();
+  ready.catch(() => {});
+
+  // ---------------------------------------------------------------------------- auth endpoints
+
+  function apiVersion(): Response {
+    const key = profile.apiVersionKey as string;
+    return json({ [key]: [...profile.legacyVersions, ...versions] });
+  }
+
+  async function login(
+    request: Request,
+    spec: VersionSpec,
+    loginOp: OperationInfo | undefined,
+  ): Promise<Response> {
+    const token = request.headers.get("api-token");
+    if (token !== null) {
+      const username = credentials.apiTokens.get(token);
+      if (!username) throw new MockHttpError(401, [{ context: "api-token", message: "Invalid API token." }]);
+      const session = credentials.openSession(username);
+      return json(profile.loginBody(username), 200, { "x-auth-token": session.token });
+    }
+    const text = await request.text();
+    const acceptsPassword = loginOp?.body?.schema === "LoginPost";
+    if (!text.trim() || !acceptsPassword) {
+      throw new MockHttpError(401, [
+        {
+          context: "api-token",
+          message: acceptsPassword
+            ? "Log in with an api-token header, or a JSON body {username, password}."
+            : `Log in with an api-token header (REST ${spec.version} takes no username/password login).`,
+        },
+      ]);
+    }
+    let body: { username?: unknown; password?: unknown };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      throw badRequest('Malformed JSON login body; send {"username": …, "password": …}.', "body");
+    }
+    const user = credentials.checkPassword(body.username, body.password);
+    if (!user)
+      throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
+    const session = credentials.openSession(user.username);
+    return json(profile.loginBody(user.username), 200, { "x-auth-token": session.token });
+  }
+
+  function logout(request: Request): Response {
+    const token = request.headers.get("x-auth-token");
+    if (!credentials.closeSession(token)) {
+      throw profile.unauthorized(token ? "unknown" : "missing", "session");
+    }
+    return empty();
+  }
+
+  async function legacyApiToken(request: Request): Promise<Response> {
+    let body: { username?: unknown; password?: unknown } = {};
+    try {
+      body = JSON.parse((await request.text()) || "{}") as typeof body;
+    } catch {
+      throw badRequest('Malformed JSON body; send {"username": …, "password": …}.');
+    }
+    const user = credentials.checkPassword(body.username, body.password);
+    if (!user)
+      throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
+    return json({ api_token: credentials.apiTokenOf(user.username) });
+  }
+
+  async function token(request: Request): Promise<Response> {
+    const jwt = await readExchange(request);
+    const issued =
+      profile.product === "pure1"
+        ? await exchangePure1Jwt(jwt, apps, credentials, accessTokenTtlMs, now())
+        : await exchangeArrayJwt(jwt, apiClients, credentials, accessTokenTtlMs, now());
+    return json(tokenAnswer(issued, now()));
+  }
+
+  function authenticate(request: Request): void {
+    const authorization = request.headers.get("authorization");
+    if (authorization !== null && profile.product === "pure1") {
+      const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
+      const found = credentials.accessToken(bearer);
+      if (typeof found === "string") throw profile.unauthorized(found, "bearer");
+      return;
+    }
+    if (profile.product === "pure1") throw profile.unauthorized("missing", "bearer");
+    const sessionToken = request.headers.get("x-auth-token");
+    if (sessionToken !== null) {
+      const found = credentials.session(sessionToken);
+      if (typeof found === "string") throw profile.unauthorized(found, "session");
+      return;
+    }
+    if (authorization !== null) {
+      const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
+      const found = credentials.accessToken(bearer);
+      if (typeof found === "string") throw profile.unauthorized(found, "bearer");
+      return;
+    }
+    throw profile.unauthorized("missing", "session");
+  }
+
+  // ------------------------------------------------------------------------------- data calls
+
+  async function data(request: Request, spec: VersionSpec, path: string, search: string): Promise<Response> {
+    const method = request.method.toLowerCase();
+    const op = operationOf(spec, method, path);
+    if (!op) {
+      if (spec.paths.has(path)) {
+        const allowed = ["get", "post", "patch", "put", "delete"].filter((m) => operationOf(spec, m, path));
+        throw new MockHttpError(
+          405,
+          [
+            {
+              context: path,
+              message: `${request.method} is not supported on ${path}; use ${allowed.join(", ").toUpperCase()}.`,
+            },
+          ],
+          { headers: { allow: allowed.join(", ").toUpperCase() } },
+        );
+      }
+      throw new MockHttpError(404, [
+        { context: path, message: `No such path in ${profile.product} REST ${spec.version}: ${path}.` },
+      ]);
+    }
+    authenticate(request);
+    const query = parseQuery(search, op);
+    const body = await parseBody(request, op, spec);
+    const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
+    const patchBody = operationOf(spec, "patch", path)?.body?.schema;
+    const ctx: DataContext = {
+      product: profile.product,
+      spec,
+      op,
+      query,
+      body,
+      state,
+      request,
+      now: now(),
+      itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
+      destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
+      newId: (key) => deterministicUuid(`${profile.product}|${key}|${++idCounter}`),
+    };
+    const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
+    return handler(ctx);
+  }
+
+  // ---------------------------------------------------------------------------------- routing
+
+  async function route(request: Request, url: URL): Promise<Response> {
+    const path = url.pathname;
+    const method = request.method.toUpperCase();
+    if (path === "/oauth2/1.0/token") {
+      if (method !== "POST")
+        throw new MockHttpError(405, "Use POST for /oauth2/1.0/token.", { headers: { allow: "POST" } });
+      return token(request);
+    }
+    if (path === "/api/api_version" && profile.apiVersionKey) {
+      if (method !== "GET")
+        throw new MockHttpError(405, "Use GET for /api/api_version.", { headers: { allow: "GET" } });
+      return apiVersion();
+    }
+    if (profile.login === "unversioned") {
+      if (path === "/api/login" && method === "POST") {
+        const spec = await loadVersion(profile.product, newest);
+        return login(
+          request,
+          spec,
+          spec.table.authOperations.find((o) => o.path === "/api/login"),
+        );
+      }
+      if (path === "/api/logout" && method === "POST") return logout(request);
+      if (path === "/api/login-banner" && method === "GET") return json({ login_banner: "" });
+    }
+    const match = /^\/api\/(\d+\.\d+(?:\.\d+)?)(\/.*)?$/.exec(path);
+    if (!match) throw new MockHttpError(404, [{ context: path, message: `No such path: ${path}.` }]);
+    const version = match[1] as string;
+    const rest = match[2] ?? "/";
+    if (profile.legacyVersions.includes(version)) {
+      if (rest === "/auth/apitoken" && method === "POST") return legacyApiToken(request);
+      throw new MockHttpError(404, [
+        {
+          context: path,
+          message: `REST ${version} answers only POST /api/${version}/auth/apitoken on this mock; use REST 2.x.`,
+        },
+      ]);
+    }
+    if (!versions.includes(version)) {
+      throw new MockHttpError(404, [
+        {
+          context: version,
+          message: `REST version ${version} is not supported by this array; supported: ${versions.join(", ")} (GET /api/api_version).`,
+        },
+      ]);
+    }
+    const spec = await loadVersion(profile.product, version);
+    if (profile.login === "versioned" && method === "POST") {
+      if (rest === "/login")
+        return login(
+          request,
+          spec,
+          spec.table.authOperations.find((o) => o.path.endsWith("/login")),
+        );
+      if (rest === "/logout") return logout(request);
+    }
+    return data(request, spec, rest, url.search);
+  }
+
+  function rateLimitHeaders(response: Response, remaining: { second: number; minute: number }): Response {
+    if (response.type === "error") return response;
+    response.headers.set("x-ratelimit-limit-second", String(rate.perSecond));
+    response.headers.set("x-ratelimit-limit-minute", String(rate.perMinute));
+    response.headers.set("x-ratelimit-remaining-second", String(Math.max(0, remaining.second)));
+    response.headers.set("x-ratelimit-remaining-minute", String(Math.max(0, remaining.minute)));
+    return response;
+  }
+
+  async function answer(request: Request, url: URL): Promise<Response> {
+    if (profile.product !== "pure1") return route(request, url);
+    const t = now();
+    const second = Math.floor(t / 1000);
+    const minute = Math.floor(t / 60_000);
+    if (windows.second !== second) Object.assign(windows, { second, secondCount: 0 });
+    if (windows.minute !== minute) Object.assign(windows, { minute, minuteCount: 0 });
+    windows.secondCount++;
+    windows.minuteCount++;
+    const remaining = {
+      second: rate.perSecond - windows.secondCount,
+      minute: rate.perMinute - windows.minuteCount,
+    };
+    if (remaining.second < 0 || remaining.minute < 0) {
+      return rateLimitHeaders(json({ message: "Rate limit exceeded." }, 429), remaining);
+    }
+    try {
+      return rateLimitHeaders(await route(request, url), remaining);
+    } catch (e) {
+      if (e instanceof MockHttpError) return rateLimitHeaders(errorResponse(e), remaining);
+      throw e;
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const entry = journal.record(request);
+    let response: Response;
+    if (closed) {
+      response = json(profile.errorBody(503, "The mock array was closed."), 503);
+    } else {
+      const versionFree = url.pathname.replace(/^\/api\/\d+\.\d+(?=\/)/, "");
+      response = await faults.apply(request, versionFree, async () => {
+        try {
+          await ready;
+          return await answer(request, url);
+        } catch (e) {
+          if (e instanceof MockHttpError) return errorResponse(e);
+          return json(profile.errorBody(500, `Mock failure: ${(e as Error).message}`), 500);
+        }
+      });
+    }
+    const requestId = request.headers.get("x-request-id");
+    if (requestId && response.type !== "error") response.headers.set("x-request-id", requestId);
+    entry.status = response.status;
+    return response;
+  }
+
+  const handlers = [http.all(`${baseUrl}/*`, ({ request }) => handle(request))];
+
+  return {
+    product: profile.product,
+    baseUrl,
+    versions,
+    apiToken: profile.product === "pure1" ? "" : credentials.primaryApiToken,
+    handlers,
+    fetch: createInProcessFetch(handlers, baseUrl),
+    state,
+    faults,
+    journal,
+    ready,
+    handle,
+    close() {
+      closed = true;
+      faults.clear();
+      credentials.expireSessions();
+      credentials.expireAccessTokens();
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Who may call the array, and with what: users and their API tokens, login
+ * sessions (`x-auth-token`), and OAuth2 access tokens (`Authorization: Bearer`).
+ */
+
+import { opaqueToken } from "../state/random.ts";
+import type { MockUser } from "../types.ts";
+
+/** A login session. */
+export interface Session {
+  token: string;
+  username: string;
+  createdAt: number;
+  /** Sessions expire `ttlMs` after their last use (idle timeout). */
+  lastUsedAt: number;
+}
+
+/** An OAuth2 access token issued by `POST /oauth2/1.0/token`. */
+export interface AccessToken {
+  token: string;
+  /** Array user (`sub`) or Pure1 application id. */
+  subject: string;
+  /** API client id (FA/FB) or application id (Pure1). */
+  clientId: string;
+  role: string;
+  expiresAt: number;
+}
+
+/** What is wrong with a presented credential. */
+export type CredentialProblem = "missing" | "unknown" | "expired";
+
+/** Users, API tokens, sessions and access tokens of one mock. */
+export class Credentials {
+  readonly users = new Map<string, MockUser>();
+  /** API token → user name. */
+  readonly apiTokens = new Map<string, string>();
+  readonly sessions = new Map<string, Session>();
+  readonly accessTokens = new Map<string, AccessToken>();
+  /** The token shown to the user (first configured, else generated). */
+  readonly primaryApiToken: string;
+  sessionTtlMs: number;
+  readonly #now: () => number;
+
+  constructor(options: {
+    users: readonly MockUser[];
+    apiTokens: readonly (string | { token: string; username: string })[];
+    sessionTtlMs: number;
+    now: () => number;
+  }) {
+    this.#now = options.now;
+    this.sessionTtlMs = options.sessionTtlMs;
+    for (const user of options.users) this.users.set(user.username, { role: "array_admin", ...user });
+    const first = options.users[0]?.username ?? "pureuser";
+    for (const entry of options.apiTokens) {
+      const { token, username } = typeof entry === "string" ? { token: entry, username: first } : entry;
+      if (!this.users.has(username)) this.users.set(username, { username, role: "array_admin" });
+      this.apiTokens.set(token, username);
+    }
+    for (const user of this.users.values()) {
+      if (user.apiToken) this.apiTokens.set(user.apiToken, user.username);
+    }
+    if (this.apiTokens.size === 0) this.apiTokens.set(opaqueToken(), first);
+    this.primaryApiToken = this.apiTokens.keys().next().value as string;
+  }
+
+  /** The API token of a user, made on first request (REST 1.x `auth/apitoken`). */
+  apiTokenOf(username: string): string {
+    for (const [token, name] of this.apiTokens) if (name === username) return token;
+    const token = opaqueToken();
+    this.apiTokens.set(token, username);
+    return token;
+  }
+
+  /** Checks a username and password. */
+  checkPassword(username: unknown, password: unknown): MockUser | undefined {
+    const user = typeof username === "string" ? this.users.get(username) : undefined;
+    return user && user.password !== undefined && user.password === password ? user : undefined;
+  }
+
+  /** Opens a session for a user. */
+  openSession(username: string): Session {
+    const now = this.#now();
+    const session = { token: opaqueToken(), username, createdAt: now, lastUsedAt: now };
+    this.sessions.set(session.token, session);
+    return session;
+  }
+
+  /** The live session for a token (touching it), or why there is none. */
+  session(token: string | null): Session | CredentialProblem {
+    if (!token) return "missing";
+    const session = this.sessions.get(token);
+    if (!session) return "unknown";
+    const now = this.#now();
+    if (now - session.lastUsedAt > this.sessionTtlMs) {
+      this.sessions.delete(token);
+      return "expired";
+    }
+    session.lastUsedAt = now;
+    return session;
+  }
+
+  /** Ends a session; `false` when it did not exist. */
+  closeSession(token: string | null): boolean {
+    return token ? this.sessions.delete(token) : false;
+  }
+
+  /** Issues an access token. */
+  issueAccessToken(subject: string, clientId: string, role: string, ttlMs: number): AccessToken {
+    const token: AccessToken = {
+      token: opaqueToken(),
+      subject,
+      clientId,
+      role,
+      expiresAt: this.#now() + ttlMs,
+    };
+    this.accessTokens.set(token.token, token);
+    return token;
+  }
+
+  /** The live access token for a Bearer value, or why there is none. */
+  accessToken(token: string | null): AccessToken | CredentialProblem {
+    if (!token) return "missing";
+    const found = this.accessTokens.get(token);
+    if (!found) return "unknown";
+    if (this.#now() >= found.expiresAt) {
+      this.accessTokens.delete(token);
+      return "expired";
+    }
+    return found;
+  }
+
+  /** Ends every session (the next data call answers 401, as after an array restart). */
+  expireSessions(): void {
+    this.sessions.clear();
+  }
+
+  /** Revokes every access token. */
+  expireAccessTokens(): void {
+    this.accessTokens.clear();
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Failure injection. A fault is scoped by method and path, fires a number of
+ * times or with a probability, and answers instead of the array (any status and
+ * body, an HTML error page), delays the real answer, truncates it, or drops the
+ * connection. Probabilities use a seeded PRNG, so a test run is reproducible.
+ */
+import { hash32, prng } from "./state/random.ts";
+
+/** What to inject. Everything is optional; `{ status: 503 }` is a complete fault. */
+export interface FaultSpec {
+  /** Only requests with this method (any case). */
+  method?: string;
+  /**
+   * Only requests to this path: the full path (`/api/2.56/volumes`), the version-free
+   * path (`/volumes`), a pattern with `*` (`/api/*\/login`), or a RegExp on the full path.
+   */
+  path?: string | RegExp;
+  /** Fire this many times, then retire (default: until removed). */
+  times?: number;
+  /** Fire on this fraction of matching requests, 0..1 (default 1). */
+  rate?: number;
+  /** Answer with this status instead of the array. */
+  status?: number;
+  /** Body of that answer (JSON-encoded unless a string); default the array's error shape for the status. */
+  body?: unknown;
+  /** Headers of that answer, e.g. `{ "retry-after": "1", "x-ratelimit-remaining-second": "0" }`. */
+  headers?: Record<string, string>;
+  /** Wait this long first (then answer `status`, or let the array answer). */
+  latencyMs?: number;
+  /** Answer an HTML error page (status default 502), as a proxy in front of an array does. */
+  html?: boolean;
+  /** Cut the JSON body in half (the array's own answer, or `body`). */
+  truncate?: boolean;
+  /** Drop the connection: the standalone server destroys the socket; in-process `fetch` rejects with a network `TypeError`. */
+  drop?: boolean;
+}
+
+/** A fault in force. */
+export interface Fault {
+  readonly id: number;
+  readonly spec: Readonly<FaultSpec>;
+  /** How often it fired. */
+  readonly hits: number;
+  /** Takes it out of force. */
+  remove(): void;
+}
+
+interface ActiveFault extends Fault {
+  hits: number;
+  remaining: number;
+}
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  400: "Bad request.",
+  401: "Authentication failed: the session is not valid. Log in again.",
+  403: "Forbidden.",
+  404: "Not found.",
+  429: "Too many requests.",
+  500: "Server is busy",
+  502: "Bad gateway.",
+  503: "Service unavailable.",
+  504: "Gateway timeout.",
+};
+
+function htmlPage(status: number): string {
+  const title = `${status} ${DEFAULT_MESSAGES[status]?.replace(/\.$/, "") ?? "Error"}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^?]*")}$`);
+}
+
+/**
+ * The fault list of one mock array.
+ *
+ * @example
+ * ```ts
+ * array.faults.add({ method: "GET", path: "/volumes", times: 2, status: 503 });
+ * array.faults.add({ path: "/volumes", status: 429, headers: { "retry-after": "1" } });
+ * array.faults.add({ path: "/volumes", latencyMs: 200 });
+ * array.faults.add({ path: "/volumes", truncate: true, times: 1 });
+ * array.faults.clear();
+ * ```
+ */
+export class FaultInjector {
+  #faults: ActiveFault[] = [];
+  #nextId = 1;
+  #random: () => number;
+  #errorBody: (status: number, message: string) => unknown;
+
+  /** `errorBody` makes the default body for a status in the product's error shape. */
+  constructor(errorBody: (status: number, message: string) => unknown, seed = "faults") {
+    this.#errorBody = errorBody;
+    this.#random = prng(hash32(seed));
+  }
+
+  /** Faults in force, oldest first. */
+  get active(): readonly Fault[] {
+    return [...this.#faults];
+  }
+
+  /** Puts a fault in force; the first matching fault in order of addition fires. */
+  add(spec: FaultSpec): Fault {
+    if (spec.rate !== undefined && !(spec.rate >= 0 && spec.rate <= 1)) {
+      throw new RangeError(`fault rate must be between 0 and 1, got ${spec.rate}`);
+    }
+    if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times > 0)) {
+      throw new RangeError(`fault times must be a positive integer, got ${spec.times}`);
+    }
+    const fault: ActiveFault = {
+      id: this.#nextId++,
+      spec: { ...spec },
+      hits: 0,
+      remaining: spec.times ?? Number.POSITIVE_INFINITY,
+      remove: () => {
+        this.#faults = this.#faults.filter((f) => f !== fault);
+      },
+    };
+    this.#faults.push(fault);
+    return fault;
+  }
+
+  /** Takes every fault out of force. */
+  clear(): void {
+    this.#faults = [];
+  }
+
+  /**
+   * Runs `next` (the array) unless a fault fires for this request.
+   * `versionFreePath` is the path without `/api/<version>` (equal to `path` for auth endpoints).
+   */
+  async apply(request: Request, versionFreePath: string, next: () => Promise<Response>): Promise<Response> {
+    const fault = this.#match(request, versionFreePath);
+    if (!fault) return next();
+    const spec = fault.spec;
+    if (spec.latencyMs) await delay(spec.latencyMs, request.signal);
+    if (spec.drop) return Response.error();
+    const status = spec.status ?? (spec.html ? 502 : undefined);
+    let response: Response;
+    if (spec.html) {
+      response = new Response(htmlPage(status ?? 502), {
+        status: status ?? 502,
+        headers: { "content-type": "text/html", ...spec.headers },
+      });
+    } else if (status !== undefined) {
+      const body = spec.body ?? this.#errorBody(status, DEFAULT_MESSAGES[status] ?? "Injected fault.");
+      const text = typeof body === "string" ? body : JSON.stringify(body);
+      response = new Response(status === 204 || status === 304 ? null : text, {
+        status,
+        headers: { "content-type": "application/json", ...spec.headers },
+      });
+    } else {
+      response = await next();
+      if (spec.headers) {
+        const headers = new Headers(response.headers);
+        for (const [k, v] of Object.entries(spec.headers)) headers.set(k, v);
+        response = new Response(response.body, { status: response.status, headers });
+      }
+    }
+    if (spec.truncate) {
+      const text = await response.text();
+      const headers = new Headers(response.headers);
+      headers.delete("content-length");
+      response = new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {
+        status: response.status,
+        headers,
+      });
+    }
+    return response;
+  }
+
+  #match(request: Request, versionFreePath: string): ActiveFault | undefined {
+    const path = new URL(request.url).pathname;
+    for (const fault of this.#faults) {
+      const { method, path: want, rate } = fault.spec;
+      if (method && method.toUpperCase() !== request.method.toUpperCase()) continue;
+      if (want !== undefined) {
+        const ok =
+          typeof want === "string"
+            ? want.includes("*")
+              ? globToRegExp(want).test(path) || globToRegExp(want).test(versionFreePath)
+              : want === path || want === versionFreePath
+            : want.test(path);
+        if (!ok) continue;
+      }
+      if (rate !== undefined && this.#random() >= rate) continue;
+      fault.hits++;
+      fault.remaining--;
+      if (fault.remaining <= 0) fault.remove();
+      return fault;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What the standalone servers share, with no platform code: answering a web
+ * `Request` with the same msw handlers the in-process mocks use (through
+ * `getResponse`), and telling the adapter when to drop the connection instead.
+ */
+import { getResponse, type RequestHandler } from "../msw.ts";
+
+/** An answer, or `null` when an injected `drop` fault wants the connection destroyed. */
+export type ServeHandler = (request: Request) => Promise<Response | null>;
+
+/**
+ * @example
+ * ```ts
+ * const serve = createServeHandler(array.handlers);
+ * const response = await serve(new Request(`${array.baseUrl}/api/api_version`));
+ * ```
+ */
+export function createServeHandler(handlers: RequestHandler[]): ServeHandler {
+  return async (request) => {
+    const response = await getResponse(handlers, request);
+    if (!response) {
+      return new Response(
+        JSON.stringify({ errors: [{ message: `No such path: ${new URL(request.url).pathname}.` }] }),
+        {
+          status: 404,
+          headers: { "content-type": "application/json" },
+        },
+      );
+    }
+    return response.type === "error" ? null : response;
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The standalone mock server on Deno: `Deno.serve` hands the shared core web
+ * `Request`s directly. Deno offers no way to destroy a socket from a handler, so a
+ * `drop` fault sends the status line and then aborts the body stream, which the
+ * client sees as a broken connection.
+ */
+import type { MockArray } from "../types.ts";
+import { createServeHandler } from "./core.ts";
+
+interface DenoServer {
+  finished: Promise<void>;
+  shutdown(): Promise<void>;
+  addr: { port: number; hostname: string };
+}
+
+declare const Deno: {
+  serve(
+    options: {
+      port?: number;
+      hostname?: string;
+      cert?: string;
+      key?: string;
+      onListen?: (addr: { port: number }) => void;
+    },
+    handler: (request: Request) => Response | Promise<Response>,
+  ): DenoServer;
+};
+
+/** Options of {@link startDenoMockServer}. */
+export interface DenoMockServerOptions {
+  port?: number;
+  hostname?: string;
+  tls?: { cert: string; key: string };
+}
+
+/**
+ * Serves a mock array with `Deno.serve`.
+ *
+ * @example
+ * ```ts
+ * // deno run -A serve.ts
+ * const array = createFlashArrayMock({ baseUrl: "http://127.0.0.1:8080" });
+ * const server = startDenoMockServer(array, { port: 8080 });
+ * await server.shutdown();
+ * ```
+ */
+export function startDenoMockServer(
+  array: MockArray,
+  options: DenoMockServerOptions = {},
+): { url: string; port: number; shutdown(): Promise<void>; finished: Promise<void> } {
+  const serve = createServeHandler(array.handlers);
+  const origin = array.baseUrl;
+  const server = Deno.serve(
+    {
+      port: options.port ?? 8443,
+      hostname: options.hostname ?? "127.0.0.1",
+      ...(options.tls ? { cert: options.tls.cert, key: options.tls.key } : {}),
+      onListen: () => {},
+    },
+    async (incoming) => {
+      const url = new URL(incoming.url);
+      // A fresh Request without the incoming signal: Deno aborts that signal once a
+      // response is sent, which would be noise here.
+      const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+      const request = new Request(new URL(url.pathname + url.search, origin), {
+        method: incoming.method,
+        headers: incoming.headers,
+        ...(hasBody ? { body: await incoming.arrayBuffer() } : {}),
+      });
+      const response = await serve(request);
+      if (response) return response;
+      return new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.error(new Error("connection dropped by an injected fault"));
+          },
+        }),
+        { status: 200 },
+      );
+    },
+  );
+  const port = server.addr.port;
+  return {
+    url: `${options.tls ? "https" : "http"}://${options.hostname ?? "127.0.0.1"}:${port}`,
+    port,
+    shutdown: () => server.shutdown(),
+    finished: server.finished,
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * One collection of items (`/volumes`, `/hosts`, `/host-groups/hosts`…), kept in
+ * insertion order in an array of slots. Design constraints, from the issue:
+ *
+ * - A 100k-volume array must page cheaply. Items seeded by a generator are not
+ *   stored at all until something changes them: their slot stays `undefined` and is
+ *   made on read from the index (deterministic), so a 100k collection costs two
+ *   small index maps, not 100k objects.
+ * - A continuation token must stay valid while the collection changes (the spec:
+ *   "guaranteed to get all items exactly once regardless of how items are
+ *   modified"). Tokens carry a slot number; deleted slots become holes (`null`) and
+ *   slots are never reused or compacted, so a slot number means the same position
+ *   for the life of the mock.
+ */
+
+/** How many generated items a collection keeps made (a few pages' worth). */
+const RECENT_LIMIT = 4096;
+
+/** A stored object, as the array answers it in `items`. */
+export type Item = Record<string, unknown>;
+
+/** A run of slots whose items are made on demand. */
+interface GeneratedRange {
+  start: number;
+  count: number;
+  make: (index: number) => Item;
+}
+
+/** One slot visited by {@link Collection.scan}. */
+export interface SlotItem {
+  slot: number;
+  item: Item;
+}
+
+/**
+ * The items of one path. Reads and writes used by tests go through `list`, `get`,
+ * `add`, `update` and `remove`; the request handlers use the slot-level methods.
+ *
+ * @example
+ * ```ts
+ * const volumes = array.state.collection("/volumes");
+ * volumes.add({ name: "vol1", provisioned: 1048576 });
+ * volumes.update("vol1", { provisioned: 2097152 });
+ * volumes.get("vol1")?.provisioned; // 2097152
+ * ```
+ */
+export class Collection {
+  /** The version-free path this collection answers, e.g. `/volumes`. */
+  readonly path: string;
+  #slots: (Item | null | undefined)[] = [];
+  #ranges: GeneratedRange[] = [];
+  #byName = new Map<string, number>();
+  #byId = new Map<string, number>();
+  #live = 0;
+  /**
+   * Recently made generated items, so hot pages are not rebuilt on every read.
+   * Bounded, so a walk over 100k items does not keep them all.
+   */
+  #recent = new Map<number, Item>();
+  /** Set once something was seeded or written here; empty collections that never were can be told apart. */
+  touched = false;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  /** Number of items held. */
+  get size(): number {
+    return this.#live;
+  }
+
+  /** One past the highest slot ever used: the end for scans. */
+  get slotCount(): number {
+    return this.#slots.length;
+  }
+
+  // ------------------------------------------------------------------ friendly API
+
+  /** All items, in order (made fresh for generated slots). */
+  list(): Item[] {
+    return [...this.scan()].map((s) => s.item);
+  }
+
+  /** The item with this name (or, failing that, this id). Generated items are stored from here on. */
+  get(nameOrId: string): Item | undefined {
+    const slot = this.slotOf(nameOrId);
+    return slot === undefined ? undefined : this.materialize(slot);
+  }
+
+  /** Appends an item as given and returns it. */
+  add(item: Item): Item {
+    this.put(item);
+    return item;
+  }
+
+  /** Shallow-merges `patch` into the named item; returns the updated item or `undefined`. */
+  update(nameOrId: string, patch: Item): Item | undefined {
+    const slot = this.slotOf(nameOrId);
+    if (slot === undefined) return undefined;
+    const next = { ...this.materialize(slot), ...patch };
+    this.replace(slot, next);
+    return next;
+  }
+
+  /** Removes the named item; `false` when there was none. */
+  remove(nameOrId: string): boolean {
+    const slot = this.slotOf(nameOrId);
+    if (slot === undefined) return false;
+    this.delete(slot);
+    return true;
+  }
+
+  /** Removes everything (slot numbers are not reused). */
+  clear(): void {
+    for (let s = 0; s < this.#slots.length; s++) this.#slots[s] = null;
+    this.#recent.clear();
+    this.#byName.clear();
+    this.#byId.clear();
+    this.#live = 0;
+    this.touched = true;
+  }
+
+  // ------------------------------------------------------------------ slot level
+
+  /** Slot of the item with this name, else of the item with this id. */
+  slotOf(nameOrId: string): number | undefined {
+    return this.#byName.get(nameOrId) ?? this.#byId.get(nameOrId);
+  }
+
+  /** Slot of the item with exactly this name. */
+  slotOfName(name: string): number | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** Slot of the item with exactly this id. */
+  slotOfId(id: string): number | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The item in a slot, made on demand for generated slots; `undefined` for holes. */
+  at(slot: number): Item | undefined {
+    const value = this.#slots[slot];
+    if (value === null) return undefined;
+    if (value !== undefined) return value;
+    if (slot >= this.#slots.length) return undefined;
+    return this.#generated(slot);
+  }
+
+  /** Like {@link at}, but stores a generated item so later changes to it stick. */
+  materialize(slot: number): Item {
+    const item = this.at(slot);
+    if (item === undefined) throw new Error(`slot ${slot} of ${this.path} is empty`);
+    this.#slots[slot] = item;
+    this.#recent.delete(slot);
+    return item;
+  }
+
+  /** Appends an item; returns its slot. */
+  put(item: Item): number {
+    const slot = this.#slots.length;
+    this.#slots.push(item);
+    this.#index(item, slot);
+    this.#live++;
+    this.touched = true;
+    return slot;
+  }
+
+  /** Replaces the item in a slot (renames update the indexes). */
+  replace(slot: number, item: Item): void {
+    const old = this.at(slot);
+    if (old === undefined) throw new Error(`slot ${slot} of ${this.path} is empty`);
+    this.#recent.delete(slot);
+    this.#unindex(old, slot);
+    this.#slots[slot] = item;
+    this.#index(item, slot);
+    this.touched = true;
+  }
+
+  /** Empties a slot, leaving a hole. */
+  delete(slot: number): void {
+    const old = this.at(slot);
+    if (old === undefined) return;
+    this.#unindex(old, slot);
+    this.#recent.delete(slot);
+    this.#slots[slot] = null;
+    this.#live--;
+    this.touched = true;
+  }
+
+  /**
+   * Appends `count` slots whose items `make(i)` builds on every read until one is
+   * changed. `name(i)`/`id(i)` must agree with `make(i)`; they fill the indexes
+   * without building items.
+   */
+  generate(
+    count: number,
+    make: (index: number) => Item,
+    name: (index: number) => string,
+    id?: (index: number) => string,
+  ): void {
+    const start = this.#slots.length;
+    this.#slots.length = start + count;
+    this.#ranges.push({ start, count, make });
+    for (let i = 0; i < count; i++) {
+      this.#byName.set(name(i), start + i);
+      if (id) this.#byId.set(id(i), start + i);
+    }
+    this.#live += count;
+    this.touched = true;
+  }
+
+  /** Items from `fromSlot` on, in slot order, skipping holes. */
+  *scan(fromSlot = 0): Generator<SlotItem> {
+    const end = this.#slots.length;
+    for (let slot = Math.max(0, fromSlot); slot < end; slot++) {
+      const value = this.#slots[slot];
+      if (value === null) continue;
+      const item = value === undefined ? this.#generated(slot) : value;
+      if (item !== undefined) yield { slot, item };
+    }
+  }
+
+  #generated(slot: number): Item | undefined {
+    const cached = this.#recent.get(slot);
+    if (cached) return cached;
+    for (const range of this.#ranges) {
+      if (slot >= range.start && slot < range.start + range.count) {
+        const item = range.make(slot - range.start);
+        if (this.#recent.size >= RECENT_LIMIT)
+          this.#recent.delete(this.#recent.keys().next().value as number);
+        this.#recent.set(slot, item);
+        return item;
+      }
+    }
+    return undefined;
+  }
+
+  #index(item: Item, slot: number): void {
+    if (typeof item.name === "string") this.#byName.set(item.name, slot);
+    if (typeof item.id === "string") this.#byId.set(item.id, slot);
+  }
+
+  #unindex(item: Item, slot: number): void {
+    if (typeof item.name === "string" && this.#byName.get(item.name) === slot) this.#byName.delete(item.name);
+    if (typeof item.id === "string" && this.#byId.get(item.id) === slot) this.#byId.delete(item.id);
+  }
+}
