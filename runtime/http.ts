@@ -45,6 +45,12 @@ export interface SendOptions {
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
 
 const BUSY_PEEK_BYTES = 4096;
+/**
+ * Largest delay Node's timers take: above it `AbortSignal.timeout` and `setTimeout`
+ * fire after 1 ms (TimeoutOverflowWarning), and `AbortSignal.timeout` throws a
+ * RangeError on a fraction or Infinity.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Reads up to a few KB of a 500's body to see whether it says `Server is busy`. */
 async function peekText(response: Response): Promise<string> {
@@ -95,11 +101,33 @@ export function createPipeline(options: PipelineOptions): Send {
       let generation = -1;
       const attemptHeaders = new Headers(headers);
       if (auth) {
-        const creds = await auth.credentials();
+        // A login may take long (or hang until its own timeout); the caller's signal must
+        // still end this call at once. The login runs on for the others waiting on it.
+        const creds = await untilAborted(auth.credentials(), userSignal).catch((e: unknown) => {
+          throw userSignal.aborted ? aborted(original, secrets, userSignal.reason) : e;
+        });
         generation = creds.generation;
-        for (const [k, v] of Object.entries(creds.headers)) attemptHeaders.set(k, v);
+        for (const [k, v] of Object.entries(creds.headers)) {
+          try {
+            attemptHeaders.set(k, v);
+          } catch {
+            // The runtime's TypeError quotes the value (`Headers.set: "<token>" is an invalid
+            // header value`): it must not escape with the credential in it.
+            throw new PurekitError(
+              "ERR_AUTH",
+              `${describe(original, secrets)}: the ${auth.kind} credentials are not a valid ${k} header value (a line break or non-ASCII character in the token?).`,
+            );
+          }
+        }
       }
-      const timeout = AbortSignal.timeout(Math.max(1, Math.min(options.timeoutMs, deadline - Date.now())));
+      // Clamped to what the timer takes: `timeoutMs: Infinity` (no timeout), a fractional
+      // value, or one past 2^31-1 ms used to throw or to time out after 1 ms.
+      const cutByDeadline = deadline - Date.now() < options.timeoutMs;
+      const attemptMs = Math.min(
+        MAX_TIMER_MS,
+        Math.max(1, Math.ceil(cutByDeadline ? deadline - Date.now() : options.timeoutMs)),
+      );
+      const timeout = AbortSignal.timeout(attemptMs);
       const signal = AbortSignal.any([userSignal, timeout]);
       const request = new Request(original.url, {
         method: original.method,
@@ -117,8 +145,11 @@ export function createPipeline(options: PipelineOptions): Send {
         if (timeout.aborted) {
           throw new PurekitError(
             "ERR_TIMEOUT",
-            `${describe(original, secrets)} timed out after ${options.timeoutMs} ms (request id ${headers.get("x-request-id")}). ` +
-              "The array may be busy; raise timeoutMs or pass a longer signal.",
+            // The attempt's own budget: the deadline may have cut it below timeoutMs.
+            `${describe(original, secrets)} timed out after ${attemptMs} ms (request id ${headers.get("x-request-id")}). ` +
+              (cutByDeadline
+                ? "The call's deadline (deadlineMs) ran out; raise it, or the array may be busy."
+                : "The array may be busy; raise timeoutMs or pass a longer signal."),
             { cause: error },
           );
         }
@@ -176,6 +207,16 @@ export function createPipeline(options: PipelineOptions): Send {
       return response;
     }
   };
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (the promise itself is not cancelled). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function aborted(request: Request, secrets: SecretSet, reason: unknown): PurekitError {

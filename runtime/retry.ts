@@ -38,7 +38,8 @@ export function classifyError(error: unknown): RetryReason {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === "AbortError" || e?.name === "TimeoutError") return null;
   const text = `${e?.cause?.code ?? ""} ${e?.cause?.message ?? ""} ${e?.message ?? ""}`;
-  if (/ECONNREFUSED|connection refused/i.test(text)) return "connection-refused";
+  // Deno on Windows says "…target machine actively refused it. (os error 10061)".
+  if (/ECONNREFUSED|connection refused|actively refused/i.test(text)) return "connection-refused";
   if (
     e instanceof TypeError ||
     /ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket|network|other side closed/i.test(text)
@@ -87,10 +88,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
+    // Above 2^31-1 ms Node fires after 1 ms: a far-future Retry-After date would become
+    // an immediate retry. Clamp to the longest wait a timer takes.
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.min(ms, 2 ** 31 - 1),
+    );
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);

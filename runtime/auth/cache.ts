@@ -11,7 +11,8 @@ export interface Acquired<T> {
 }
 
 export class CredentialCache<T> {
-  private current: { value: T; expiresAt: number | undefined; generation: number } | undefined;
+  /** `refreshAt`: when `get()` stops handing out this value and acquires a new one. */
+  private current: { value: T; refreshAt: number; generation: number } | undefined;
   private pending: Promise<{ value: T; generation: number }> | undefined;
   private generation = 0;
 
@@ -24,13 +25,21 @@ export class CredentialCache<T> {
 
   get(): Promise<{ value: T; generation: number }> {
     const c = this.current;
-    if (c && (c.expiresAt === undefined || this.now() < c.expiresAt - this.refreshMarginMs)) {
+    if (c && this.now() < c.refreshAt) {
       return Promise.resolve({ value: c.value, generation: c.generation });
     }
     this.pending ??= this.acquire()
       .then((got) => {
         this.generation++;
-        this.current = { value: got.value, expiresAt: got.expiresAt, generation: this.generation };
+        // Never refresh earlier than half-way through the credential's life: with a
+        // lifetime shorter than the margin (a 30 s access token and the 60 s default),
+        // every get() would otherwise acquire again — one token exchange per call, and
+        // no single flight in a storm.
+        const refreshAt =
+          got.expiresAt === undefined
+            ? Number.POSITIVE_INFINITY
+            : got.expiresAt - Math.min(this.refreshMarginMs, Math.max(0, got.expiresAt - this.now()) / 2);
+        this.current = { value: got.value, refreshAt, generation: this.generation };
         return { value: got.value, generation: this.generation };
       })
       .finally(() => {
