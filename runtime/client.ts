@@ -9,7 +9,7 @@ import type { OperationInfo, OperationTable, Product } from "../generator/table.
 import packageJson from "../package.json" with { type: "json" };
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
 import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
-import { createPipeline, type Send } from "./http.ts";
+import { createPipeline, type Send, sentHeaders } from "./http.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
 import { serializeQuery } from "./query.ts";
 import { redactHeaders, redactUrl, SecretSet } from "./redact.ts";
@@ -47,7 +47,7 @@ export type PureMethod<Paths extends {}, M extends Lower> = <
 type GetOp<Paths, P extends keyof Paths> = Paths[P] extends { get: infer O } ? O : never;
 type ItemsOf<D> = D extends { items?: (infer I)[] } ? I : never;
 type PageOf<Paths extends {}, P extends keyof Paths> = Data<GetOp<Paths, P>, unknown>;
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? Q : never;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 // openapi-typescript writes `requestBody?: never` for operations without one.
 type BodyOf<Op> = Op extends { requestBody?: infer R }
   ? [NonNullable<R>] extends [never]
@@ -66,7 +66,9 @@ export interface CallOptions {
 type QueryArg<Q> = [Q] extends [never] ? [] : RequiredKeysOf<Q> extends never ? [query?: Q] : [query: Q];
 type FriendlyFn<Op> = [BodyOf<Op>] extends [never]
   ? (...args: [...QueryArg<QueryOf<Op>>, options?: CallOptions]) => Promise<Data<Op, unknown>>
-  : (query: QueryOf<Op>, body: BodyOf<Op>, options?: CallOptions) => Promise<Data<Op, unknown>>;
+  : [QueryOf<Op>] extends [never]
+    ? (body: BodyOf<Op>, options?: CallOptions) => Promise<Data<Op, unknown>>
+    : (query: QueryOf<Op>, body: BodyOf<Op>, options?: CallOptions) => Promise<Data<Op, unknown>>;
 
 /** `getVolumes(query)`, `postVolumes(query, body)`…: one method per operation, throwing on errors. */
 export type FriendlyMethods<Paths, Ops> = {
@@ -180,7 +182,7 @@ export function toApiError(
   response: Response,
   body: unknown,
   requestId: string,
-  sentHeaders: Headers,
+  sent: Headers | Record<string, string>,
   secrets: SecretSet,
 ): PureApiError {
   const url = redactUrl(requestUrl, secrets);
@@ -210,7 +212,7 @@ export function toApiError(
     status: response.status,
     errors,
     requestId,
-    request: { method, url, headers: redactHeaders(sentHeaders, secrets) },
+    request: { method, url, headers: redactHeaders(sent, secrets) },
     ...(text !== undefined ? { body: text.slice(0, 2000) } : {}),
     code: html ? "ERR_BAD_RESPONSE" : "ERR_API",
     message: secrets.redact(
@@ -259,7 +261,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     } catch {
       body = text;
     }
-    if (!res.ok || typeof body !== "object") {
+    if (!res.ok || typeof body !== "object" || body === null) {
       throw toApiError("GET", `${origin}/api/api_version`, res, body, "-", new Headers(), secrets);
     }
     offered = listedVersions(body);
@@ -291,7 +293,19 @@ export async function createPureClient<Paths extends {}, Ops>(
           new PurekitError("ERR_CLOSED", `This ${options.product} client was closed; create a new one.`),
         );
       }
-      return send(request, { auth });
+      return send(request, { auth }).then((response) => {
+        // Checked before openapi-fetch parses: a web UI or proxy answering 200 with HTML
+        // deserves a message that says so, not "malformed JSON".
+        if (response.ok && /html/i.test(response.headers.get("content-type") ?? "")) {
+          void response.body?.cancel();
+          const path = new URL(request.url).pathname;
+          throw new PurekitError(
+            "ERR_BAD_RESPONSE",
+            `${request.method} ${path} answered HTTP ${response.status} with an HTML page instead of JSON (request id ${request.headers.get("x-request-id")}); a proxy or the web UI may be answering — check the host.`,
+          );
+        }
+        return response;
+      });
     },
     querySerializer: (q) => serializeQuery(q as Record<string, unknown>),
   });
@@ -312,6 +326,18 @@ export async function createPureClient<Paths extends {}, Ops>(
       ) => Promise<typeof result>;
       result = await fn(path, { ...init, headers });
     } catch (e) {
+      const name = (e as { name?: string }).name;
+      if (name === "TimeoutError" || name === "AbortError") {
+        // The body outlived the attempt's timeout (or the caller's signal) after the headers came.
+        const byCaller = (init.signal as AbortSignal | undefined)?.aborted === true;
+        throw new PurekitError(
+          byCaller ? "ERR_ABORTED" : "ERR_TIMEOUT",
+          byCaller
+            ? `${method.toUpperCase()} ${path} was aborted by the caller while reading the answer.`
+            : `${method.toUpperCase()} ${path} timed out while reading the answer (request id ${requestId}); raise timeoutMs.`,
+          { cause: e },
+        );
+      }
       if (e instanceof SyntaxError) {
         throw new PurekitError(
           "ERR_BAD_RESPONSE",
@@ -322,20 +348,19 @@ export async function createPureClient<Paths extends {}, Ops>(
       throw e;
     }
     const { response } = result;
-    if (response.ok) {
-      const type = response.headers.get("content-type") ?? "";
-      if (/html/i.test(type)) {
-        throw new PurekitError(
-          "ERR_BAD_RESPONSE",
-          `${method.toUpperCase()} ${path} answered HTTP ${response.status} with an HTML page instead of JSON (request id ${requestId}); a proxy or the web UI may be answering — check the host.`,
-        );
-      }
-      return { data: result.data, response };
-    }
+    if (response.ok) return { data: result.data, response };
     const query = serializeQuery((init.params as { query?: Record<string, unknown> } | undefined)?.query);
     const url = `${origin}${table.prefix}${path}${query ? `?${query}` : ""}`;
     return {
-      error: toApiError(method.toUpperCase(), url, response, result.error, requestId, headers, secrets),
+      error: toApiError(
+        method.toUpperCase(),
+        url,
+        response,
+        result.error,
+        requestId,
+        sentHeaders.get(response) ?? headers,
+        secrets,
+      ),
       response,
     };
   };
@@ -361,8 +386,9 @@ export async function createPureClient<Paths extends {}, Ops>(
       );
     }
     const baseQuery = { ...(init.params?.query ?? {}) };
-    // One logical call: the same request id on every page.
-    const headers = { ...(init.headers ?? {}), "x-request-id": crypto.randomUUID() };
+    // One logical call: the same request id on every page (the caller's, if given).
+    const headers = new Headers(init.headers);
+    if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
     let token: string | undefined;
     let offset = typeof baseQuery.offset === "number" ? baseQuery.offset : 0;
     for (;;) {
@@ -434,14 +460,13 @@ export async function createPureClient<Paths extends {}, Ops>(
     [Symbol.asyncDispose]: close,
   };
   for (const op of table.operations) {
+    // Arguments: [query] [body] [options], each present only where the operation has it.
+    const hasQuery = op.query.length > 0;
     client[op.name] = (...args: unknown[]) => {
-      const [query, second, third] = args as [
-        Record<string, unknown> | undefined,
-        unknown,
-        CallOptions | undefined,
-      ];
-      const body = op.body ? second : undefined;
-      const opts = (op.body ? third : second) as CallOptions | undefined;
+      const rest = [...args];
+      const query = (hasQuery ? rest.shift() : undefined) as Record<string, unknown> | undefined;
+      const body = op.body ? rest.shift() : undefined;
+      const opts = rest.shift() as CallOptions | undefined;
       return unwrap(
         call(op.method, op.path, {
           params: { query: query ?? {} },

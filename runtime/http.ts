@@ -9,7 +9,7 @@
 import type { AuthStrategy } from "./auth/types.ts";
 import { PurekitError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
-import { redactUrl, type SecretSet } from "./redact.ts";
+import { redactHeaders, redactUrl, type SecretSet } from "./redact.ts";
 import {
   backoffMs,
   classifyError,
@@ -43,6 +43,12 @@ export interface SendOptions {
 }
 
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
+
+/**
+ * The headers each answer's request really carried (credentials included),
+ * redacted: errors show them without the caller's code seeing a token.
+ */
+export const sentHeaders: WeakMap<Response, Record<string, string>> = new WeakMap();
 
 const BUSY_PEEK_BYTES = 4096;
 /**
@@ -192,7 +198,7 @@ export function createPipeline(options: PipelineOptions): Send {
       if (reason && attempt < retry.retries && mayRetry(original.method, reason)) {
         const asked = serverDelayMs(response.headers);
         const wait = asked !== undefined ? Math.max(asked, 0) : backoffMs(attempt, retry, random);
-        if (Date.now() + wait < deadline && wait <= Math.max(retry.maxDelayMs, asked ?? 0)) {
+        if (Date.now() + wait < deadline && (asked === undefined || asked <= retry.maxRetryAfterMs)) {
           logger.debug?.(
             `${describe(original, secrets)} answered ${response.status} (${reason}); retry ${attempt + 1} in ${wait} ms`,
           );
@@ -204,6 +210,7 @@ export function createPipeline(options: PipelineOptions): Send {
           continue;
         }
       }
+      sentHeaders.set(response, redactHeaders(attemptHeaders, secrets));
       return response;
     }
   };

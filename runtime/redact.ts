@@ -23,13 +23,25 @@ const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g;
 /** Secret values a client holds; redaction replaces them wherever they appear. */
 export class SecretSet {
   private readonly values = new Set<string>();
+  private readonly transient = new Set<string>();
+  /** Sessions and access tokens renew for as long as a client lives: keep the newest few. */
+  constructor(private readonly limit = 64) {}
+  /** A secret for the client's whole life (API token, password, key password). */
   add(value: string | undefined): void {
     // Very short values would redact ordinary words; no real credential is that short.
     if (value && value.length >= 6) this.values.add(value);
   }
+  /** A secret that gets replaced (a session, an access token): only the newest `limit` are kept. */
+  addTransient(value: string | undefined): void {
+    if (!value || value.length < 6) return;
+    this.transient.delete(value);
+    this.transient.add(value);
+    if (this.transient.size > this.limit)
+      this.transient.delete(this.transient.values().next().value as string);
+  }
   redact(text: string): string {
     let out = text.replace(PEM, REDACTED).replace(JWT, REDACTED);
-    for (const v of this.values) {
+    for (const v of [...this.values, ...this.transient]) {
       if (out.includes(v)) out = out.split(v).join(REDACTED);
       const encoded = encodeURIComponent(v);
       if (encoded !== v && out.includes(encoded)) out = out.split(encoded).join(REDACTED);

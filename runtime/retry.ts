@@ -15,9 +15,19 @@ export interface RetryOptions {
   minDelayMs?: number;
   /** Cap of one wait. Default 20 s. */
   maxDelayMs?: number;
+  /**
+   * Longest server-requested wait (`Retry-After`, `RateLimit-Reset`) to honour.
+   * A longer one returns the 429/503 to the caller instead of stalling. Default 60 s.
+   */
+  maxRetryAfterMs?: number;
 }
 
-export const RETRY_DEFAULTS: Required<RetryOptions> = { retries: 5, minDelayMs: 250, maxDelayMs: 20_000 };
+export const RETRY_DEFAULTS: Required<RetryOptions> = {
+  retries: 5,
+  minDelayMs: 250,
+  maxDelayMs: 20_000,
+  maxRetryAfterMs: 60_000,
+};
 
 /** Methods that may create or change something twice if replayed after reaching the server. */
 const NON_IDEMPOTENT = new Set(["POST", "PATCH"]);

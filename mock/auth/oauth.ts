@@ -229,6 +229,7 @@ export function tokenAnswer(token: AccessToken, now: number): Record<string, unk
     access_token: token.token,
     issued_token_type: ISSUED_TOKEN_TYPE,
     token_type: "Bearer",
-    expires_in: Math.max(0, Math.floor((token.expiresAt - now) / 1000)),
+    // Rounded up: a 200 ms token answering `expires_in: 0` would make clients renew on every call.
+    expires_in: Math.max(0, Math.ceil((token.expiresAt - now) / 1000)),
   };
 }

@@ -52,6 +52,15 @@ export class CredentialCache<T> {
     if (this.current?.generation === generation) this.current = undefined;
   }
 
+  /** The value a pending acquisition ends with, or undefined when none is pending or it fails. */
+  async settled(): Promise<T | undefined> {
+    try {
+      return this.pending ? (await this.pending).value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The value held now, without acquiring (for logout). */
   peek(): T | undefined {
     return this.current?.value;

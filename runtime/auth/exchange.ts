@@ -110,7 +110,7 @@ export async function login(ctx: AuthContext, apiToken: string): Promise<string>
       `Login at ${ctx.origin} succeeded but the answer carried no x-auth-token header; is a proxy stripping it?`,
     );
   }
-  ctx.secrets.add(session);
+  ctx.secrets.addTransient(session);
   return session;
 }
 
@@ -189,11 +189,13 @@ export async function exchangeToken(
       `The token exchange at ${ctx.origin} answered without an access_token.`,
     );
   }
-  ctx.secrets.add(accessToken);
-  const expiresIn = item?.expires_in;
+  ctx.secrets.addTransient(accessToken);
+  // Some gateways send the number as a string.
+  const expiresIn = Number(item?.expires_in);
   return {
     accessToken,
-    expiresAt: typeof expiresIn === "number" ? ctx.now() + expiresIn * 1000 : undefined,
+    expiresAt:
+      item?.expires_in !== undefined && Number.isFinite(expiresIn) ? ctx.now() + expiresIn * 1000 : undefined,
     serverDate: Number.isNaN(serverDate) ? undefined : serverDate,
   };
 }

@@ -1,4 +1,5 @@
 /** API token → session (`x-auth-token`), and username/password → API token → session. FA and FB. */
+import { PurekitError } from "../errors.ts";
 import { CredentialCache } from "./cache.ts";
 import { apiTokenFromPassword, login, logout } from "./exchange.ts";
 import type { AuthContext, AuthStrategy } from "./types.ts";
@@ -21,6 +22,13 @@ export interface SessionAuthOptions {
  * ```
  */
 export function createSessionAuth(options: SessionAuthOptions, ctx: AuthContext): AuthStrategy {
+  // A token with a line break would make Request() throw a TypeError that quotes it.
+  if (options.apiToken !== undefined && !/^[\x21-\x7e]+$/.test(options.apiToken)) {
+    throw new PurekitError(
+      "ERR_AUTH_CONFIG",
+      "The API token is empty or has spaces, line breaks or non-ASCII characters; copy it again from the array.",
+    );
+  }
   ctx.secrets.add(options.apiToken);
   ctx.secrets.add(options.password);
   let apiToken = options.apiToken;
@@ -41,7 +49,8 @@ export function createSessionAuth(options: SessionAuthOptions, ctx: AuthContext)
     },
     invalidate: (generation) => cache.invalidate(generation),
     async close() {
-      const session = cache.peek();
+      // A login still in flight ends in a session too: wait for it, then log it out.
+      const session = cache.peek() ?? (await cache.settled());
       cache.clear();
       if (session) await logout(ctx, session);
     },

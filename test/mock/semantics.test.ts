@@ -195,10 +195,16 @@ describe("FlashArray protection groups and snapshots", () => {
   });
 
   it("adds new volumes to protection groups with add_to_protection_group_names", async () => {
-    expect((await c("POST", "/volumes?names=c&add_to_protection_group_names=nope", { provisioned: GIB })).status).toBe(400);
+    expect(
+      (await c("POST", "/volumes?names=c&add_to_protection_group_names=nope", { provisioned: GIB })).status,
+    ).toBe(400);
     expect((await c("GET", "/volumes?names=c")).status).toBe(400); // nothing created
-    expect((await c("POST", "/volumes?names=c&add_to_protection_group_names=pg1", { provisioned: GIB })).status).toBe(200);
-    expect((await c("GET", "/protection-groups/volumes?member_names=c")).body.items[0].group.name).toBe("pg1");
+    expect(
+      (await c("POST", "/volumes?names=c&add_to_protection_group_names=pg1", { provisioned: GIB })).status,
+    ).toBe(200);
+    expect((await c("GET", "/protection-groups/volumes?member_names=c")).body.items[0].group.name).toBe(
+      "pg1",
+    );
     expect((await c("GET", "/protection-groups?names=pg1")).body.items[0].volume_count).toBe(3);
   });
 

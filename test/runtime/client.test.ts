@@ -109,6 +109,30 @@ describe("FlashArray with an API token", async () => {
     expect((await fa.getVolumes({ names: ["purekit-v1"] })).items?.[0]?.provisioned).toBe(2 * 2 ** 30);
   });
 
+  it("friendly methods take only what the operation has: body-only and option-only forms", async () => {
+    const before = array.journal.entries.length;
+    await fa.patchAdminsSettings({ lockout_duration: 60_000 }).catch(() => undefined);
+    const patch = array.journal.entries.slice(before).find((e) => e.method === "PATCH");
+    expect(patch?.path).toBe(`/api/${fa.version}/admins/settings`);
+    expect(patch?.query).toEqual({});
+    // An operation without query or body takes just the call options.
+    const aborted = await failure(fa.getArraysNtpTest({ signal: AbortSignal.abort() }));
+    expect(aborted.code).toBe("ERR_ABORTED");
+  });
+
+  it("keeps a caller's X-Request-ID on every page", async () => {
+    const before = array.journal.entries.length;
+    let pages = 0;
+    for await (const _ of fa.pages("/volumes", {
+      params: { query: { limit: 500 } },
+      headers: { "X-Request-ID": "mine-123" },
+    }))
+      pages++;
+    const ids = array.journal.entries.slice(before).map((e) => e.headers["x-request-id"]);
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(ids)).toEqual(new Set(["mine-123"]));
+  });
+
   it("sends list parameters comma-separated with each element encoded", async () => {
     await fa.GET("/volumes", { params: { query: { names: ["a", "b,c"] } } });
     expect(urls.at(-1)).toContain("names=a,b%2Cc");
@@ -370,8 +394,16 @@ describe("Pure1", () => {
     expect(mock.journal.count({ method: "POST", path: "/oauth2/1.0/token" })).toBe(exchanges + 1);
   });
   it("renews access tokens that lapse before using them", async () => {
-    const short = createPure1Mock({ apps: [{ appId, publicKey: keys.publicKeyPem }], accessTokenTtlMs: 1000 });
-    const p1 = await createPure1Client({ baseUrl: short.baseUrl, auth: { appId, privateKey: keys.privateKeyPem }, fetch: short.fetch, ...fast });
+    const short = createPure1Mock({
+      apps: [{ appId, publicKey: keys.publicKeyPem }],
+      accessTokenTtlMs: 1000,
+    });
+    const p1 = await createPure1Client({
+      baseUrl: short.baseUrl,
+      auth: { appId, privateKey: keys.privateKeyPem },
+      fetch: short.fetch,
+      ...fast,
+    });
     await p1.getArrays();
     await new Promise((r) => setTimeout(r, 1100));
     await p1.getArrays();
