@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../../mock/index.ts";
+import { startNodeMockServer } from "../../mock/server/node.ts";
+import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
 import { loadSigningKey, signArrayJwt, signPure1Jwt } from "../../runtime/auth/jwt.ts";
 import {
   createFlashArrayClient,
@@ -567,6 +569,42 @@ describe("a busy, slow or broken array", () => {
     array.faults.add({ path: "/api/api_version", status: 200, html: true, times: 1 });
     const e = await failure(make());
     expect(e.code).toBe("ERR_BAD_RESPONSE");
+  });
+});
+
+describe("TLS against the mock over real HTTPS", async () => {
+  const array = faMock();
+  const certs = await createSelfSignedCertificate();
+  const server = await startNodeMockServer(array, {
+    port: 0,
+    tls: { cert: certs.certPem, key: certs.keyPem },
+  });
+  afterAll(() => server.close());
+  const connect = (extra: object) =>
+    createFlashArrayClient({ host: server.url, auth: { apiToken: array.apiToken }, ...fast, ...extra });
+
+  it("verifies against a CA made at test time", async () => {
+    const fa = await connect({ tls: { ca: certs.caPem } });
+    expect((await fa.getVolumes({ limit: 1 })).items).toHaveLength(1);
+    await fa.close();
+  });
+  it("fails clearly with no CA, and with the wrong CA", async () => {
+    const none = await failure(connect({}));
+    expect(none.code).toBe("ERR_TLS");
+    expect(none.message).toContain(server.url);
+    const other = await createSelfSignedCertificate();
+    const wrong = await failure(connect({ tls: { ca: other.caPem } }));
+    expect(wrong.code).toBe("ERR_TLS");
+    expect(wrong.message).toMatch(/tls\.ca|CA/);
+  });
+  it("insecure mode works and warns once", async () => {
+    const warnings: string[] = [];
+    const fa = await connect({ tls: { insecure: true }, logger: { warn: (m: string) => warnings.push(m) } });
+    await fa.getVolumes({ limit: 1 });
+    await fa.getVolumes({ limit: 1 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/insecure|verif/i);
+    await fa.close();
   });
 });
 
