@@ -170,26 +170,27 @@ export function createMockArray(
     return json(tokenAnswer(issued, now()));
   }
 
-  function authenticate(request: Request): void {
+  /** Checks the caller's credentials; answers the role they act with. */
+  function authenticate(request: Request): string {
     const authorization = request.headers.get("authorization");
     if (authorization !== null && profile.product === "pure1") {
       const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
       const found = credentials.accessToken(bearer);
       if (typeof found === "string") throw profile.unauthorized(found, "bearer");
-      return;
+      return found.role;
     }
     if (profile.product === "pure1") throw profile.unauthorized("missing", "bearer");
     const sessionToken = request.headers.get("x-auth-token");
     if (sessionToken !== null) {
       const found = credentials.session(sessionToken);
       if (typeof found === "string") throw profile.unauthorized(found, "session");
-      return;
+      return credentials.users.get(found.username)?.role ?? "array_admin";
     }
     if (authorization !== null) {
       const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
       const found = credentials.accessToken(bearer);
       if (typeof found === "string") throw profile.unauthorized(found, "bearer");
-      return;
+      return found.role;
     }
     throw profile.unauthorized("missing", "session");
   }
@@ -217,7 +218,13 @@ export function createMockArray(
         { context: path, message: `No such path in ${profile.product} REST ${spec.version}: ${path}.` },
       ]);
     }
-    authenticate(request);
+    const role = authenticate(request);
+    // The readonly role sees everything and changes nothing, as on the arrays.
+    if (role === "readonly" && op.method !== "get") {
+      throw new MockHttpError(403, [
+        { context: path, message: "Permission denied: the readonly role cannot change the array." },
+      ]);
+    }
     const query = parseQuery(search, op);
     const body = await parseBody(request, op, spec);
     const getOp = op.method === "get" ? op : operationOf(spec, "get", path);

@@ -404,3 +404,18 @@ describe("Pure1", () => {
     expect(((await (last as Response).json()) as Json).message).toMatch(/Rate limit/);
   });
 });
+
+describe("roles", () => {
+  it("a readonly user reads but cannot change the array (403 errors[])", async () => {
+    const fa = createFlashArrayMock({
+      seed: "empty",
+      users: [{ username: "viewer", role: "readonly", apiToken: "T-viewer" }],
+      apiTokens: [{ token: "T-viewer", username: "viewer" }],
+    });
+    const session = await login(fa);
+    expect((await call(fa, session, "GET", "/volumes")).status).toBe(200);
+    const denied = await call(fa, session, "POST", "/volumes?names=v1", { provisioned: 1048576 });
+    expect(denied.status).toBe(403);
+    expect(denied.body.errors[0].message).toContain("readonly");
+  });
+});
