@@ -250,40 +250,51 @@ export async function createPureClient<Paths extends {}, Ops>(
     reauthStatus: options.product === "pure1" ? 403 : 401,
   });
 
-  // Version: Pure1 has no api_version endpoint; arrays say what they speak.
-  let offered: string[] = [];
-  if (options.product !== "pure1") {
-    const res = await send(new Request(`${origin}/api/api_version`));
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-    if (!res.ok || typeof body !== "object" || body === null) {
-      throw toApiError("GET", `${origin}/api/api_version`, res, body, "-", new Headers(), secrets);
-    }
-    offered = listedVersions(body);
+  let negotiated: { version: string; offered: string[]; table: OperationTable; auth: AuthStrategy };
+  try {
+    negotiated = await negotiate();
+  } catch (e) {
+    // Nothing else will release the transport's connections (a Deno HttpClient, an undici Agent).
+    await transport.close?.();
+    throw e;
   }
-  const version =
-    options.product === "pure1"
-      ? chooseVersion("pure1", origin, options.knownVersions, options.knownVersions, options.version)
-      : chooseVersion(options.product, origin, offered, options.knownVersions, options.version);
-  const table = await options.loadTable(version);
-
-  const ctx: AuthContext = {
-    product: options.product,
-    origin,
-    version: () => version,
-    apiVersions: () => offered,
-    send: (r) => send(r),
-    secrets,
-    logger,
-    now: () => Date.now(),
-  };
-  const auth = await options.makeAuth(ctx);
+  const { version, table, auth } = negotiated;
   let closed = false;
+
+  /** Version (Pure1 has no api_version endpoint; arrays say what they speak), table, auth. */
+  async function negotiate() {
+    let offered: string[] = [];
+    if (options.product !== "pure1") {
+      const res = await send(new Request(`${origin}/api/api_version`));
+      const text = await res.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+      if (!res.ok || typeof body !== "object" || body === null) {
+        throw toApiError("GET", `${origin}/api/api_version`, res, body, "-", new Headers(), secrets);
+      }
+      offered = listedVersions(body);
+    }
+    const version =
+      options.product === "pure1"
+        ? chooseVersion("pure1", origin, options.knownVersions, options.knownVersions, options.version)
+        : chooseVersion(options.product, origin, offered, options.knownVersions, options.version);
+    const table = await options.loadTable(version);
+    const ctx: AuthContext = {
+      product: options.product,
+      origin,
+      version: () => version,
+      apiVersions: () => offered,
+      send: (r) => send(r),
+      secrets,
+      logger,
+      now: () => Date.now(),
+    };
+    return { version, offered, table, auth: await options.makeAuth(ctx) };
+  }
 
   const api = createClient<Paths>({
     baseUrl: `${origin}${table.prefix}`,
@@ -440,7 +451,11 @@ export async function createPureClient<Paths extends {}, Ops>(
   const close = async () => {
     if (closed) return;
     closed = true;
-    await auth.close();
+    try {
+      await auth.close();
+    } finally {
+      await transport.close?.();
+    }
   };
 
   const client: Record<string | symbol, unknown> = {

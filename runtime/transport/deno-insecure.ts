@@ -18,9 +18,10 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-token", "api-token", "cookie"];
 const MAX_REDIRECTS = 20;
 
-export function createInsecureFetch(): typeof fetch {
+export function createInsecureFetch(): typeof fetch & { close: () => Promise<void> } {
   const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
-  return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const close = async () => agent.destroy();
+  const insecureFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const headers = new Headers(request.headers);
     // No content decoding here: ask for none.
@@ -58,6 +59,7 @@ export function createInsecureFetch(): typeof fetch {
       url = next;
     }
   };
+  return Object.assign(insecureFetch, { close });
 }
 
 function send(

@@ -10,7 +10,14 @@
  */
 
 import { PurekitError } from "../errors.ts";
-import { type ResolvedTls, tlsError, tlsFailureOf, urlOf, withTlsErrors } from "./tls.ts";
+import {
+  type ResolvedTls,
+  type TransportFetch,
+  tlsError,
+  tlsFailureOf,
+  urlOf,
+  withTlsErrors,
+} from "./tls.ts";
 
 /** The part of the `Deno` namespace used here (no @types for Deno in this project). */
 interface DenoHttpClient {
@@ -25,10 +32,11 @@ function deno(): DenoNamespace {
   return (globalThis as unknown as { Deno: DenoNamespace }).Deno;
 }
 
-export async function createDenoFetch(tls: ResolvedTls): Promise<typeof fetch> {
+export async function createDenoFetch(tls: ResolvedTls): Promise<TransportFetch> {
   if (tls.insecure) {
     const { createInsecureFetch } = await import("./deno-insecure.ts");
-    return withOldDenoHint(createInsecureFetch(), tls);
+    const insecure = createInsecureFetch();
+    return Object.assign(withOldDenoHint(insecure, tls), { close: insecure.close });
   }
   const createHttpClient = deno().createHttpClient;
   if (typeof createHttpClient !== "function") {
@@ -42,7 +50,7 @@ export async function createDenoFetch(tls: ResolvedTls): Promise<typeof fetch> {
   // `client` is Deno's extension of RequestInit; it also applies when `input` is a Request.
   const denoFetch = (input: RequestInfo | URL, init?: RequestInit) =>
     globalThis.fetch(input, { ...init, client } as RequestInit);
-  return withTlsErrors(denoFetch, tls);
+  return Object.assign(withTlsErrors(denoFetch, tls), { close: async () => client.close() });
 }
 
 function denoVersion(): string {

@@ -6,9 +6,16 @@
  */
 
 import { PurekitError } from "../errors.ts";
-import { INSECURE_WARNING, type ResolvedTls, resolveTls, type TlsOptions, withTlsErrors } from "./tls.ts";
+import {
+  INSECURE_WARNING,
+  type ResolvedTls,
+  resolveTls,
+  type TlsOptions,
+  type TransportFetch,
+  withTlsErrors,
+} from "./tls.ts";
 
-export type { TlsOptions } from "./tls.ts";
+export type { TlsOptions, TransportFetch } from "./tls.ts";
 
 export interface TransportOptions {
   /** How to verify the array's certificate. Without it, the platform's default trust store decides. */
@@ -28,7 +35,7 @@ export interface TransportOptions {
  * const res = await fetch("https://array.lab/api/api_version"); // a global Response
  * ```
  */
-export async function createTransportFetch(options: TransportOptions = {}): Promise<typeof fetch> {
+export async function createTransportFetch(options: TransportOptions = {}): Promise<TransportFetch> {
   if (options.fetch) return options.fetch;
   const tls = resolveTls(options.tls ?? {});
   if (tls.ca.length === 0 && !tls.insecure) {
@@ -43,7 +50,7 @@ export async function createTransportFetch(options: TransportOptions = {}): Prom
   return transportFetch;
 }
 
-async function platformFetch(tls: ResolvedTls): Promise<typeof fetch> {
+async function platformFetch(tls: ResolvedTls): Promise<TransportFetch> {
   if ("Deno" in globalThis) {
     const { createDenoFetch } = await import("./deno.ts");
     return createDenoFetch(tls);

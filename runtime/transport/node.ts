@@ -5,9 +5,9 @@
  */
 
 import { Agent, type Response as UndiciResponse, fetch as undiciFetch } from "undici";
-import { type ResolvedTls, withTlsErrors } from "./tls.ts";
+import { type ResolvedTls, type TransportFetch, withTlsErrors } from "./tls.ts";
 
-export function createNodeFetch(tls: ResolvedTls): typeof fetch {
+export function createNodeFetch(tls: ResolvedTls): TransportFetch {
   const agent = new Agent({
     connect: {
       ...(tls.ca.length > 0 ? { ca: tls.ca } : {}),
@@ -30,7 +30,7 @@ export function createNodeFetch(tls: ResolvedTls): typeof fetch {
     });
     return toGlobalResponse(response);
   };
-  return withTlsErrors(nodeFetch, tls);
+  return Object.assign(withTlsErrors(nodeFetch, tls), { close: () => agent.close() });
 }
 
 /** Statuses whose Response must have a null body (Fetch standard), or `new Response` throws. */

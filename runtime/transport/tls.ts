@@ -19,6 +19,9 @@ export interface TlsOptions {
 }
 
 /** Validated options as the platform adapters get them: one PEM block per CA. */
+/** A transport's fetch; `close` releases its connections (an undici Agent, a Deno HttpClient). */
+export type TransportFetch = typeof fetch & { close?: () => Promise<void> };
+
 export interface ResolvedTls {
   ca: string[];
   insecure: boolean;

@@ -796,12 +796,10 @@ test({
     },
   });
 
-  // A client with tls.ca on Deno makes a `Deno.createHttpClient` (runtime/transport/deno.ts)
-  // that nothing closes, not even client.close(), nor a failed createFlashArrayClient: a
-  // runtime leak the resource sanitizer reports. It stays off for these two tests only.
+  // A client with tls.ca on Deno makes a `Deno.createHttpClient`; close() — and a failed
+  // createFlashArrayClient — must release it, which the resource sanitizer checks here.
   test({
     name: "TLS: tls.ca with the CA made at test time verifies the Deno.serve HTTPS mock",
-    sanitizeResources: false, // the runtime's unclosed Deno HttpClient, see above
     fn: async () => {
       const server = serve();
       try {
@@ -820,7 +818,6 @@ test({
 
   test({
     name: "TLS: another CA, or none, fails clearly with ERR_TLS",
-    sanitizeResources: false, // the runtime's unclosed Deno HttpClient, see above
     fn: async () => {
       const server = serve();
       try {
