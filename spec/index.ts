@@ -11,9 +11,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Product } from "../generator/table.ts";
 import { PurekitError } from "../runtime/errors.ts";
+import { compareVersions } from "../runtime/versions.ts";
 import manifestJson from "./manifest.json" with { type: "json" };
 
 export type { Product };
+export { compareVersions };
 
 /** One published spec file. */
 export interface SpecEntry {
@@ -40,17 +42,6 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const MANIFEST_PATH = join(REPO_ROOT, "spec", "manifest.json");
 
 export const manifest = manifestJson as Manifest;
-
-/** Numeric order of REST versions: `2.9` < `2.10`. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** Every spec of a product (or of all products), oldest first. */
 export function listSpecs(product?: Product, from: Manifest = manifest): SpecEntry[] {
