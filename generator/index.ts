@@ -112,7 +112,8 @@ class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, (r: WorkerResult) => void>();
   private readonly idle: Worker[] = [];
-  private readonly queue: WorkerJob[] = [];
+  // Jobs are made when a worker takes them: a spec's text (tens of MB as a string) lives only while it is being generated.
+  private readonly queue: { id: number; make: () => WorkerJob }[] = [];
   crashed: Error | undefined;
 
   constructor(size: number) {
@@ -137,22 +138,22 @@ class WorkerPool {
     }
   }
 
-  run(job: WorkerJob): Promise<WorkerResult> {
+  run(id: number, make: () => WorkerJob): Promise<WorkerResult> {
     return new Promise((resolve) => {
       if (this.crashed) {
-        resolve({ id: job.id, ok: false, code: "ERR_GENERATE", message: this.crashed.message });
+        resolve({ id, ok: false, code: "ERR_GENERATE", message: this.crashed.message });
         return;
       }
-      this.pending.set(job.id, resolve);
+      this.pending.set(id, resolve);
       const w = this.idle.pop();
-      if (w) w.postMessage(job);
-      else this.queue.push(job);
+      if (w) w.postMessage(make());
+      else this.queue.push({ id, make });
     });
   }
 
   private next(w: Worker): void {
     const job = this.queue.shift();
-    if (job) w.postMessage(job);
+    if (job) w.postMessage(job.make());
     else this.idle.push(w);
   }
 
@@ -220,13 +221,13 @@ async function generateStale(
         const { entry } = spec;
         const started = performance.now();
         options.onProgress?.({ type: "begin", entry });
-        const result = await pool.run({
+        const result = await pool.run(id, () => ({
           id,
           text: decoder.decode(spec.bytes),
           product: entry.product,
           version: entry.version,
           source: spec.path,
-        });
+        }));
         done++;
         if (pool.crashed) return;
         if (!result.ok) {
