@@ -273,6 +273,20 @@ export function aggregate(items: Iterable<Item>): Item {
   return total;
 }
 
+/**
+ * Only the fields the served version declares: one state serves several versions,
+ * and an older version must not answer with fields that came later.
+ */
+function project(items: Item[], props: Record<string, unknown>): Item[] {
+  const keys = Object.keys(props);
+  if (keys.length === 0) return items;
+  return items.map((item) => {
+    const out: Item = {};
+    for (const k of keys) if (k in item) out[k] = item[k];
+    return out;
+  });
+}
+
 /** Builds a GET answer with the envelope fields the response schema declares. */
 function envelope(
   ctx: DataContext,
@@ -282,7 +296,7 @@ function envelope(
   const declared = envelopeOf(ctx.spec, ctx.op.responseSchema);
   const body: Record<string, unknown> = {};
   if ("continuation_token" in declared) body.continuation_token = page.token;
-  body.items = items;
+  body.items = project(items, ctx.itemProps);
   if ("more_items_remaining" in declared) body.more_items_remaining = page.more;
   if ("total_item_count" in declared) body.total_item_count = page.count;
   if (page.total && "total" in declared) body.total = [page.total];

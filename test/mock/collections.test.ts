@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFlashArrayMock } from "../../mock/index.ts";
-import { type Json, session } from "./helpers.ts";
+import { call, type Json, login, session } from "./helpers.ts";
 
 type Caller = Awaited<ReturnType<typeof session>>;
 
@@ -251,5 +251,34 @@ describe("writes: POST / PATCH / DELETE (generic)", () => {
     expect(listed.body.items).toHaveLength(1);
     const removed = await c("DELETE", "/policies/snapshot/members?policy_names=daily&member_names=x");
     expect(removed.status).toBe(400);
+  });
+});
+
+describe("one state, several versions", () => {
+  it("an older version answers only the fields its schema declares", async () => {
+    const fa = createFlashArrayMock({ versions: ["2.0", "2.56"], seed: "recorded" });
+    await fa.ready;
+    const session = await login(fa, "2.56");
+    const newer = await call(fa, session, "GET", "/volumes?limit=5", undefined, "2.56");
+    const older = await call(fa, session, "GET", "/volumes?limit=5", undefined, "2.0");
+    const keys = (r: { body: Json }) => new Set(r.body.items.flatMap((i: Json) => Object.keys(i)));
+    const { table } = await import("../../generated/flasharray/2.0/operations.ts");
+    const schemas = (await import("../../generated/flasharray/2.0/schemas.json", { with: { type: "json" } }))
+      .default as Json;
+    expect(table.operations.find((o) => o.name === "getVolumes")?.responseSchema).toBe("VolumeGetResponse");
+    const declared = new Set<string>();
+    const collect = (schema: Json): void => {
+      if (schema?.$ref) return collect(schemas.components.schemas[schema.$ref.split("/").pop()]);
+      for (const k of Object.keys(schema?.properties ?? {})) declared.add(k);
+      for (const sub of schema?.allOf ?? []) collect(sub);
+    };
+    const response = schemas.components.schemas.VolumeGetResponse;
+    const itemsSchema = [response, ...(response.allOf ?? [])]
+      .map((s: Json) => (s.$ref ? schemas.components.schemas[s.$ref.split("/").pop()] : s))
+      .find((s: Json) => s.properties?.items)?.properties.items.items;
+    collect(itemsSchema);
+    expect(declared.size).toBeGreaterThan(3);
+    for (const k of keys(older)) expect(declared.has(k), k).toBe(true);
+    expect(keys(newer).size).toBeGreaterThan(keys(older).size);
   });
 });
