@@ -261,14 +261,17 @@ describe("one state, several versions", () => {
     const session = await login(fa, "2.56");
     const newer = await call(fa, session, "GET", "/volumes?limit=5", undefined, "2.56");
     const older = await call(fa, session, "GET", "/volumes?limit=5", undefined, "2.0");
-    const keys = (r: { body: Json }) => new Set(r.body.items.flatMap((i: Json) => Object.keys(i)));
+    const keys = (r: { body: Json }) => new Set<string>(r.body.items.flatMap((i: Json) => Object.keys(i)));
     const { table } = await import("../../generated/flasharray/2.0/operations.ts");
     const schemas = (await import("../../generated/flasharray/2.0/schemas.json", { with: { type: "json" } }))
       .default as Json;
     expect(table.operations.find((o) => o.name === "getVolumes")?.responseSchema).toBe("VolumeGetResponse");
     const declared = new Set<string>();
     const collect = (schema: Json): void => {
-      if (schema?.$ref) return collect(schemas.components.schemas[schema.$ref.split("/").pop()]);
+      if (schema?.$ref) {
+        collect(schemas.components.schemas[schema.$ref.split("/").pop()]);
+        return;
+      }
       for (const k of Object.keys(schema?.properties ?? {})) declared.add(k);
       for (const sub of schema?.allOf ?? []) collect(sub);
     };
