@@ -14,6 +14,7 @@ import { generatedVersions } from "../mock/spec.ts";
 import { createSelfSignedCertificate } from "../mock/tls/index.ts";
 import type { MockApiClient, MockArray, MockPure1App, MockSeed, MockUser } from "../mock/types.ts";
 import { PurekitError } from "../runtime/errors.ts";
+import { compareVersions } from "../runtime/versions.ts";
 
 const HELP = `purekit mock flasharray|flashblade|pure1 [options]
 
@@ -50,12 +51,6 @@ function invalid(message: string): PurekitError {
   return new PurekitError("ERR_INVALID_ARGUMENT", message);
 }
 
-function compare(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split(".").map(Number);
-  const [bm = 0, bn = 0] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-
 /** `2.0-2.38`, `2.30,2.31` or `2.56` → versions that are generated. */
 export function parseVersions(product: Product, text: string): string[] {
   const known = generatedVersions(product);
@@ -67,14 +62,14 @@ export function parseVersions(product: Product, text: string): string[] {
     const range = /^(\d+\.\d+)-(\d+\.\d+)$/.exec(part);
     if (range) {
       const [, from = "", to = ""] = range;
-      const hit = known.filter((v) => compare(v, from) >= 0 && compare(v, to) <= 0);
+      const hit = known.filter((v) => compareVersions(v, from) >= 0 && compareVersions(v, to) <= 0);
       if (!hit.length)
         throw invalid(`--versions ${part}: no ${product} version in that range; known: ${known.join(", ")}`);
       out.push(...hit);
     } else if (known.includes(part)) out.push(part);
     else throw invalid(`--versions: ${product} REST ${part} is not generated; known: ${known.join(", ")}`);
   }
-  return [...new Set(out)].sort(compare);
+  return [...new Set(out)].sort(compareVersions);
 }
 
 function parseSeed(product: Product, text: string): MockSeed {
@@ -295,7 +290,7 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-// Run directly (`node --import tsx cli/mock.ts flasharray …`) until `purekit mock` is registered.
+// Also runs directly (`node --import tsx cli/mock.ts flasharray …`), as test/mock/server.test.ts starts it.
 if (import.meta.url === `file://${process.argv[1]}`) {
   run(process.argv.slice(2)).then(
     (code) => {

@@ -375,7 +375,6 @@ export function cliTlsMessage(message: string): string {
  * errors made clear, secrets redacted. `apiVersions` is empty until {@link loadApiVersions}.
  */
 export async function authContext(options: NetworkOptions): Promise<AuthContext & { versions: string[] }> {
-  if (options.ca !== undefined && options.insecure) throw usage("give --ca or --insecure, not both");
   const ca = options.ca === undefined ? undefined : await readCa(options.ca);
   let transport: typeof fetch;
   try {

@@ -3,11 +3,10 @@ import { decodeJwt, decodeProtectedHeader } from "jose";
 import {
   apiTokenFromPassword,
   type ExchangedToken,
-  ExchangeRefused,
   exchangeToken,
+  signedExchange,
 } from "../runtime/auth/exchange.ts";
 import { jwtExpiryMs, signArrayJwt, signPure1Jwt } from "../runtime/auth/jwt.ts";
-import type { AuthContext } from "../runtime/auth/types.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { SecretSet } from "../runtime/redact.ts";
 import {
@@ -37,8 +36,6 @@ const EXCHANGE_JWT_SECONDS = 300;
 const PURE1_JWT_SECONDS = 365 * 86_400;
 const ARRAY_JWT_SECONDS = 86_400;
 const TIMEOUT_DEFAULT = "30s";
-/** A server clock this far from ours makes `iat`/`exp` suspect: re-sign once with its time. */
-const SKEW_TOLERANCE_MS = 30_000;
 
 const TLS_HELP = (
   caEnv: string,
@@ -200,30 +197,6 @@ function describeJwt(jwt: string) {
   };
 }
 
-/** Signs and exchanges; when refused by a server whose clock is off, signs once more with its time. */
-async function signAndExchange(
-  ctx: AuthContext,
-  sign: (now: number) => Promise<string>,
-  hint: string,
-): Promise<ExchangedToken> {
-  const attempt = async (now: number) => {
-    const jwt = await sign(now);
-    ctx.secrets.add(jwt);
-    return exchangeToken(ctx, jwt, hint);
-  };
-  try {
-    return await attempt(ctx.now());
-  } catch (e) {
-    if (!(e instanceof ExchangeRefused) || e.serverDate === undefined) throw e;
-    const skew = e.serverDate - ctx.now();
-    if (Math.abs(skew) < SKEW_TOLERANCE_MS) throw e;
-    ctx.logger.warn?.(
-      `the clock of ${ctx.origin} differs from ours by ${Math.round(skew / 1000)} s; signing again with its time`,
-    );
-    return attempt(ctx.now() + skew);
-  }
-}
-
 function accessTokenOutput(
   json: boolean | undefined,
   got: ExchangedToken,
@@ -311,11 +284,12 @@ async function pure1(argv: string[], secrets: SecretSet): Promise<number> {
       "The ID token in PURE1_ID_TOKEN was not accepted; sign a new one with purekit token pure1.",
     );
   } else {
-    got = await signAndExchange(
+    const exchange = signedExchange(
       ctx,
       (now) => signPure1Jwt(key!, appId!, { lifetimeSeconds: lifetime, now }),
       `Check that application ${appId} is registered in Pure1 with the public key of this private key.`,
     );
+    got = await exchange();
   }
   accessTokenOutput(values.json, got, { url: origin, ...(appId === undefined ? {} : { appId }) });
   return 0;
@@ -387,11 +361,12 @@ async function array(
     return 0;
   }
   const ctx = await authContext({ ...tls, secrets, product, origin });
-  const got = await signAndExchange(
+  const exchange = signedExchange(
     ctx,
     (now) => signArrayJwt(key, claims, { lifetimeSeconds: lifetime, now }),
     `Check that API client ${claims.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${claims.username}" exists.`,
   );
+  const got = await exchange();
   accessTokenOutput(values.json, got, { host: origin, username: claims.username, clientId: claims.clientId });
   return 0;
 }

@@ -9,7 +9,7 @@ import type { OperationInfo, OperationTable, Product } from "../generator/table.
 import packageJson from "../package.json" with { type: "json" };
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
 import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
-import { createPipeline, type Send, sentHeaders } from "./http.ts";
+import { createPipeline, type Send, type SendOptions, sentHeaders } from "./http.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
 import { serializeQuery } from "./query.ts";
 import { redactHeaders, redactUrl, SecretSet } from "./redact.ts";
@@ -230,14 +230,11 @@ export async function createPureClient<Paths extends {}, Ops>(
   const origin = normalizeOrigin(options.host);
   const logger = options.logger ?? consoleLogger;
   const secrets = new SecretSet();
-  let warnedInsecure = false;
   const transport = await createTransportFetch({
     tls: options.tls,
     fetch: options.fetch,
-    onInsecure: (m) => {
-      if (!warnedInsecure) logger.warn?.(m);
-      warnedInsecure = true;
-    },
+    // Called once, when the transport is made: the client warns once.
+    onInsecure: (m) => logger.warn?.(m),
   });
   const send: Send = createPipeline({
     fetch: (r) => transport(r),
@@ -250,7 +247,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     reauthStatus: options.product === "pure1" ? 403 : 401,
   });
 
-  let negotiated: { version: string; offered: string[]; table: OperationTable; auth: AuthStrategy };
+  let negotiated: { version: string; table: OperationTable; auth: AuthStrategy };
   try {
     negotiated = await negotiate();
   } catch (e) {
@@ -278,10 +275,13 @@ export async function createPureClient<Paths extends {}, Ops>(
       }
       offered = listedVersions(body);
     }
-    const version =
-      options.product === "pure1"
-        ? chooseVersion("pure1", origin, options.knownVersions, options.knownVersions, options.version)
-        : chooseVersion(options.product, origin, offered, options.knownVersions, options.version);
+    const version = chooseVersion(
+      options.product,
+      origin,
+      options.product === "pure1" ? options.knownVersions : offered,
+      options.knownVersions,
+      options.version,
+    );
     const table = await options.loadTable(version);
     const ctx: AuthContext = {
       product: options.product,
@@ -293,9 +293,10 @@ export async function createPureClient<Paths extends {}, Ops>(
       logger,
       now: () => Date.now(),
     };
-    return { version, offered, table, auth: await options.makeAuth(ctx) };
+    return { version, table, auth: await options.makeAuth(ctx) };
   }
 
+  const withAuth: SendOptions = { auth };
   const api = createClient<Paths>({
     baseUrl: `${origin}${table.prefix}`,
     fetch: (request: Request) => {
@@ -304,7 +305,7 @@ export async function createPureClient<Paths extends {}, Ops>(
           new PurekitError("ERR_CLOSED", `This ${options.product} client was closed; create a new one.`),
         );
       }
-      return send(request, { auth }).then((response) => {
+      return send(request, withAuth).then((response) => {
         // Checked before openapi-fetch parses: a web UI or proxy answering 200 with HTML
         // deserves a message that says so, not "malformed JSON".
         if (response.ok && /html/i.test(response.headers.get("content-type") ?? "")) {
@@ -326,15 +327,13 @@ export async function createPureClient<Paths extends {}, Ops>(
     path: string,
     init: Record<string, unknown> = {},
   ): Promise<PureResult<unknown>> => {
+    const verb = method.toUpperCase() as Uppercase<Lower>;
     const headers = new Headers(init.headers as HeadersInit | undefined);
     const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
     headers.set("x-request-id", requestId);
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
-      const fn = api[method.toUpperCase() as "GET"] as unknown as (
-        p: string,
-        i: unknown,
-      ) => Promise<typeof result>;
+      const fn = api[verb] as unknown as (p: string, i: unknown) => Promise<typeof result>;
       result = await fn(path, { ...init, headers });
     } catch (e) {
       const name = (e as { name?: string }).name;
@@ -344,15 +343,15 @@ export async function createPureClient<Paths extends {}, Ops>(
         throw new PurekitError(
           byCaller ? "ERR_ABORTED" : "ERR_TIMEOUT",
           byCaller
-            ? `${method.toUpperCase()} ${path} was aborted by the caller while reading the answer.`
-            : `${method.toUpperCase()} ${path} timed out while reading the answer (request id ${requestId}); raise timeoutMs.`,
+            ? `${verb} ${path} was aborted by the caller while reading the answer.`
+            : `${verb} ${path} timed out while reading the answer (request id ${requestId}); raise timeoutMs.`,
           { cause: e },
         );
       }
       if (e instanceof SyntaxError) {
         throw new PurekitError(
           "ERR_BAD_RESPONSE",
-          `${method.toUpperCase()} ${path} answered with malformed JSON (cut off, or not JSON at all; request id ${requestId}). The array or a proxy may have dropped the connection; try again.`,
+          `${verb} ${path} answered with malformed JSON (cut off, or not JSON at all; request id ${requestId}). The array or a proxy may have dropped the connection; try again.`,
           { cause: e },
         );
       }
@@ -364,7 +363,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     const url = `${origin}${table.prefix}${path}${query ? `?${query}` : ""}`;
     return {
       error: toApiError(
-        method.toUpperCase(),
+        verb,
         url,
         response,
         result.error,
@@ -478,10 +477,9 @@ export async function createPureClient<Paths extends {}, Ops>(
     // Arguments: [query] [body] [options], each present only where the operation has it.
     const hasQuery = op.query.length > 0;
     client[op.name] = (...args: unknown[]) => {
-      const rest = [...args];
-      const query = (hasQuery ? rest.shift() : undefined) as Record<string, unknown> | undefined;
-      const body = op.body ? rest.shift() : undefined;
-      const opts = rest.shift() as CallOptions | undefined;
+      const query = (hasQuery ? args.shift() : undefined) as Record<string, unknown> | undefined;
+      const body = op.body ? args.shift() : undefined;
+      const opts = args.shift() as CallOptions | undefined;
       return unwrap(
         call(op.method, op.path, {
           params: { query: query ?? {} },

@@ -14,6 +14,7 @@ import {
   backoffMs,
   classifyError,
   classifyStatus,
+  MAX_TIMER_MS,
   mayRetry,
   RETRY_DEFAULTS,
   type RetryOptions,
@@ -45,18 +46,13 @@ export interface SendOptions {
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
 
 /**
- * The headers each answer's request really carried (credentials included),
- * redacted: errors show them without the caller's code seeing a token.
+ * The headers each error answer's request really carried (credentials included),
+ * redacted: errors show them without the caller's code seeing a token. Kept only
+ * for answers that are not ok, the only ones an error is made of.
  */
 export const sentHeaders: WeakMap<Response, Record<string, string>> = new WeakMap();
 
 const BUSY_PEEK_BYTES = 4096;
-/**
- * Largest delay Node's timers take: above it `AbortSignal.timeout` and `setTimeout`
- * fire after 1 ms (TimeoutOverflowWarning), and `AbortSignal.timeout` throws a
- * RangeError on a fraction or Infinity.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Reads up to a few KB of a 500's body to see whether it says `Server is busy`. */
 async function peekText(response: Response): Promise<string> {
@@ -128,10 +124,11 @@ export function createPipeline(options: PipelineOptions): Send {
       }
       // Clamped to what the timer takes: `timeoutMs: Infinity` (no timeout), a fractional
       // value, or one past 2^31-1 ms used to throw or to time out after 1 ms.
-      const cutByDeadline = deadline - Date.now() < options.timeoutMs;
+      const remaining = deadline - Date.now();
+      const cutByDeadline = remaining < options.timeoutMs;
       const attemptMs = Math.min(
         MAX_TIMER_MS,
-        Math.max(1, Math.ceil(cutByDeadline ? deadline - Date.now() : options.timeoutMs)),
+        Math.max(1, Math.ceil(cutByDeadline ? remaining : options.timeoutMs)),
       );
       const timeout = AbortSignal.timeout(attemptMs);
       const signal = AbortSignal.any([userSignal, timeout]);
@@ -167,9 +164,7 @@ export function createPipeline(options: PipelineOptions): Send {
             `${describe(original, secrets)} failed (${reason}); retry ${attempt + 1} in ${wait} ms`,
           );
           attempt++;
-          await sleep(wait, userSignal).catch((r) => {
-            throw aborted(original, secrets, r);
-          });
+          await pause(wait, original, secrets);
           continue;
         }
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -204,13 +199,11 @@ export function createPipeline(options: PipelineOptions): Send {
           );
           await response.body?.cancel();
           attempt++;
-          await sleep(wait, userSignal).catch((r) => {
-            throw aborted(original, secrets, r);
-          });
+          await pause(wait, original, secrets);
           continue;
         }
       }
-      sentHeaders.set(response, redactHeaders(attemptHeaders, secrets));
+      if (!response.ok) sentHeaders.set(response, redactHeaders(attemptHeaders, secrets));
       return response;
     }
   };
@@ -223,6 +216,13 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** The wait before a retry; the caller's signal aborting it ends the call. */
+function pause(ms: number, request: Request, secrets: SecretSet): Promise<void> {
+  return sleep(ms, request.signal).catch((reason: unknown) => {
+    throw aborted(request, secrets, reason);
   });
 }
 

@@ -20,6 +20,10 @@ const SECRET_FIELDS =
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g;
 
+/** Very short values would redact ordinary words; no real credential is that short. */
+const worthRedacting = (value: string | undefined): value is string =>
+  value !== undefined && value.length >= 6;
+
 /** Secret values a client holds; redaction replaces them wherever they appear. */
 export class SecretSet {
   private readonly values = new Set<string>();
@@ -28,12 +32,11 @@ export class SecretSet {
   constructor(private readonly limit = 64) {}
   /** A secret for the client's whole life (API token, password, key password). */
   add(value: string | undefined): void {
-    // Very short values would redact ordinary words; no real credential is that short.
-    if (value && value.length >= 6) this.values.add(value);
+    if (worthRedacting(value)) this.values.add(value);
   }
   /** A secret that gets replaced (a session, an access token): only the newest `limit` are kept. */
   addTransient(value: string | undefined): void {
-    if (!value || value.length < 6) return;
+    if (!worthRedacting(value)) return;
     this.transient.delete(value);
     this.transient.add(value);
     if (this.transient.size > this.limit)

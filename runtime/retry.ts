@@ -91,6 +91,13 @@ export function backoffMs(attempt: number, options: Required<RetryOptions>, rand
   return Math.round(random() * ceiling);
 }
 
+/**
+ * Largest delay Node's timers take: above it `AbortSignal.timeout` and `setTimeout`
+ * fire after 1 ms (TimeoutOverflowWarning), and `AbortSignal.timeout` throws a
+ * RangeError on a fraction or Infinity.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Sleeps, waking early (with the abort reason) when the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -98,14 +105,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
-    // Above 2^31-1 ms Node fires after 1 ms: a far-future Retry-After date would become
-    // an immediate retry. Clamp to the longest wait a timer takes.
+    // A far-future Retry-After date must not become an immediate retry: clamp to the
+    // longest wait a timer takes.
     const timer = setTimeout(
       () => {
         signal?.removeEventListener("abort", onAbort);
         resolve();
       },
-      Math.min(ms, 2 ** 31 - 1),
+      Math.min(ms, MAX_TIMER_MS),
     );
     const onAbort = () => {
       clearTimeout(timer);

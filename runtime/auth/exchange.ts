@@ -21,8 +21,11 @@ async function readJson(res: Response, what: string, ctx: AuthContext): Promise<
   }
 }
 
-/** The array's own words from an error answer (`errors[].message` or `message`), redacted. */
-async function refusal(res: Response, ctx: AuthContext): Promise<string> {
+/**
+ * `<what> at <origin> was refused: HTTP <status> (<the array's own words>). <hint>`, the
+ * words from `errors[].message` or `message`, redacted.
+ */
+async function refusal(res: Response, ctx: AuthContext, what: string, hint: string): Promise<string> {
   const text = await res.text().catch(() => "");
   let message = "";
   try {
@@ -35,15 +38,12 @@ async function refusal(res: Response, ctx: AuthContext): Promise<string> {
   } catch {
     message = /^\s*</.test(text) ? "an HTML page instead of JSON" : text.slice(0, 200);
   }
-  return ctx.secrets.redact(message);
+  const why = ctx.secrets.redact(message);
+  return `${what} at ${ctx.origin} was refused: HTTP ${res.status}${why ? ` (${why})` : ""}. ${hint}`;
 }
 
 async function fail(res: Response, ctx: AuthContext, what: string, hint: string): Promise<never> {
-  const why = await refusal(res, ctx);
-  throw new PurekitError(
-    "ERR_AUTH",
-    `${what} at ${ctx.origin} was refused: HTTP ${res.status}${why ? ` (${why})` : ""}. ${hint}`,
-  );
+  throw new PurekitError("ERR_AUTH", await refusal(res, ctx, what, hint));
 }
 
 /** Highest REST 1.x the array lists (the 1.x token call lives there); 1.19 when it lists none. */
@@ -167,12 +167,10 @@ export async function exchangeToken(
       body,
     }),
   );
-  const dateHeader = res.headers.get("date");
-  const serverDate = dateHeader ? Date.parse(dateHeader) : undefined;
+  const serverDate = Date.parse(res.headers.get("date") ?? "");
   if (!res.ok) {
-    const why = await refusal(res, ctx);
     throw new ExchangeRefused(
-      `The token exchange at ${ctx.origin} was refused: HTTP ${res.status}${why ? ` (${why})` : ""}. ${hint}`,
+      await refusal(res, ctx, "The token exchange", hint),
       res.status,
       Number.isNaN(serverDate) ? undefined : serverDate,
     );
@@ -197,5 +195,36 @@ export async function exchangeToken(
     expiresAt:
       item?.expires_in !== undefined && Number.isFinite(expiresIn) ? ctx.now() + expiresIn * 1000 : undefined,
     serverDate: Number.isNaN(serverDate) ? undefined : serverDate,
+  };
+}
+
+/** A server clock this far from ours makes `iat`/`exp` suspect: re-sign with its time. */
+const SKEW_TOLERANCE_MS = 30_000;
+
+/**
+ * Signs a JWT and exchanges it; when a server whose clock is off refuses it, signs once more
+ * with the server's time, and goes on signing with that time on later calls.
+ */
+export function signedExchange(
+  ctx: AuthContext,
+  sign: (now: number) => Promise<string>,
+  hint: string,
+): () => Promise<ExchangedToken> {
+  let skewMs = 0;
+  // JWTs need no registration: redaction removes anything shaped like one.
+  const attempt = async () => exchangeToken(ctx, await sign(ctx.now() + skewMs), hint);
+  return async () => {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof ExchangeRefused) || e.serverDate === undefined) throw e;
+      const skew = e.serverDate - ctx.now();
+      if (Math.abs(skew - skewMs) < SKEW_TOLERANCE_MS) throw e;
+      ctx.logger.warn?.(
+        `clock of ${ctx.origin} differs from ours by ${Math.round(skew / 1000)} s; signing with its time`,
+      );
+      skewMs = skew;
+      return attempt();
+    }
   };
 }

@@ -5,8 +5,8 @@
  * access token.
  */
 import { PurekitError } from "../errors.ts";
-import { CredentialCache } from "./cache.ts";
-import { ExchangeRefused, exchangeToken } from "./exchange.ts";
+import { type Acquired, CredentialCache } from "./cache.ts";
+import { type ExchangedToken, exchangeToken, signedExchange } from "./exchange.ts";
 import { jwtExpiryMs, loadSigningKey, type PrivateKeySource, signArrayJwt, signPure1Jwt } from "./jwt.ts";
 import type { AuthContext, AuthStrategy } from "./types.ts";
 
@@ -24,8 +24,6 @@ export interface Pure1AppAuthOptions extends PrivateKeySource {
 
 /** JWTs live 5 minutes: they only need to survive the exchange. */
 const JWT_LIFETIME_S = 300;
-/** A server clock this far from ours makes `iat`/`exp` suspect: re-sign with its time. */
-const SKEW_TOLERANCE_MS = 30_000;
 
 function bearer(cache: CredentialCache<string>, kind: string, renewable = true): AuthStrategy {
   return {
@@ -42,30 +40,30 @@ function bearer(cache: CredentialCache<string>, kind: string, renewable = true):
   };
 }
 
-/** Signs, exchanges, and on a refusal with a skewed server clock signs once more with the server's time. */
-function signedExchange(ctx: AuthContext, sign: (now: number) => Promise<string>, hint: string) {
-  let skewMs = 0;
-  return async () => {
-    const attempt = async () => {
-      // JWTs need no registration: redaction removes anything shaped like one.
-      const jwt = await sign(ctx.now() + skewMs);
-      return exchangeToken(ctx, jwt, hint);
-    };
-    try {
-      const got = await attempt();
-      return { value: got.accessToken, expiresAt: got.expiresAt };
-    } catch (e) {
-      if (!(e instanceof ExchangeRefused) || e.serverDate === undefined) throw e;
-      const skew = e.serverDate - ctx.now();
-      if (Math.abs(skew - skewMs) < SKEW_TOLERANCE_MS) throw e;
-      ctx.logger.warn?.(
-        `clock of ${ctx.origin} differs from ours by ${Math.round(skew / 1000)} s; signing with its time`,
-      );
-      skewMs = skew;
-      const got = await attempt();
-      return { value: got.accessToken, expiresAt: got.expiresAt };
-    }
-  };
+/** An exchanged access token as the cache holds it. */
+function acquired(got: ExchangedToken): Acquired<string> {
+  return { value: got.accessToken, expiresAt: got.expiresAt };
+}
+
+/** Bearer auth whose JWTs `signWith` signs with the private key of `options` (loaded once, when first needed). */
+function signingKeyAuth(
+  options: PrivateKeySource,
+  ctx: AuthContext,
+  kind: string,
+  hint: string,
+  signWith: (key: CryptoKey, now: number) => Promise<string>,
+): AuthStrategy {
+  ctx.secrets.add(options.privateKeyPassword);
+  let key: Promise<CryptoKey> | undefined;
+  const exchange = signedExchange(
+    ctx,
+    async (now) => {
+      key ??= loadSigningKey(options);
+      return signWith(await key, now);
+    },
+    hint,
+  );
+  return bearer(new CredentialCache(async () => acquired(await exchange()), ctx.now), kind);
 }
 
 /**
@@ -77,14 +75,13 @@ function signedExchange(ctx: AuthContext, sign: (now: number) => Promise<string>
  * ```
  */
 export function createApiClientAuth(options: ApiClientAuthOptions, ctx: AuthContext): AuthStrategy {
-  ctx.secrets.add(options.privateKeyPassword);
-  let key: Promise<CryptoKey> | undefined;
-  const sign = async (now: number) => {
-    key ??= loadSigningKey(options);
-    return signArrayJwt(await key, options, { lifetimeSeconds: JWT_LIFETIME_S, now });
-  };
-  const hint = `Check that API client ${options.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${options.username}" exists.`;
-  return bearer(new CredentialCache(signedExchange(ctx, sign, hint), ctx.now), "api-client");
+  return signingKeyAuth(
+    options,
+    ctx,
+    "api-client",
+    `Check that API client ${options.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${options.username}" exists.`,
+    (key, now) => signArrayJwt(key, options, { lifetimeSeconds: JWT_LIFETIME_S, now }),
+  );
 }
 
 /**
@@ -96,14 +93,13 @@ export function createApiClientAuth(options: ApiClientAuthOptions, ctx: AuthCont
  * ```
  */
 export function createPure1AppAuth(options: Pure1AppAuthOptions, ctx: AuthContext): AuthStrategy {
-  ctx.secrets.add(options.privateKeyPassword);
-  let key: Promise<CryptoKey> | undefined;
-  const sign = async (now: number) => {
-    key ??= loadSigningKey(options);
-    return signPure1Jwt(await key, options.appId, { lifetimeSeconds: JWT_LIFETIME_S, now });
-  };
-  const hint = `Check that application ${options.appId} is registered in Pure1 with the public key of this private key.`;
-  return bearer(new CredentialCache(signedExchange(ctx, sign, hint), ctx.now), "pure1-app");
+  return signingKeyAuth(
+    options,
+    ctx,
+    "pure1-app",
+    `Check that application ${options.appId} is registered in Pure1 with the public key of this private key.`,
+    (key, now) => signPure1Jwt(key, options.appId, { lifetimeSeconds: JWT_LIFETIME_S, now }),
+  );
 }
 
 /**
@@ -128,8 +124,7 @@ export function createIdTokenAuth(options: { idToken: string }, ctx: AuthContext
         `The ID token expired at ${new Date(exp).toISOString()}, so it can no longer be exchanged for an access token: ${renew}.`,
       );
     }
-    const got = await exchangeToken(ctx, options.idToken, `The ID token was not accepted; ${renew}.`);
-    return { value: got.accessToken, expiresAt: got.expiresAt };
+    return acquired(await exchangeToken(ctx, options.idToken, `The ID token was not accepted; ${renew}.`));
   }, ctx.now);
   return bearer(cache, "id-token");
 }

@@ -18,10 +18,10 @@ export interface TlsOptions {
   insecure?: boolean | undefined;
 }
 
-/** Validated options as the platform adapters get them: one PEM block per CA. */
 /** A transport's fetch; `close` releases its connections (an undici Agent, a Deno HttpClient). */
 export type TransportFetch = typeof fetch & { close?: () => Promise<void> };
 
+/** Validated options as the platform adapters get them: one PEM block per CA. */
 export interface ResolvedTls {
   ca: string[];
   insecure: boolean;
