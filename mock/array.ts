@@ -5,7 +5,6 @@
  * {@link ProductProfile}.
  */
 
-import type { OperationInfo } from "../generator/table.ts";
 import { Credentials } from "./auth/credentials.ts";
 import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.ts";
 import { type DataContext, genericHandler } from "./collections.ts";
@@ -27,29 +26,33 @@ import {
 } from "./spec.ts";
 import { deterministicUuid } from "./state/random.ts";
 import { MockState } from "./state/store.ts";
-import type { ArrayMockOptions, MockApiClient, MockArray, MockPure1App, Pure1MockOptions } from "./types.ts";
+import type {
+  ArrayMockOptions,
+  MockApiClient,
+  MockArray,
+  MockPure1App,
+  MockUser,
+  Pure1MockOptions,
+} from "./types.ts";
 import { parseBody, parseQuery } from "./validate.ts";
 
 const HOUR_MS = 3_600_000;
 
-function compareVersions(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split(".").map(Number);
-  const [bm = 0, bn = 0] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-
-/** Resolves `version`/`versions` against what is generated; unknown versions fail early and clearly. */
+/**
+ * Resolves `version`/`versions` against what is generated; unknown versions fail early and clearly.
+ * Answers them oldest first, without repeats, in the order of the generated list.
+ */
 function servedVersions(profile: ProductProfile, options: ArrayMockOptions | Pure1MockOptions): string[] {
   const known = generatedVersions(profile.product);
   const wanted = options.versions?.length
-    ? [...options.versions]
+    ? options.versions
     : [options.version ?? latestVersion(profile.product)];
   for (const v of wanted) {
     if (!known.includes(v)) {
       throw new RangeError(`${profile.product} REST ${v} is not generated; known: ${known.join(", ")}`);
     }
   }
-  return [...new Set(wanted)].sort(compareVersions);
+  return known.filter((v) => wanted.includes(v));
 }
 
 /** Builds a mock array for a product profile. Use the product factories instead. */
@@ -103,11 +106,16 @@ export function createMockArray(
     return json({ [key]: [...profile.legacyVersions, ...versions] });
   }
 
-  async function login(
-    request: Request,
-    spec: VersionSpec,
-    loginOp: OperationInfo | undefined,
-  ): Promise<Response> {
+  /** The user a `{username, password}` body names; 401 when the pair does not match. */
+  function userByPassword(body: { username?: unknown; password?: unknown }): MockUser {
+    const user = credentials.checkPassword(body.username, body.password);
+    if (!user)
+      throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
+    return user;
+  }
+
+  /** `POST /api/2.N/login` (FB `/api/login`): an `api-token` header, or a password body where the version takes one. */
+  async function login(request: Request, spec: VersionSpec): Promise<Response> {
     const token = request.headers.get("api-token");
     if (token !== null) {
       const username = credentials.apiTokens.get(token);
@@ -116,6 +124,7 @@ export function createMockArray(
       return json(profile.loginBody(username), 200, { "x-auth-token": session.token });
     }
     const text = await request.text();
+    const loginOp = spec.table.authOperations.find((o) => o.path.endsWith("/login"));
     const acceptsPassword = loginOp?.body?.schema === "LoginPost";
     if (!text.trim() || !acceptsPassword) {
       throw new MockHttpError(401, [
@@ -133,9 +142,7 @@ export function createMockArray(
     } catch {
       throw badRequest('Malformed JSON login body; send {"username": …, "password": …}.', "body");
     }
-    const user = credentials.checkPassword(body.username, body.password);
-    if (!user)
-      throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
+    const user = userByPassword(body);
     const session = credentials.openSession(user.username);
     return json(profile.loginBody(user.username), 200, { "x-auth-token": session.token });
   }
@@ -155,10 +162,7 @@ export function createMockArray(
     } catch {
       throw badRequest('Malformed JSON body; send {"username": …, "password": …}.');
     }
-    const user = credentials.checkPassword(body.username, body.password);
-    if (!user)
-      throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
-    return json({ api_token: credentials.apiTokenOf(user.username) });
+    return json({ api_token: credentials.apiTokenOf(userByPassword(body).username) });
   }
 
   async function token(request: Request): Promise<Response> {
@@ -170,29 +174,25 @@ export function createMockArray(
     return json(tokenAnswer(issued, now()));
   }
 
-  /** Checks the caller's credentials; answers the role they act with. */
+  /**
+   * Checks the caller's credentials; answers the role they act with. FA/FB take a
+   * login session or a Bearer access token; Pure1 only a Bearer token.
+   */
   function authenticate(request: Request): string {
-    const authorization = request.headers.get("authorization");
-    if (authorization !== null && profile.product === "pure1") {
-      const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
-      const found = credentials.accessToken(bearer);
-      if (typeof found === "string") throw profile.unauthorized(found, "bearer");
-      return found.role;
-    }
-    if (profile.product === "pure1") throw profile.unauthorized("missing", "bearer");
-    const sessionToken = request.headers.get("x-auth-token");
+    const sessionToken = profile.product === "pure1" ? null : request.headers.get("x-auth-token");
     if (sessionToken !== null) {
       const found = credentials.session(sessionToken);
       if (typeof found === "string") throw profile.unauthorized(found, "session");
       return credentials.users.get(found.username)?.role ?? "array_admin";
     }
+    const authorization = request.headers.get("authorization");
     if (authorization !== null) {
       const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
       const found = credentials.accessToken(bearer);
       if (typeof found === "string") throw profile.unauthorized(found, "bearer");
       return found.role;
     }
-    throw profile.unauthorized("missing", "session");
+    throw profile.unauthorized("missing", profile.product === "pure1" ? "bearer" : "session");
   }
 
   // ------------------------------------------------------------------------------- data calls
@@ -202,16 +202,13 @@ export function createMockArray(
     const op = operationOf(spec, method, path);
     if (!op) {
       if (spec.paths.has(path)) {
-        const allowed = ["get", "post", "patch", "put", "delete"].filter((m) => operationOf(spec, m, path));
+        const allowed = ["GET", "POST", "PATCH", "PUT", "DELETE"]
+          .filter((m) => operationOf(spec, m, path))
+          .join(", ");
         throw new MockHttpError(
           405,
-          [
-            {
-              context: path,
-              message: `${request.method} is not supported on ${path}; use ${allowed.join(", ").toUpperCase()}.`,
-            },
-          ],
-          { headers: { allow: allowed.join(", ").toUpperCase() } },
+          [{ context: path, message: `${request.method} is not supported on ${path}; use ${allowed}.` }],
+          { headers: { allow: allowed } },
         );
       }
       throw new MockHttpError(404, [
@@ -263,12 +260,7 @@ export function createMockArray(
     }
     if (profile.login === "unversioned") {
       if (path === "/api/login" && method === "POST") {
-        const spec = await loadVersion(profile.product, newest);
-        return login(
-          request,
-          spec,
-          spec.table.authOperations.find((o) => o.path === "/api/login"),
-        );
+        return login(request, await loadVersion(profile.product, newest));
       }
       if (path === "/api/logout" && method === "POST") return logout(request);
       if (path === "/api/login-banner" && method === "GET") return json({ login_banner: "" });
@@ -296,15 +288,20 @@ export function createMockArray(
     }
     const spec = await loadVersion(profile.product, version);
     if (profile.login === "versioned" && method === "POST") {
-      if (rest === "/login")
-        return login(
-          request,
-          spec,
-          spec.table.authOperations.find((o) => o.path.endsWith("/login")),
-        );
+      if (rest === "/login") return login(request, spec);
       if (rest === "/logout") return logout(request);
     }
     return data(request, spec, rest, url.search);
+  }
+
+  /** The answer of {@link route}, a thrown {@link MockHttpError} included. */
+  async function routed(request: Request, url: URL): Promise<Response> {
+    try {
+      return await route(request, url);
+    } catch (e) {
+      if (e instanceof MockHttpError) return errorResponse(e);
+      throw e;
+    }
   }
 
   function rateLimitHeaders(response: Response, remaining: { second: number; minute: number }): Response {
@@ -317,7 +314,7 @@ export function createMockArray(
   }
 
   async function answer(request: Request, url: URL): Promise<Response> {
-    if (profile.product !== "pure1") return route(request, url);
+    if (profile.product !== "pure1") return routed(request, url);
     const t = now();
     const second = Math.floor(t / 1000);
     const minute = Math.floor(t / 60_000);
@@ -332,12 +329,7 @@ export function createMockArray(
     if (remaining.second < 0 || remaining.minute < 0) {
       return rateLimitHeaders(json({ message: "Rate limit exceeded." }, 429), remaining);
     }
-    try {
-      return rateLimitHeaders(await route(request, url), remaining);
-    } catch (e) {
-      if (e instanceof MockHttpError) return rateLimitHeaders(errorResponse(e), remaining);
-      throw e;
-    }
+    return rateLimitHeaders(await routed(request, url), remaining);
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -353,7 +345,6 @@ export function createMockArray(
           await ready;
           return await answer(request, url);
         } catch (e) {
-          if (e instanceof MockHttpError) return errorResponse(e);
           return json(profile.errorBody(500, `Mock failure: ${(e as Error).message}`), 500);
         }
       });

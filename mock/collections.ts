@@ -133,12 +133,13 @@ export function predicateOf(ctx: DataContext): ((item: Item) => boolean) | null 
       throw e;
     }
   }
-  for (const ref of refParams(ctx)) tests.push((item) => refMatches(item, ref));
-  const refs = new Set(refParams(ctx).map((r) => r.param));
+  const refs = refParams(ctx);
+  for (const ref of refs) tests.push((item) => refMatches(item, ref));
+  const refNames = new Set(refs.map((r) => r.param));
   for (const [param, value] of Object.entries(ctx.query)) {
     if (typeof value === "boolean" && typeOf(ctx.spec, ctx.itemProps[param]) === "boolean") {
       tests.push((item) => (item[param] ?? false) === value);
-    } else if (Array.isArray(value) && !refs.has(param) && !LIST_CONTROLS.has(param)) {
+    } else if (Array.isArray(value) && !refNames.has(param) && !LIST_CONTROLS.has(param)) {
       // `fqdns=a,b` filters on the scalar field `fqdn`; `resource_types=x` on the list field itself.
       const wanted = value.map(String);
       if (typeOf(ctx.spec, ctx.itemProps[param]) === "array") {
@@ -329,30 +330,22 @@ export function listCollection(ctx: DataContext, collection: Collection): Respon
   }
 
   const { found, errors, addressed } = findTargets(ctx, collection);
-  if (addressed) {
-    if (errors.length && q.allow_errors !== true) throw new MockHttpError(400, errors);
-    let items = found.map((f) => f.item).filter((item) => !predicate || predicate(item));
-    if (sort?.length) items = [...items].sort(comparatorOf(ctx, sort));
-    const page = items.slice(offset, offset + limit);
+  if (errors.length && q.allow_errors !== true) throw new MockHttpError(400, errors);
+  if (addressed || sort?.length || totalOnly) {
+    // The whole selection is needed: the addressed objects, or every match to sort or total.
+    const all: Item[] = [];
+    for (const { item } of addressed ? found : collection.scan()) {
+      if (!predicate || predicate(item)) all.push(item);
+    }
+    if (sort?.length) all.sort(comparatorOf(ctx, sort));
+    const page = all.slice(offset, offset + limit);
     return envelope(ctx, totalOnly ? [] : page, {
       token: null,
-      more: offset + page.length < items.length,
-      count: wantCount ? items.length : null,
-      ...(totalOnly ? { total: aggregate(items) } : {}),
-      errors,
-    });
-  }
-
-  if (sort?.length || totalOnly) {
-    const all: Item[] = [];
-    for (const { item } of collection.scan()) if (!predicate || predicate(item)) all.push(item);
-    if (sort?.length) all.sort(comparatorOf(ctx, sort));
-    const page = totalOnly ? [] : all.slice(offset, offset + limit);
-    return envelope(ctx, page, {
-      token: null,
-      more: !totalOnly && offset + page.length < all.length,
+      // total_only answers no items; addressed by names/ids it still says whether more matched.
+      more: (addressed || !totalOnly) && offset + page.length < all.length,
       count: wantCount ? all.length : null,
       ...(totalOnly ? { total: aggregate(all) } : {}),
+      errors,
     });
   }
 
@@ -408,7 +401,8 @@ export function baseItem(ctx: DataContext, collectionPath: string, name: string 
   return item;
 }
 
-function bodyObject(ctx: DataContext): Record<string, unknown> {
+/** The request body as an object (`{}` when none was sent). */
+export function bodyObject(ctx: DataContext): Record<string, unknown> {
   return isPlainObject(ctx.body) ? ctx.body : {};
 }
 
@@ -436,6 +430,13 @@ function combinations(refs: RefParam[]): Item[] {
   return combos;
 }
 
+/** How a combination names itself in messages: `group/member`. */
+function comboContext(combo: Item): string {
+  return Object.values(combo)
+    .map((r) => Object.values(r as Item)[0])
+    .join("/");
+}
+
 function sameRefs(item: Item, combo: Item): boolean {
   return Object.entries(combo).every(([field, ref]) => {
     const target = item[field];
@@ -458,17 +459,19 @@ export function createItems(
   const body = bodyObject(ctx);
   const kind = capitalize(kindOf(collection.path));
   const names = stringList(ctx.query.names);
-  const created: Item[] = [];
+  /** Stores the new objects once all of them passed their checks, and answers them. */
+  const store = (items: Item[]): Response => {
+    for (const item of items) collection.add(item);
+    return itemsAnswer(items);
+  };
   if (names) {
     const errors = names
       .filter((n, i) => collection.slotOfName(n) !== undefined || names.indexOf(n) !== i)
       .map((n) => ({ context: n, message: `${kind} already exists.` }));
     if (errors.length) throw new MockHttpError(400, errors);
-    const items = names.map((name) =>
-      build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} }),
+    return store(
+      names.map((name) => build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} })),
     );
-    for (const item of items) created.push(collection.add(item));
-    return itemsAnswer(created);
   }
   const refs = refParams(ctx);
   const sources = refs.find((r) => r.field === "source");
@@ -495,8 +498,7 @@ export function createItems(
         }),
       );
     }
-    for (const item of items) created.push(collection.add(item));
-    return itemsAnswer(created);
+    return store(items);
   }
   if (!refs.length && "name" in ctx.itemProps && ctx.op.query.some((p) => p.name === "names")) {
     throw badRequest(
@@ -510,12 +512,7 @@ export function createItems(
     if (refs.length) {
       for (const { item } of collection.scan()) {
         if (sameRefs(item, combo)) {
-          throw badRequest(
-            `${kind} already exists.`,
-            Object.values(combo)
-              .map((r) => Object.values(r as Item)[0])
-              .join("/"),
-          );
+          throw badRequest(`${kind} already exists.`, comboContext(combo));
         }
       }
     }
@@ -523,8 +520,7 @@ export function createItems(
       build(deepMerge({ ...baseItem(ctx, collection.path, undefined), ...combo }, body), { refs: combo }),
     );
   }
-  for (const item of items) created.push(collection.add(item));
-  return itemsAnswer(created);
+  return store(items);
 }
 
 /** The objects a PATCH or DELETE addresses: by `names`/`ids`, or by reference parameters. */
@@ -548,9 +544,7 @@ export function addressed(ctx: DataContext, collection: Collection): SlotItem[] 
     const hits = [...collection.scan()].filter(({ item }) => sameRefs(item, combo));
     if (!hits.length) {
       missing.push({
-        context: Object.values(combo)
-          .map((r) => Object.values(r as Item)[0])
-          .join("/"),
+        context: comboContext(combo),
         message: `${capitalize(kindOf(collection.path))} does not exist.`,
       });
     }
@@ -579,7 +573,6 @@ export function patchItems(
       throw badRequest(`${capitalize(kindOf(collection.path))} already exists.`, body.name);
     }
   }
-  const updated: Item[] = [];
   const planned = targets.map(({ slot, item }) => {
     let next = deepMerge(item, body);
     if (body.destroyed === true && item.destroyed !== true && "time_remaining" in ctx.itemProps) {
@@ -589,11 +582,8 @@ export function patchItems(
     next = adjust(next, item);
     return { slot, next };
   });
-  for (const { slot, next } of planned) {
-    collection.replace(slot, next);
-    updated.push(next);
-  }
-  return itemsAnswer(updated);
+  for (const { slot, next } of planned) collection.replace(slot, next);
+  return itemsAnswer(planned.map((p) => p.next));
 }
 
 /**

@@ -42,6 +42,3 @@ export function pure1Unauthorized(
 export function arrayErrorBody(status: number, message: string): unknown {
   return status === 403 || status === 429 ? { message } : { errors: [{ message }] };
 }
-
-/** Pure1 declares `errors[]` for most failures and `{message}` (ErrorNoContext) for 403/429. */
-export const pure1ErrorBody = arrayErrorBody;

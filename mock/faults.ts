@@ -48,6 +48,8 @@ export interface Fault {
 interface ActiveFault extends Fault {
   hits: number;
   remaining: number;
+  /** Whether a request's path (as received, and without `/api/<version>`) is in scope. */
+  inScope: (path: string, versionFreePath: string) => boolean;
 }
 
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -84,6 +86,15 @@ function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^?]*")}$`);
+}
+
+/** The path test of {@link FaultSpec.path}, built once when the fault is added. */
+function pathScope(want: string | RegExp | undefined): ActiveFault["inScope"] {
+  if (want === undefined) return () => true;
+  if (typeof want !== "string") return (path) => want.test(path);
+  if (!want.includes("*")) return (path, versionFreePath) => want === path || want === versionFreePath;
+  const glob = globToRegExp(want);
+  return (path, versionFreePath) => glob.test(path) || glob.test(versionFreePath);
 }
 
 /**
@@ -128,6 +139,7 @@ export class FaultInjector {
       spec: { ...spec },
       hits: 0,
       remaining: spec.times ?? Number.POSITIVE_INFINITY,
+      inScope: pathScope(spec.path),
       remove: () => {
         this.#faults = this.#faults.filter((f) => f !== fault);
       },
@@ -188,17 +200,9 @@ export class FaultInjector {
   #match(request: Request, versionFreePath: string): ActiveFault | undefined {
     const path = new URL(request.url).pathname;
     for (const fault of this.#faults) {
-      const { method, path: want, rate } = fault.spec;
+      const { method, rate } = fault.spec;
       if (method && method.toUpperCase() !== request.method.toUpperCase()) continue;
-      if (want !== undefined) {
-        const ok =
-          typeof want === "string"
-            ? want.includes("*")
-              ? globToRegExp(want).test(path) || globToRegExp(want).test(versionFreePath)
-              : want === path || want === versionFreePath
-            : want.test(path);
-        if (!ok) continue;
-      }
+      if (!fault.inScope(path, versionFreePath)) continue;
       if (rate !== undefined && this.#random() >= rate) continue;
       fault.hits++;
       fault.remaining--;

@@ -18,6 +18,7 @@ export const pure1Profile: ProductProfile = {
   login: null,
   loginBody: () => ({}),
   unauthorized: pure1Unauthorized,
+  // Pure1 too declares `errors[]` for most failures and `{message}` (ErrorNoContext) for 403/429.
   errorBody: arrayErrorBody,
   defaultAccessTokenTtlMs: 36_000_000,
   aliases: new Map(),

@@ -36,13 +36,14 @@ export function splitQuery(search: string, listParams: readonly string[]): Map<s
     const eq = part.indexOf("=");
     const name = decode(eq < 0 ? part : part.slice(0, eq), "?");
     const raw = eq < 0 ? "" : part.slice(eq + 1);
-    const values = listParams.includes(name)
+    const isList = listParams.includes(name);
+    const values = isList
       ? raw === ""
         ? []
         : raw.split(",").map((v) => decode(v, name))
       : [decode(raw, name)];
     const list = out.get(name);
-    if (list && !listParams.includes(name)) {
+    if (list && !isList) {
       throw badRequest(`Query parameter '${name}' was given more than once.`, name);
     }
     out.set(name, [...(list ?? []), ...values]);

@@ -39,19 +39,11 @@ export function oauthError(
   });
 }
 
-const keyCache = new WeakMap<object, Promise<JoseKey | CryptoKey>>();
 const pemCache = new Map<string, Promise<JoseKey | CryptoKey>>();
 
 /** Imports a public key given as SPKI PEM, an X.509 certificate PEM, or a CryptoKey. */
 export function publicKeyOf(key: string | CryptoKey): Promise<JoseKey | CryptoKey> {
-  if (typeof key !== "string") {
-    let pending = keyCache.get(key);
-    if (!pending) {
-      pending = Promise.resolve(key);
-      keyCache.set(key, pending);
-    }
-    return pending;
-  }
+  if (typeof key !== "string") return Promise.resolve(key);
   let pending = pemCache.get(key);
   if (!pending) {
     if (key.includes("BEGIN RSA PUBLIC KEY")) {
@@ -107,12 +99,20 @@ function invalid(description: string): MockHttpError {
   return oauthError(401, "invalid_client", `Invalid identity: ${description}`);
 }
 
-function headerOf(jwt: string): { alg?: string; kid?: string } {
+/** The JWT's header, refused unless it is a JWT signed with RS256 (the only algorithm the arrays accept). */
+function rs256HeaderOf(jwt: string): { alg?: string; kid?: string } {
+  let header: { alg?: string; kid?: string };
   try {
-    return decodeProtectedHeader(jwt) as { alg?: string; kid?: string };
+    header = decodeProtectedHeader(jwt) as typeof header;
   } catch {
     throw invalid("the subject_token is not a JWT (expected header.payload.signature, base64url).");
   }
+  if (header.alg !== "RS256") {
+    throw invalid(
+      `JWT validation failed: algorithm '${header.alg ?? "(none)"}' is not accepted; sign with RS256.`,
+    );
+  }
+  return header;
 }
 
 async function verify(
@@ -160,12 +160,7 @@ export async function exchangeArrayJwt(
   defaultTtlMs: number,
   now: number,
 ): Promise<AccessToken> {
-  const header = headerOf(jwt);
-  if (header.alg !== "RS256") {
-    throw invalid(
-      `JWT validation failed: algorithm '${header.alg ?? "(none)"}' is not accepted; sign with RS256.`,
-    );
-  }
+  const header = rs256HeaderOf(jwt);
   if (!header.kid) throw invalid("JWT validation failed: the header has no 'kid' (the API client's key id).");
   const client = clients.find((c) => c.keyId === header.kid);
   if (!client) throw invalid(`JWT validation failed: no API client has key id '${header.kid}'.`);
@@ -194,12 +189,7 @@ export async function exchangePure1Jwt(
   ttlMs: number,
   now: number,
 ): Promise<AccessToken> {
-  const header = headerOf(jwt);
-  if (header.alg !== "RS256") {
-    throw invalid(
-      `JWT validation failed: algorithm '${header.alg ?? "(none)"}' is not accepted; sign with RS256.`,
-    );
-  }
+  rs256HeaderOf(jwt);
   let iss: unknown;
   try {
     iss = decodeJwt(jwt).iss;

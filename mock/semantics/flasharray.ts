@@ -11,10 +11,11 @@
  */
 import {
   addressed,
+  bodyObject,
   createItems,
-  type DataContext,
   type DataHandler,
   deleteItems,
+  itemsAnswer,
   patchItems,
   referenceTo,
 } from "../collections.ts";
@@ -133,10 +134,6 @@ export const generateHosts: SeedGenerator = (state, _spec, count) => {
   );
 };
 
-function bodyOf(ctx: DataContext): Record<string, unknown> {
-  return (ctx.body ?? {}) as Record<string, unknown>;
-}
-
 function names(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
@@ -163,7 +160,7 @@ function checkProvisioned(value: unknown, context: string): number {
 // ------------------------------------------------------------------------------------ volumes
 
 const postVolumes: DataHandler = (ctx) => {
-  const body = bodyOf(ctx);
+  const body = bodyObject(ctx);
   const source = body.source as { name?: string; id?: string } | undefined;
   let copyOf: Item | undefined;
   if (source) {
@@ -211,7 +208,7 @@ const postVolumes: DataHandler = (ctx) => {
 };
 
 const patchVolumes: DataHandler = (ctx) => {
-  const body = bodyOf(ctx);
+  const body = bodyObject(ctx);
   if (body.provisioned !== undefined) checkProvisioned(body.provisioned, "provisioned");
   return patchItems(ctx, ctx.state.collection("/volumes"), (next, previous) => {
     if (typeof body.provisioned === "number" && typeof previous.provisioned === "number") {
@@ -262,7 +259,7 @@ const deleteVolumes: DataHandler = (ctx) =>
 const postHosts: DataHandler = (ctx) =>
   createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
     const { id: _id, created: _c, ...rest } = base;
-    return { ...hostItem(name as string), ...rest, ...bodyOf(ctx) };
+    return { ...hostItem(name as string), ...rest, ...bodyObject(ctx) };
   });
 
 function connectionsOf(state: MockState, field: "host" | "host_group", name: unknown): Item[] {
@@ -290,7 +287,7 @@ const deleteHosts: DataHandler = (ctx) => {
 };
 
 const patchHosts: DataHandler = (ctx) => {
-  const body = bodyOf(ctx);
+  const body = bodyObject(ctx);
   return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
     if (typeof body.name === "string" && body.name !== previous.name)
       renameReferences(ctx.state, "host", previous.name, body.name);
@@ -305,7 +302,7 @@ const postHostGroups: DataHandler = (ctx) =>
     host_count: 0,
     is_local: true,
     space: space(0, 0),
-    ...bodyOf(ctx),
+    ...bodyObject(ctx),
   }));
 
 const deleteHostGroups: DataHandler = (ctx) => {
@@ -402,7 +399,7 @@ const postConnections: DataHandler = (ctx) => {
     if (volume.destroyed === true)
       throw badRequest("Volume is destroyed; recover it before connecting.", String(volume.name));
   }
-  const body = bodyOf(ctx);
+  const body = bodyObject(ctx);
   const connections = ctx.state.collection("/connections");
   const created: Item[] = [];
   const targets: { field: "host" | "host_group"; name: string }[] = [
@@ -436,9 +433,7 @@ const postConnections: DataHandler = (ctx) => {
     adjustCount(ctx.state, "/hosts", (connection.host as Item).name, "connection_count", 1);
     adjustCount(ctx.state, "/host-groups", (connection.host_group as Item).name, "connection_count", 1);
   }
-  return new Response(JSON.stringify({ items: created }), {
-    headers: { "content-type": "application/json" },
-  });
+  return itemsAnswer(created);
 };
 
 const deleteConnections: DataHandler = (ctx) =>
@@ -471,13 +466,14 @@ const postProtectionGroups: DataHandler = (ctx) =>
     is_local: true,
     pod: { ...NULL_REF },
     source: { name: null, id: null },
-    ...bodyOf(ctx),
+    ...bodyObject(ctx),
   }));
 
 /** Members of a protection group are volumes, hosts or host groups — one kind per group. */
 const postProtectionGroupMembers: DataHandler = (ctx) => {
-  const canonical = PG_ALIASES[ctx.op.path] ?? ctx.op.path;
-  const member = PG_MEMBERS[canonical] as { path: string; kind: string; count: string };
+  // Both views (`/protection-groups/volumes`, `/volumes/protection-groups`) share one collection.
+  const members = ctx.state.collection(ctx.op.path);
+  const member = PG_MEMBERS[members.path] as { path: string; kind: string; count: string };
   const groups = [...names(ctx.query.group_names), ...names(ctx.query.group_ids)];
   requireAll(ctx.state, "/protection-groups", groups, "Protection group");
   requireAll(
@@ -488,7 +484,7 @@ const postProtectionGroupMembers: DataHandler = (ctx) => {
   );
   for (const group of groups) {
     for (const [other, info] of Object.entries(PG_MEMBERS)) {
-      if (other === canonical) continue;
+      if (other === members.path) continue;
       const pg = ctx.state.collection("/protection-groups").get(group);
       if (((pg?.[info.count] as number | undefined) ?? 0) > 0) {
         throw badRequest(
@@ -498,31 +494,42 @@ const postProtectionGroupMembers: DataHandler = (ctx) => {
       }
     }
   }
-  const answer = createItems(ctx, ctx.state.collection(canonical), (base, { refs }) => ({
+  const answer = createItems(ctx, members, (base, { refs }) => ({
     ...base,
     group: referenceTo(ctx.state, "/protection-groups", String(Object.values(refs.group as Item)[0])),
     member: referenceTo(ctx.state, member.path, String(Object.values(refs.member as Item)[0])),
   }));
   for (const group of groups) {
     const pg = ctx.state.collection("/protection-groups").get(group);
-    const count = [...ctx.state.collection(canonical).scan()].filter(
-      (s) => (s.item.group as Item).name === pg?.name,
-    ).length;
+    const count = [...members.scan()].filter((s) => (s.item.group as Item).name === pg?.name).length;
     ctx.state.collection("/protection-groups").update(group, { [member.count]: count });
   }
   return answer;
 };
 
 const deleteProtectionGroupMembers: DataHandler = (ctx) => {
-  const canonical = PG_ALIASES[ctx.op.path] ?? ctx.op.path;
-  const member = PG_MEMBERS[canonical] as { count: string };
-  return deleteItems(ctx, ctx.state.collection(canonical), ({ item }) => {
+  const members = ctx.state.collection(ctx.op.path);
+  const member = PG_MEMBERS[members.path] as { count: string };
+  return deleteItems(ctx, members, ({ item }) => {
     const group = (item.group as Item).name;
     adjustCount(ctx.state, "/protection-groups", group, member.count, -1);
   });
 };
 
 // ---------------------------------------------------------------------------------- snapshots
+
+/** The fields a snapshot of `volume` takes from it. */
+function snapshotOf(volume: Item, id: string, suffix: string): Item {
+  return {
+    provisioned: volume.provisioned,
+    serial: deterministicSerial(id),
+    source: { name: volume.name, id: volume.id },
+    suffix,
+    pod: { ...NULL_REF },
+    volume_group: { ...NULL_REF },
+    space: space(Number(volume.provisioned) || 0, 0),
+  };
+}
 
 /** POST /volume-snapshots?source_names=v: snapshots of existing, not destroyed volumes. */
 const postVolumeSnapshots: DataHandler = (ctx) => {
@@ -534,17 +541,8 @@ const postVolumeSnapshots: DataHandler = (ctx) => {
     const volume = ctx.state
       .collection("/volumes")
       .get(String(Object.values(refs.source as Item)[0])) as Item;
-    const name = String(base.name);
-    return {
-      ...base,
-      provisioned: volume.provisioned,
-      serial: deterministicSerial(String(base.id)),
-      source: { name: volume.name, id: volume.id },
-      suffix: name.slice(String(volume.name).length + 1),
-      pod: { ...NULL_REF },
-      volume_group: { ...NULL_REF },
-      space: space(Number(volume.provisioned) || 0, 0),
-    };
+    const suffix = String(base.name).slice(String(volume.name).length + 1);
+    return { ...base, ...snapshotOf(volume, String(base.id), suffix) };
   });
 };
 
@@ -570,14 +568,8 @@ const postProtectionGroupSnapshots: DataHandler = (ctx) => {
         name: `${name}.${String(volume.name)}`,
         created: ctx.now,
         destroyed: false,
-        provisioned: volume.provisioned,
-        serial: deterministicSerial(id),
-        source: { name: volume.name, id: volume.id },
-        suffix: name.slice(String(pg.name).length + 1),
         time_remaining: null,
-        pod: { ...NULL_REF },
-        volume_group: { ...NULL_REF },
-        space: space(Number(volume.provisioned) || 0, 0),
+        ...snapshotOf(volume, id, name.slice(String(pg.name).length + 1)),
       });
     }
     return {

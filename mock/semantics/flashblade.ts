@@ -3,7 +3,15 @@
  * provisioned size, protocol settings) and buckets (belong to an existing object
  * store account; destroy → eradicate), with per-account bucket counts kept.
  */
-import { createItems, type DataHandler, deleteItems, patchItems, referenceTo } from "../collections.ts";
+import {
+  bodyObject,
+  createItems,
+  type DataContext,
+  type DataHandler,
+  deleteItems,
+  patchItems,
+  referenceTo,
+} from "../collections.ts";
 import { badRequest } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
@@ -73,7 +81,7 @@ export function bucketItem(fields: { name: string; id: string; created: number; 
 }
 
 const postFileSystems: DataHandler = (ctx) => {
-  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const body = bodyObject(ctx);
   const provisioned = body.provisioned ?? 0;
   if (typeof provisioned !== "number" || provisioned < 0)
     throw badRequest("provisioned must be a non-negative number of bytes.", "provisioned");
@@ -97,7 +105,7 @@ const postFileSystems: DataHandler = (ctx) => {
 };
 
 const patchFileSystems: DataHandler = (ctx) => {
-  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const body = bodyObject(ctx);
   return patchItems(ctx, ctx.state.collection("/file-systems"), (next, previous) => {
     if (body.destroyed === true && previous.destroyed !== true) {
       const nfs = previous.nfs as Item | undefined;
@@ -112,7 +120,7 @@ const patchFileSystems: DataHandler = (ctx) => {
   });
 };
 
-function bucketCount(ctx: Parameters<DataHandler>[0], account: unknown, delta: number): void {
+function bucketCount(ctx: DataContext, account: unknown, delta: number): void {
   if (typeof account !== "string") return;
   const accounts = ctx.state.collection("/object-store-accounts");
   const item = accounts.get(account);
@@ -121,7 +129,7 @@ function bucketCount(ctx: Parameters<DataHandler>[0], account: unknown, delta: n
 }
 
 const postBuckets: DataHandler = (ctx) => {
-  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const body = bodyObject(ctx);
   const accountRef = body.account as { name?: string; id?: string } | undefined;
   const key = accountRef?.name ?? accountRef?.id;
   if (!key) throw badRequest("A bucket needs account (an object store account name) in the body.", "account");

@@ -3,6 +3,7 @@
  * `Request` with the same msw handlers the in-process mocks use (through
  * `getResponse`), and telling the adapter when to drop the connection instead.
  */
+import { json } from "../http.ts";
 import { getResponse, type RequestHandler } from "../msw.ts";
 
 /** An answer, or `null` when an injected `drop` fault wants the connection destroyed. */
@@ -19,13 +20,7 @@ export function createServeHandler(handlers: RequestHandler[]): ServeHandler {
   return async (request) => {
     const response = await getResponse(handlers, request);
     if (!response) {
-      return new Response(
-        JSON.stringify({ errors: [{ message: `No such path: ${new URL(request.url).pathname}.` }] }),
-        {
-          status: 404,
-          headers: { "content-type": "application/json" },
-        },
-      );
+      return json({ errors: [{ message: `No such path: ${new URL(request.url).pathname}.` }] }, 404);
     }
     return response.type === "error" ? null : response;
   };

@@ -57,8 +57,6 @@ export class Collection {
    * Bounded, so a walk over 100k items does not keep them all.
    */
   #recent = new Map<number, Item>();
-  /** Set once something was seeded or written here; empty collections that never were can be told apart. */
-  touched = false;
 
   constructor(path: string) {
     this.path = path;
@@ -67,11 +65,6 @@ export class Collection {
   /** Number of items held. */
   get size(): number {
     return this.#live;
-  }
-
-  /** One past the highest slot ever used: the end for scans. */
-  get slotCount(): number {
-    return this.#slots.length;
   }
 
   // ------------------------------------------------------------------ friendly API
@@ -117,7 +110,6 @@ export class Collection {
     this.#byName.clear();
     this.#byId.clear();
     this.#live = 0;
-    this.touched = true;
   }
 
   // ------------------------------------------------------------------ slot level
@@ -161,7 +153,6 @@ export class Collection {
     this.#slots.push(item);
     this.#index(item, slot);
     this.#live++;
-    this.touched = true;
     return slot;
   }
 
@@ -173,7 +164,6 @@ export class Collection {
     this.#unindex(old, slot);
     this.#slots[slot] = item;
     this.#index(item, slot);
-    this.touched = true;
   }
 
   /** Empties a slot, leaving a hole. */
@@ -184,7 +174,6 @@ export class Collection {
     this.#recent.delete(slot);
     this.#slots[slot] = null;
     this.#live--;
-    this.touched = true;
   }
 
   /**
@@ -206,7 +195,6 @@ export class Collection {
       if (id) this.#byId.set(id(i), start + i);
     }
     this.#live += count;
-    this.touched = true;
   }
 
   /** Items from `fromSlot` on, in slot order, skipping holes. */

@@ -20,10 +20,16 @@ function concat(parts: readonly Uint8Array[]): Der {
   return out;
 }
 
+/** The big-endian bytes of a non-negative integer, without leading zeros (none for 0). */
+function bigEndian(value: number): number[] {
+  const bytes: number[] = [];
+  for (let n = value; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
+  return bytes;
+}
+
 function encodeLength(length: number): Der {
   if (length < 0x80) return Uint8Array.of(length);
-  const bytes: number[] = [];
-  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
+  const bytes = bigEndian(length);
   return Uint8Array.of(0x80 | bytes.length, ...bytes);
 }
 
@@ -57,9 +63,7 @@ export function unsignedInteger(bytes: Uint8Array): Der {
 }
 
 export function smallInteger(value: number): Der {
-  const bytes: number[] = [];
-  for (let n = value; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
-  return unsignedInteger(Uint8Array.from(bytes));
+  return unsignedInteger(Uint8Array.from(bigEndian(value)));
 }
 
 export function objectIdentifier(dotted: string): Der {
