@@ -341,8 +341,8 @@ export function listCollection(ctx: DataContext, collection: Collection): Respon
     const page = all.slice(offset, offset + limit);
     return envelope(ctx, totalOnly ? [] : page, {
       token: null,
-      // total_only answers no items; addressed by names/ids it still says whether more matched.
-      more: (addressed || !totalOnly) && offset + page.length < all.length,
+      // total_only answers no items, so there is never more to page through.
+      more: !totalOnly && offset + page.length < all.length,
       count: wantCount ? all.length : null,
       ...(totalOnly ? { total: aggregate(all) } : {}),
       errors,
