@@ -5,7 +5,8 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
 import { PurekitError } from "../runtime/errors.ts";
-import type { Product } from "./table.ts";
+import type { Product } from "../spec/table.ts";
+import type { RawVersion } from "./product.ts";
 import { prepareSpec } from "./transform.ts";
 
 export const HEADER = (product: Product, version: string, file: string) =>
@@ -24,7 +25,8 @@ export function parseSpecText(text: string, source: string): unknown {
 }
 
 export interface EmittedVersion {
-  files: Record<string, string>;
+  /** The version's raw output; generator/product.ts pools it with the product's other versions. */
+  raw: RawVersion;
   operations: number;
   authOperations: number;
 }
@@ -34,12 +36,12 @@ function tsString(s: string): string {
 }
 
 /**
- * Generates the contents of one version folder.
+ * Generates one version's raw output (types text, operation table, component schemas).
  *
  * @example
  * ```ts
  * const out = await emitVersion(text, { product: "flasharray", version: "2.56", source: "FA2.56.spec.yaml" });
- * out.files["types.ts"]; // openapi-typescript output with `/volumes`, not `/api/2.56/volumes`
+ * out.raw.types; // openapi-typescript output with `/volumes`, not `/api/2.56/volumes`
  * ```
  */
 export async function emitVersion(
@@ -76,35 +78,12 @@ export interface OperationsByName {
 ${byName}
 }
 `;
-  const operationsFile = `${header}import type { OperationTable } from "../../table.ts";
-
-export const table: OperationTable = {
- product: ${tsString(table.product)},
- version: ${tsString(table.version)},
- prefix: ${tsString(table.prefix)},
- operations: [
-${table.operations.map((o) => `  ${JSON.stringify(o)},`).join("\n")}
- ],
- authOperations: [
-${table.authOperations.map((o) => `  ${JSON.stringify(o)},`).join("\n")}
- ],
-};
-`;
-  const indexFile = `${header}export type { AuthPath, AuthPaths, components, DataPaths, OperationsByName, paths } from "./types.ts";
-export { table } from "./operations.ts";
-export const version = ${tsString(meta.version)};
-export const product = ${tsString(meta.product)};
-`;
-  const schemas = JSON.stringify({
-    openapi: doc.openapi,
-    components: { schemas: doc.components?.schemas ?? {} },
-  });
   return {
-    files: {
-      "types.ts": typesFile,
-      "operations.ts": operationsFile,
-      "index.ts": indexFile,
-      "schemas.json": schemas,
+    raw: {
+      version: meta.version,
+      types: typesFile,
+      table,
+      schemas: (doc.components?.schemas ?? {}) as Record<string, unknown>,
     },
     operations: table.operations.length,
     authOperations: table.authOperations.length,

@@ -4,9 +4,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { PurekitError } from "../runtime/errors.ts";
 import {
@@ -20,18 +20,28 @@ import {
   resolveSpec,
   type SpecEntry,
 } from "../spec/index.ts";
-import type { Product } from "./table.ts";
+import type { OperationTable, Product } from "../spec/table.ts";
+import { emitProduct, type RawVersion } from "./product.ts";
 import type { WorkerJob, WorkerResult } from "./worker.ts";
 
 export { friendlyName } from "./names.ts";
-export type * from "./table.ts";
+export type * from "../spec/table.ts";
 // emit.ts (openapi-typescript, and through it the TypeScript compiler) loads only in workers:
 // an up-to-date run must not pay for it.
 
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
 
 /** The files whose change makes every output stale. */
-const GENERATOR_FILES = ["emit.ts", "names.ts", "table.ts", "transform.ts", "worker.ts"];
+const GENERATOR_FILES = [
+  "generator/emit.ts",
+  "generator/names.ts",
+  "generator/product.ts",
+  "generator/share.ts",
+  "generator/split-types.ts",
+  "generator/transform.ts",
+  "generator/worker.ts",
+  "spec/table.ts",
+];
 
 export interface GenerateOptions extends ResolveOptions {
   product?: Product | undefined;
@@ -76,7 +86,7 @@ let generatorHashCache: string | undefined;
 export async function generatorHash(): Promise<string> {
   if (generatorHashCache) return generatorHashCache;
   const h = createHash("sha256");
-  for (const f of GENERATOR_FILES) h.update(await readFile(join(REPO_ROOT, "generator", f)));
+  for (const f of GENERATOR_FILES) h.update(await readFile(join(REPO_ROOT, f)));
   for (const pkg of ["openapi-typescript", "typescript"]) {
     const json = JSON.parse(await readFile(join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8"));
     h.update(`${pkg}@${json.version}`);
@@ -178,7 +188,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateS
   const gen = await generatorHash();
   const stale: SpecEntry[] = [];
   for (const entry of selected) {
-    const stamp = await readStamp(join(outDir, entry.product, entry.version));
+    const stamp = await readStamp(rawDir(outDir, entry.product, entry.version));
     if (options.force || !stamp || stamp.sha256 !== entry.sha256 || stamp.generator !== gen)
       stale.push(entry);
   }
@@ -196,7 +206,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateS
   } else if (stale.length) {
     await generateStale(stale, gen, outDir, options, summary);
   }
-  if (!options.check) await writeProductIndexes(outDir, options.manifest ?? defaultManifest);
+  const products = [...new Set(selected.map((e) => e.product))];
+  if (options.check) {
+    for (const p of products) {
+      if (await productStale(outDir, p, gen)) summary.stale.push(...selected.filter((e) => e.product === p && !summary.stale.includes(e)));
+    }
+  } else {
+    await writeProducts(outDir, gen, products);
+  }
   summary.ms = performance.now() - t0;
   return summary;
 }
@@ -242,10 +259,12 @@ async function generateStale(
           });
           return;
         }
-        const dir = join(outDir, entry.product, entry.version);
+        const dir = rawDir(outDir, entry.product, entry.version);
         await rm(dir, { recursive: true, force: true });
         await mkdir(dir, { recursive: true });
-        for (const [name, content] of Object.entries(result.files)) await writeFile(join(dir, name), content);
+        await writeFile(join(dir, "types.ts"), result.raw.types);
+        await writeFile(join(dir, "table.json"), JSON.stringify(result.raw.table));
+        await writeFile(join(dir, "schemas.json"), JSON.stringify(result.raw.schemas));
         // The stamp goes last: a run cut off midway leaves the folder stale, never half-fresh.
         const stamp: Stamp = { sha256: entry.sha256, generator: gen, operations: result.operations };
         await writeFile(join(dir, ".stamp.json"), `${JSON.stringify(stamp)}\n`);
@@ -270,45 +289,84 @@ async function generateStale(
   }
 }
 
-async function writeIfChanged(file: string, content: string): Promise<void> {
-  const current = existsSync(file) ? await readFile(file, "utf8") : "";
-  if (current !== content) await writeFile(file, content);
+/** Where a version's raw worker output is kept between runs (not shipped: the pooled product output is). */
+export function rawDir(outDir: string, product: Product, version: string): string {
+  return join(outDir, ".raw", product, version);
 }
 
-/** `generated/<product>/index.ts`: which versions exist, and lazy loaders for their tables. */
-async function writeProductIndexes(outDir: string, m: Manifest): Promise<void> {
-  // The output folder is self-contained: it carries the table types it refers to.
-  await mkdir(outDir, { recursive: true });
-  await writeIfChanged(
-    join(outDir, "table.ts"),
-    `// Copied by purekit from generator/table.ts. Do not edit.\n${await readFile(join(REPO_ROOT, "generator", "table.ts"), "utf8")}`,
-  );
-  for (const product of ["flasharray", "flashblade", "pure1"] as const) {
-    const versions = listSpecs(product, m)
-      .map((s) => s.version)
-      .filter((v) => existsSync(join(outDir, product, v, ".stamp.json")))
-      .sort(compareVersions);
-    if (!versions.length) continue;
-    const latest = versions.at(-1)!;
-    const content = `// Generated by purekit. Do not edit: regenerate with \`purekit generate\`.
-import type { OperationTable } from "../table.ts";
+async function writeIfChanged(file: string, content: string): Promise<boolean> {
+  const current = existsSync(file) ? await readFile(file, "utf8") : undefined;
+  if (current === content) return false;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, content);
+  return true;
+}
 
-/** The ${product} REST versions generated here, oldest first. */
-export const versions = ${JSON.stringify(versions)} as const;
-export type Version = (typeof versions)[number];
-export const latest = ${JSON.stringify(latest)} as const;
-export type { DataPaths as LatestPaths, OperationsByName as LatestOperations, components as LatestComponents } from "./${latest}/types.ts";
-
-/** Loads one version's operation table (a computed specifier keeps other versions out of the type-check). */
-export async function loadTable(version: string): Promise<OperationTable> {
-  if (!(versions as readonly string[]).includes(version)) {
-    throw new Error(\`${product} REST \${version} is not generated; generated: \${versions.join(", ")}\`);
+/** Versions with fresh raw output, oldest first. */
+async function rawVersions(outDir: string, product: Product, gen: string): Promise<string[]> {
+  const dir = join(outDir, ".raw", product);
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const v of await readdir(dir)) {
+    const stamp = await readStamp(join(dir, v));
+    if (stamp?.generator === gen) out.push(v);
   }
-  const path = \`./\${version}/operations.ts\`;
-  return ((await import(path)) as { table: OperationTable }).table;
+  return out.sort(compareVersions);
 }
-`;
-    await writeIfChanged(join(outDir, product, "index.ts"), content);
+
+async function productStamp(outDir: string, product: Product, versions: readonly string[], gen: string) {
+  const h = createHash("sha256").update(gen);
+  for (const v of versions) h.update(`${v}:${await readFile(join(rawDir(outDir, product, v), ".stamp.json"), "utf8")}`);
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Whether a product's pooled output is missing or older than its raw versions. */
+async function productStale(outDir: string, product: Product, gen: string): Promise<boolean> {
+  const versions = await rawVersions(outDir, product, gen);
+  if (!versions.length) return false;
+  const stamp = existsSync(join(outDir, product, ".stamp"))
+    ? (await readFile(join(outDir, product, ".stamp"), "utf8")).trim()
+    : "";
+  return stamp !== (await productStamp(outDir, product, versions, gen));
+}
+
+/**
+ * Pools every version of a product with fresh raw output into `<out>/<product>/`
+ * (see product.ts), removing files no longer produced. Skipped when nothing changed.
+ */
+async function writeProducts(outDir: string, gen: string, products: readonly Product[]): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  // The output folder is self-contained: it carries the contract its declarations refer to.
+  await writeIfChanged(
+    join(outDir, "table.d.ts"),
+    `// Copied by purekit from spec/table.ts. Do not edit.\n${await readFile(join(REPO_ROOT, "spec", "table.ts"), "utf8")}`,
+  );
+  for (const product of products) {
+    if (!(await productStale(outDir, product, gen))) continue;
+    const versions = await rawVersions(outDir, product, gen);
+    const raws: RawVersion[] = [];
+    for (const version of versions) {
+      const dir = rawDir(outDir, product, version);
+      raws.push({
+        version,
+        types: await readFile(join(dir, "types.ts"), "utf8"),
+        table: JSON.parse(await readFile(join(dir, "table.json"), "utf8")) as OperationTable,
+        schemas: JSON.parse(await readFile(join(dir, "schemas.json"), "utf8")) as Record<string, unknown>,
+      });
+    }
+    const files = emitProduct(product, raws);
+    raws.length = 0;
+    const root = join(outDir, product);
+    const wanted = new Set([...files.keys()].map((f) => join(root, f)));
+    if (existsSync(root)) {
+      for (const f of await readdir(root, { recursive: true })) {
+        const full = join(root, f);
+        if (!wanted.has(full) && f !== ".stamp" && (f.endsWith(".js") || f.endsWith(".ts") || f.endsWith(".json")))
+          await rm(full, { force: true });
+      }
+    }
+    for (const [f, content] of files) await writeIfChanged(join(root, f), content);
+    await writeFile(join(root, ".stamp"), `${await productStamp(outDir, product, versions, gen)}\n`);
   }
 }
 

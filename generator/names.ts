@@ -1,4 +1,4 @@
-import type { HttpMethod } from "./table.ts";
+import type { HttpMethod } from "../spec/table.ts";
 
 /**
  * The py-pure-client style name of an operation: the method, then every path

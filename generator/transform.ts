@@ -11,7 +11,7 @@ import type {
   PaginationInfo,
   ParamInfo,
   Product,
-} from "./table.ts";
+} from "../spec/table.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is untyped JSON
 type Json = any;

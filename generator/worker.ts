@@ -4,7 +4,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import { emitVersion } from "./emit.ts";
-import type { Product } from "./table.ts";
+import type { RawVersion } from "./product.ts";
+import type { Product } from "../spec/table.ts";
 
 export interface WorkerJob {
   id: number;
@@ -15,7 +16,7 @@ export interface WorkerJob {
 }
 
 export type WorkerResult =
-  | { id: number; ok: true; files: Record<string, string>; operations: number; authOperations: number }
+  | { id: number; ok: true; raw: RawVersion; operations: number; authOperations: number }
   | { id: number; ok: false; code: string; message: string };
 
 parentPort?.on("message", async (job: WorkerJob) => {

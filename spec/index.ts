@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Product } from "../generator/table.ts";
+import type { Product } from "./table.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { compareVersions } from "../runtime/versions.ts";
 import manifestJson from "./manifest.json" with { type: "json" };

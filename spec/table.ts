@@ -1,10 +1,12 @@
 /**
- * The shape of the operation tables the generator writes to
- * `generated/<product>/<version>/operations.ts`.
+ * The contract between the generator, the runtime and the mock: the shape of the
+ * operation tables the generator writes (`generated/<product>/tables/`) and of a
+ * generated product module (`generated/<product>/index.js`).
  *
  * These are plain data, read by the runtime (friendly methods, pagination,
  * query serialisation) and by the mock arrays (which paths answer, how), so
- * neither has to re-derive facts from the vendor's spec by hand.
+ * neither has to re-derive facts from the vendor's spec by hand. This module
+ * belongs to none of them: each imports it, none owns it.
  */
 
 /** The three REST APIs purekit speaks. */
@@ -77,4 +79,25 @@ export interface OperationTable {
   operations: readonly OperationInfo[];
   /** Auth and unversioned endpoints the runtime drives itself (login, logout, token, api_version…). */
   authOperations: readonly OperationInfo[];
+}
+
+/**
+ * A generated product module (`generated/<product>/index.js`, or one you generate
+ * into your own project with `purekit generate --spec … --out …`): the versions it
+ * knows and a loader for their tables. The type parameters carry the newest
+ * version's paths and friendly names to the client factories; they exist only in types.
+ */
+export interface GeneratedProduct<
+  P extends Product = Product,
+  Paths = unknown,
+  Ops = unknown,
+  V extends string = string,
+> {
+  readonly product: P;
+  /** Oldest first. */
+  readonly versions: readonly V[];
+  readonly latest: V;
+  loadTable(version: string): Promise<OperationTable>;
+  /** Type-only: the newest version's data paths and friendly names. */
+  readonly __types?: { paths: Paths; operations: Ops };
 }
