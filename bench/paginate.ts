@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { createFlashArrayMock } from "../mock/index.ts";
-import { createFlashArrayClient } from "../runtime/index.ts";
+import { createFlashArrayClient } from "../runtime/flasharray.ts";
 
 const { values } = parseArgs({
   options: { volumes: { type: "string", default: "100000" }, limit: { type: "string", default: "1000" } },

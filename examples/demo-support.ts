@@ -1,3 +1,4 @@
 // What the demo imports from purekit, as an application would ("purekit" → ../runtime/index.ts here).
-export { createFlashArrayClient, f, PureApiError, sort } from "../runtime/index.ts";
+export { f, PureApiError, sort } from "../runtime/index.ts";
+export { createFlashArrayClient } from "../runtime/flasharray.ts";
 export { generateRsaKeyPair as generateDemoKeys } from "../runtime/keys/index.ts";

@@ -7,7 +7,7 @@
  * the body; DELETE removes — refusing objects that must be destroyed first.
  * Product semantics (semantics/*.ts) wrap these for the paths that need more.
  */
-import type { OperationInfo, Product } from "../generator/table.ts";
+import type { OperationInfo, Product } from "../spec/table.ts";
 import { compileFilter, FilterSyntaxError } from "./filter.ts";
 import { type ApiErrorEntry, badRequest, empty, json, MockHttpError } from "./http.ts";
 import { envelopeOf, type Schema, typeOf, type VersionSpec } from "./spec.ts";

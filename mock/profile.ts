@@ -3,7 +3,7 @@
  * lives, what `api_version` answers, how an unauthenticated call is refused, which
  * paths get real semantics, and how a seed is made. `array.ts` runs any profile.
  */
-import type { Product } from "../generator/table.ts";
+import type { Product } from "../spec/table.ts";
 import type { DataHandler } from "./collections.ts";
 import type { MockHttpError } from "./http.ts";
 import type { VersionSpec } from "./spec.ts";

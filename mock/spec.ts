@@ -4,10 +4,10 @@
  * the vendor's YAML: the generator already turned it into these.
  */
 
-import * as flasharray from "../generated/flasharray/index.ts";
-import * as flashblade from "../generated/flashblade/index.ts";
-import * as pure1 from "../generated/pure1/index.ts";
-import type { HttpMethod, OperationInfo, OperationTable, Product } from "../generator/table.ts";
+import * as flasharray from "../generated/flasharray/index.js";
+import * as flashblade from "../generated/flashblade/index.js";
+import * as pure1 from "../generated/pure1/index.js";
+import type { HttpMethod, OperationInfo, OperationTable, Product } from "../spec/table.ts";
 
 /** A JSON schema object as the specs write them (OpenAPI 3.0 dialect). */
 export type Schema = Record<string, unknown>;
@@ -53,17 +53,14 @@ export function loadVersion(product: Product, version: string): Promise<VersionS
 
 async function load(product: Product, version: string): Promise<VersionSpec> {
   const table = await PRODUCTS[product].loadTable(version);
-  const url = new URL(`../generated/${product}/${version}/schemas.json`, import.meta.url).href;
-  const doc = (await import(url, { with: { type: "json" } })) as {
-    default: { components: { schemas: Record<string, Schema> } };
-  };
+  const schemas = (await PRODUCTS[product].loadSchemas(version)) as Record<string, Schema>;
   const operations = new Map<string, OperationInfo>();
   const paths = new Set<string>();
   for (const op of table.operations) {
     operations.set(`${op.method.toUpperCase()} ${op.path}`, op);
     paths.add(op.path);
   }
-  return { product, version, table, schemas: doc.default.components.schemas, operations, paths };
+  return { product, version, table, schemas, operations, paths };
 }
 
 /** Looks an operation up. */

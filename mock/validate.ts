@@ -5,7 +5,7 @@
  * `errors[]` shape, naming the parameter and saying what was expected.
  */
 import { Ajv, type ValidateFunction } from "ajv";
-import type { OperationInfo, ParamInfo } from "../generator/table.ts";
+import type { OperationInfo, ParamInfo } from "../spec/table.ts";
 import { badRequest, MockHttpError } from "./http.ts";
 import type { Schema, VersionSpec } from "./spec.ts";
 

@@ -5,7 +5,7 @@
  */
 import createClient, { type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
 import type { MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
-import type { OperationInfo, OperationTable, Product } from "../generator/table.ts";
+import type { OperationInfo, OperationTable, Product } from "../spec/table.ts";
 import packageJson from "../package.json" with { type: "json" };
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
 import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";

@@ -1,11 +1,14 @@
 /**
- * purekit: typed clients for Pure Storage FlashArray, FlashBlade and Pure1.
+ * purekit: what every product shares — errors, filters, keys, auth and client types.
+ * The clients live in their product's entry (`purekit/flasharray`, `purekit/flashblade`,
+ * `purekit/pure1`), so an app type-checks only the product it uses.
  *
  * @example
  * ```ts
- * import { createFlashArrayClient } from "purekit";
+ * import { f, PureApiError } from "purekit";
+ * import { createFlashArrayClient } from "purekit/flasharray";
  * const fa = await createFlashArrayClient({ host: "array.example.com", auth: { apiToken: "…" } });
- * const { data, error } = await fa.GET("/volumes", { params: { query: { names: ["v1"] } } });
+ * const { data, error } = await fa.GET("/volumes", { params: { query: { filter: String(f.gte("provisioned", 2 ** 40)) } } });
  * await fa.close();
  * ```
  */
@@ -31,15 +34,7 @@ export {
 export * from "./filter.ts";
 export { importPrivateKey } from "./keys/index.ts";
 export type { Logger } from "./logger.ts";
-export {
-  type ArrayClientOptions,
-  createFlashArrayClient,
-  createFlashBladeClient,
-  createPure1Client,
-  type FlashArrayClient,
-  type FlashBladeClient,
-  type Pure1Client,
-  type Pure1ClientOptions,
-} from "./products.ts";
+export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.ts";
+export type { GeneratedProduct, OperationInfo, OperationTable, Product } from "../spec/table.ts";
 export type { RetryOptions } from "./retry.ts";
 export type { TlsOptions } from "./transport/index.ts";

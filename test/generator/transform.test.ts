@@ -105,7 +105,7 @@ describe("prepareSpec on a hand-written spec", () => {
 
   it("emits types with version-free paths and no runtime headers", async () => {
     const out = await emitVersion(readFileSync(join(fixtures, "mini-fa.yaml"), "utf8"), meta);
-    const types = out.files["types.ts"]!;
+    const types = out.raw.types;
     expect(types).toContain(`"/volumes": {`);
     expect(types).not.toContain(`"/api/2.9/volumes"`);
     expect(types).toContain(

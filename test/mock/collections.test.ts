@@ -262,9 +262,9 @@ describe("one state, several versions", () => {
     const newer = await call(fa, session, "GET", "/volumes?limit=5", undefined, "2.56");
     const older = await call(fa, session, "GET", "/volumes?limit=5", undefined, "2.0");
     const keys = (r: { body: Json }) => new Set<string>(r.body.items.flatMap((i: Json) => Object.keys(i)));
-    const { table } = await import("../../generated/flasharray/2.0/operations.ts");
-    const schemas = (await import("../../generated/flasharray/2.0/schemas.json", { with: { type: "json" } }))
-      .default as Json;
+    const generated = await import("../../generated/flasharray/index.js");
+    const table = await generated.loadTable("2.0");
+    const schemas = { components: { schemas: (await generated.loadSchemas("2.0")) as Json } };
     expect(table.operations.find((o) => o.name === "getVolumes")?.responseSchema).toBe("VolumeGetResponse");
     const declared = new Set<string>();
     const collect = (schema: Json): void => {

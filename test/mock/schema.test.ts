@@ -10,7 +10,7 @@
  * fields, array shapes and formats are otherwise enforced.
  */
 import { describe, expect, it } from "vitest";
-import type { OperationInfo } from "../../generator/table.ts";
+import type { OperationInfo } from "../../spec/table.ts";
 import {
   createFlashArrayMock,
   createFlashBladeMock,

@@ -5,7 +5,7 @@
  * answer 404/405 with a hint.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OperationInfo } from "../../generator/table.ts";
+import type { OperationInfo } from "../../spec/table.ts";
 import type { MockHttpError } from "../../mock/http.ts";
 import { createFlashArrayMock } from "../../mock/index.ts";
 import { parseQuery, splitQuery } from "../../mock/validate.ts";

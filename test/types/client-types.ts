@@ -2,13 +2,10 @@
 import type {
   OperationsByName as Fa20Ops,
   DataPaths as Fa20Paths,
-} from "../../generated/flasharray/2.0/index.ts";
-import {
-  createFlashArrayClient,
-  createPure1Client,
-  type FlashArrayClient,
-  type PureApiError,
-} from "../../runtime/index.ts";
+} from "../../generated/flasharray/types/2.0.js";
+import { type PureApiError } from "../../runtime/index.ts";
+import { createFlashArrayClient, type FlashArrayClient } from "../../runtime/flasharray.ts";
+import { createPure1Client } from "../../runtime/pure1.ts";
 
 export async function checks(fa: FlashArrayClient) {
   // Paths are version-free and typed; results carry a PureApiError.

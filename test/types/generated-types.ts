@@ -1,7 +1,7 @@
 // Compile-only checks of the generated types (type-checked by test/generator/real-specs.test.ts).
-import type { DataPaths, OperationsByName } from "../../generated/flasharray/2.56/index.ts";
-import type { DataPaths as FbPaths } from "../../generated/flashblade/2.28/index.ts";
-import type { DataPaths as Pure1Paths } from "../../generated/pure1/1.6/index.ts";
+import type { DataPaths, OperationsByName } from "../../generated/flasharray/types/2.56.js";
+import type { DataPaths as FbPaths } from "../../generated/flashblade/types/2.28.js";
+import type { DataPaths as Pure1Paths } from "../../generated/pure1/types/1.6.js";
 
 type Eq<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const check = <T extends true>(): T | undefined => undefined;
