@@ -10,19 +10,23 @@ import { manifest, REPO_ROOT } from "../../spec/index.ts";
 
 // These tests read the output of `purekit generate`, which `npm test` runs first.
 const table = async (product: string, version: string): Promise<OperationTable> =>
-  ((await import(join(DEFAULT_OUT_DIR, product, version, "operations.ts"))) as { table: OperationTable })
-    .table;
+  (
+    (await import(join(DEFAULT_OUT_DIR, product, "index.js"))) as {
+      loadTable: (v: string) => Promise<OperationTable>;
+    }
+  ).loadTable(version);
 const op = (t: OperationTable, method: string, path: string) =>
   t.operations.find((o) => o.method === method && o.path === path);
 const tsc7 = join(REPO_ROOT, "node_modules", "ts7", "bin", "tsc");
 
 describe("all 91 real specs", () => {
-  it("each has a generated, stamped version folder", () => {
+  it("each has its declarations, table and schemas in the product's pooled output", () => {
     for (const s of manifest.specs) {
-      const dir = join(DEFAULT_OUT_DIR, s.product, s.version);
-      for (const f of ["types.ts", "operations.ts", "index.ts", "schemas.json", ".stamp.json"]) {
+      const dir = join(DEFAULT_OUT_DIR, s.product);
+      for (const f of [`types/${s.version}.d.ts`, `tables/${s.version}.js`, `schemas/${s.version}.js`]) {
         expect(existsSync(join(dir, f)), `${s.product} ${s.version} ${f}`).toBe(true);
       }
+      expect(existsSync(join(DEFAULT_OUT_DIR, ".raw", s.product, s.version, ".stamp.json"))).toBe(true);
     }
   });
 
