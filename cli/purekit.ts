@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `purekit` command line: a thin shell over the generator, the spec
  * registry, the mock server and the token factory.

@@ -14,7 +14,7 @@ import { badRequest, empty, errorResponse, json, MockHttpError } from "./http.ts
 import { Journal } from "./journal.ts";
 import { http } from "./msw.ts";
 import type { ProductProfile } from "./profile.ts";
-import { applySeed, DEFAULT_FIXTURES_DIR } from "./seed/index.ts";
+import { applySeed, DEFAULT_FIXTURES_DIRS } from "./seed/index.ts";
 import {
   generatedVersions,
   itemPropertiesOf,
@@ -94,7 +94,7 @@ export function createMockArray(
       state,
       spec,
       options.seed ?? "recorded",
-      options.fixturesDir ?? DEFAULT_FIXTURES_DIR,
+      options.fixturesDir ?? DEFAULT_FIXTURES_DIRS,
     );
   })();
   ready.catch(() => {});

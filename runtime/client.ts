@@ -6,7 +6,6 @@
 import createClient, { type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
 import type { MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import type { OperationInfo, OperationTable, Product } from "../spec/table.ts";
-import packageJson from "../package.json" with { type: "json" };
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
 import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
 import { createPipeline, type Send, type SendOptions, sentHeaders } from "./http.ts";
@@ -17,7 +16,9 @@ import type { RetryOptions } from "./retry.ts";
 import { createTransportFetch, type TlsOptions } from "./transport/index.ts";
 import { chooseVersion, listedVersions } from "./versions.ts";
 
-export const PUREKIT_VERSION: string = packageJson.version;
+import { PUREKIT_VERSION } from "./version.ts";
+
+export { PUREKIT_VERSION };
 
 type Lower = "get" | "put" | "post" | "delete" | "patch";
 

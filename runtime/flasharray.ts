@@ -16,6 +16,7 @@ import {
   type LatestPaths,
   type Version,
 } from "../generated/flasharray/index.js";
+import type { GeneratedProduct } from "../spec/table.ts";
 import type { PureClient } from "./client.ts";
 import { type ArrayClientOptions, createArrayClient, type WithGenerated } from "./products.ts";
 
@@ -33,7 +34,7 @@ export type FlashArraySchema<N extends keyof LatestComponents["schemas"]> = Late
 export type FlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
 
 /** The FlashArray versions and tables purekit ships (pass your own as `generated`). */
-export const flasharray = generated;
+export const flasharray: GeneratedProduct<"flasharray", LatestPaths, LatestOperations, Version> = generated;
 
 /**
  * A FlashArray client: negotiates the REST version, logs in, and exposes typed

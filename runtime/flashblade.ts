@@ -16,6 +16,7 @@ import {
   type LatestPaths,
   type Version,
 } from "../generated/flashblade/index.js";
+import type { GeneratedProduct } from "../spec/table.ts";
 import type { PureClient } from "./client.ts";
 import { type ArrayClientOptions, createArrayClient, type WithGenerated } from "./products.ts";
 
@@ -33,7 +34,7 @@ export type FlashBladeSchema<N extends keyof LatestComponents["schemas"]> = Late
 export type FlashBladeClient<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
 
 /** The FlashBlade versions and tables purekit ships (pass your own as `generated`). */
-export const flashblade = generated;
+export const flashblade: GeneratedProduct<"flashblade", LatestPaths, LatestOperations, Version> = generated;
 
 /**
  * A FlashBlade client: negotiates the REST version, logs in, and exposes typed

@@ -16,6 +16,7 @@ import {
   type LatestPaths,
   type Version,
 } from "../generated/pure1/index.js";
+import type { GeneratedProduct } from "../spec/table.ts";
 import type { PureClient } from "./client.ts";
 import { createPure1ClientFrom, type Pure1ClientOptions, type WithGenerated } from "./products.ts";
 
@@ -33,7 +34,7 @@ export type Pure1Schema<N extends keyof LatestComponents["schemas"]> = LatestCom
 export type Pure1Client<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
 
 /** The Pure1 versions and tables purekit ships (pass your own as `generated`). */
-export const pure1 = generated;
+export const pure1: GeneratedProduct<"pure1", LatestPaths, LatestOperations, Version> = generated;
 
 /**
  * A Pure1 client (OAuth2 application JWT exchange; a 403 means re-authenticate).

@@ -188,13 +188,18 @@ export async function resolveSpec(entry: SpecEntry, options: ResolveOptions = {}
 }
 
 /**
- * Adds (or updates) a manifest entry for a spec file, computing its checksum.
- * Product and version come from the file name (`FA2.57.spec.yaml`,
- * `FB2.29.spec.yaml`, `Pure1-1.7.spec.yaml`) unless given.
+ * A spec file of your own as a manifest entry: product and version from the file
+ * name (`FA2.57.spec.yaml`, `FB2.29.spec.yaml`, `Pure1-1.7.spec.yaml`) unless given,
+ * and its checksum.
+ *
+ * @example
+ * ```ts
+ * const entry = await describeSpecFile("./FA2.57.spec.yaml"); // { product: "flasharray", version: "2.57", … }
+ * ```
  */
-export async function addSpecToManifest(
+export async function describeSpecFile(
   file: string,
-  options: { product?: Product; version?: string; url?: string; manifestPath?: string } = {},
+  options: { product?: Product | undefined; version?: string | undefined; url?: string | undefined } = {},
 ): Promise<SpecEntry> {
   const name = file.split(/[\\/]/).at(-1)!;
   const m = /^(FA|FB|Pure1-)(\d+\.\d+)\.spec\.(yaml|yml|json)$/.exec(name);
@@ -208,18 +213,37 @@ export async function addSpecToManifest(
       `Cannot tell product and version from "${name}"; name it like FA2.57.spec.yaml, FB2.29.spec.yaml or Pure1-1.7.spec.yaml, or pass --product and --version.`,
     );
   }
-  const bytes = new Uint8Array(await readFile(file));
+  if (!/^\d+\.\d+$/.test(version)) {
+    throw new PurekitError("ERR_INVALID_ARGUMENT", `version "${version}" is not a REST version like 2.57.`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (cause) {
+    throw new PurekitError("ERR_SPEC_NOT_FOUND", `cannot read ${file}: ${(cause as Error).message}`, { cause });
+  }
+  return { product, version, file: name, sha256: sha256Hex(bytes), url: options.url ?? "" };
+}
+
+/**
+ * Adds (or updates) a manifest entry for a spec file, computing its checksum.
+ * Product and version come from the file name (`FA2.57.spec.yaml`,
+ * `FB2.29.spec.yaml`, `Pure1-1.7.spec.yaml`) unless given.
+ */
+export async function addSpecToManifest(
+  file: string,
+  options: { product?: Product; version?: string; url?: string; manifestPath?: string } = {},
+): Promise<SpecEntry> {
   const path = options.manifestPath ?? MANIFEST_PATH;
   const current = JSON.parse(await readFile(path, "utf8")) as Manifest;
+  const described = await describeSpecFile(file, options);
   const entry: SpecEntry = {
-    product,
-    version,
-    file: name,
-    sha256: sha256Hex(bytes),
+    ...described,
     url:
       options.url ??
-      `https://raw.githubusercontent.com/PureStorage-OpenConnect/swagger/${current.upstream.commit}/definitions/oas3.x/${name}`,
+      `https://raw.githubusercontent.com/PureStorage-OpenConnect/swagger/${current.upstream.commit}/definitions/oas3.x/${described.file}`,
   };
+  const { product, version } = entry;
   const specs = current.specs.filter((s) => !(s.product === product && s.version === version));
   specs.push(entry);
   current.specs = listSpecs(undefined, { ...current, specs });

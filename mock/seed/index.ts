@@ -21,8 +21,15 @@ import type { MockSeed } from "../types.ts";
 /** Fixed creation time of generated objects (2024-01-01T00:00:00Z), so seeds never depend on the clock. */
 export const SEED_EPOCH_MS = 1_704_067_200_000;
 
-/** The fixtures folder beside the checkout: `<repo>/../shared/fixtures/recorded/`. */
-export const DEFAULT_FIXTURES_DIR = new URL("../../../shared/fixtures/recorded/", import.meta.url);
+/**
+ * Where the recorded answers are looked for, in order: inside the installed package
+ * (`dist/fixtures/recorded/`, copied there by the build), then beside a checkout
+ * (`<repo>/../shared/fixtures/recorded/`).
+ */
+export const DEFAULT_FIXTURES_DIRS: readonly URL[] = [
+  new URL("../../fixtures/recorded/", import.meta.url),
+  new URL("../../../shared/fixtures/recorded/", import.meta.url),
+];
 
 const PREFIXES: Record<string, string> = {
   "/volumes": "vol",
@@ -81,30 +88,39 @@ async function seedRecorded(
   profile: ProductProfile,
   state: MockState,
   spec: VersionSpec,
-  dir: string | URL,
+  dirs: string | URL | readonly URL[],
 ): Promise<void> {
   if (!profile.recorded) return;
-  const base = typeof dir === "string" ? new URL(`file://${dir.endsWith("/") ? dir : `${dir}/`}`) : dir;
-  const folder = new URL(`${profile.recorded.folder}/`, base);
+  const candidates = (Array.isArray(dirs) ? dirs : [dirs]) as (string | URL)[];
   const entries = Object.entries(profile.recorded.files).filter(([, path]) => spec.paths.has(path));
-  const bodies = await Promise.all(
-    entries.map(async ([file, path]) => {
-      try {
-        return { path, body: (await readJson(new URL(file, folder))) as { items?: Item[] } };
-      } catch (e) {
-        throw new Error(
-          `cannot read recorded answer ${new URL(file, folder).href} (seed "recorded"): ${(e as Error).message}. ` +
-            'Pass fixturesDir, or use seed: "empty" or { volumes: N }.',
-        );
-      }
-    }),
-  );
-  for (const { path, body } of bodies) {
-    const collection = state.collection(path);
-    const schema = itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null);
-    for (const item of body.items ?? [])
-      collection.add(conformIntegers(spec, schema, structuredClone(item)) as Item);
+  const failures: string[] = [];
+  for (const dir of candidates) {
+    const base = typeof dir === "string" ? new URL(`file://${dir.endsWith("/") ? dir : `${dir}/`}`) : dir;
+    const folder = new URL(`${profile.recorded.folder}/`, base);
+    let bodies: { path: string; body: { items?: Item[] } }[];
+    try {
+      bodies = await Promise.all(
+        entries.map(async ([file, path]) => ({
+          path,
+          body: (await readJson(new URL(file, folder))) as { items?: Item[] },
+        })),
+      );
+    } catch (e) {
+      failures.push(`${folder.href} (${(e as Error).message.split("\n")[0]})`);
+      continue;
+    }
+    for (const { path, body } of bodies) {
+      const collection = state.collection(path);
+      const schema = itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null);
+      for (const item of body.items ?? [])
+        collection.add(conformIntegers(spec, schema, structuredClone(item)) as Item);
+    }
+    return;
   }
+  throw new Error(
+    `cannot read the recorded answers (seed "recorded") from ${failures.join(" or ")}. ` +
+      'Pass fixturesDir, or use seed: "empty" or { volumes: N }.',
+  );
 }
 
 /** Applies a seed option. */
@@ -113,7 +129,7 @@ export async function applySeed(
   state: MockState,
   spec: VersionSpec,
   seed: MockSeed,
-  fixturesDir: string | URL,
+  fixturesDir: string | URL | readonly URL[],
 ): Promise<void> {
   if (seed === "empty") return;
   if (seed === "recorded") {

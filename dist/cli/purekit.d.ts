@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=purekit.d.ts.map

@@ -1,0 +1,62 @@
+/**
+ * The `purekit` command line: a thin shell over the generator, the spec
+ * registry, the mock server and the token factory.
+ */
+import { PurekitError } from "../runtime/errors.js";
+const USAGE = `purekit — TypeScript toolkit for Pure Storage FlashArray, FlashBlade and Pure1 REST APIs
+
+Usage: purekit <command> [options]
+
+Commands:
+  generate [--product P] [--version V|latest|all] [--check] [--force]
+                         generate typed clients and operation tables into generated/
+  spec list [--product P]          list the known REST versions
+  spec add <file> [--product P] [--version V] [--url U]
+                         add a new spec file's version to spec/manifest.json
+  keygen [--out private.pem] [--password]
+                         create an RSA key pair; print the public key to register
+  token pure1|flasharray|flashblade|api [options]
+                         a Pure1 JWT or access token, an array access token from an
+                         API client, or an API token from username and password
+  mock flasharray|flashblade|pure1 [--port 8443] [--versions 2.0-2.38] [--http] ...
+                         serve a stateful mock array over HTTPS for any client
+
+Run \`purekit <command> --help\` for a command's options.
+Exit codes: 0 success, 1 failure (or stale output with --check), 2 bad usage.`;
+const commands = {
+    generate: () => import("./generate.js"),
+    spec: () => import("./spec.js"),
+    keygen: () => import("./keygen.js"),
+    token: () => import("./token.js"),
+    mock: () => import("./mock.js"),
+};
+async function main(argv) {
+    const [name, ...rest] = argv;
+    if (!name || name === "--help" || name === "-h" || name === "help") {
+        console.log(USAGE);
+        return name ? 0 : 2;
+    }
+    const load = commands[name];
+    if (!load) {
+        console.error(`purekit: unknown command "${name}"\n\n${USAGE}`);
+        return 2;
+    }
+    return (await load()).run(rest);
+}
+try {
+    process.exitCode = await main(process.argv.slice(2));
+}
+catch (e) {
+    if (e instanceof PurekitError) {
+        console.error(`purekit: ${e.message} [${e.code}]`);
+        process.exitCode = e.code === "ERR_INVALID_ARGUMENT" ? 2 : 1;
+    }
+    else if (e.code?.startsWith("ERR_PARSE_ARGS")) {
+        console.error(`purekit: ${e.message}. See --help.`);
+        process.exitCode = 2;
+    }
+    else {
+        throw e;
+    }
+}
+//# sourceMappingURL=purekit.js.map

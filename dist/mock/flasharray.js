@@ -1,0 +1,75 @@
+/**
+ * The FlashArray mock: REST 2.x at `/api/2.N`, login at `/api/2.N/login`,
+ * `api_version` answering `{"version": [...]}` with 1.0–1.19 listed before the
+ * served 2.x versions, as Purity//FA does.
+ */
+import { createMockArray } from "./array.js";
+import { arrayErrorBody, arrayUnauthorized } from "./errors.js";
+import { flashArrayAliases, flashArrayGenerators, flashArraySemantics } from "./semantics/flasharray.js";
+const LEGACY = Array.from({ length: 20 }, (_, i) => `1.${i}`);
+/** Recorded FA answers (Purity//FA 6.3.3) → the paths they answer. */
+const RECORDED = {
+    "alerts.json": "/alerts",
+    "arrays.json": "/arrays",
+    "arrays_performance.json": "/arrays/performance",
+    "connections.json": "/connections",
+    "controllers.json": "/controllers",
+    "directories.json": "/directories",
+    "directories_performance.json": "/directories/performance",
+    "drives.json": "/drives",
+    "hardware.json": "/hardware",
+    "hosts.json": "/hosts",
+    "hosts_balance.json": "/hosts/performance/balance",
+    "hosts_performance.json": "/hosts/performance",
+    "network_interfaces.json": "/network-interfaces",
+    "network_interfaces_performance.json": "/network-interfaces/performance",
+    "pod_replica_links_lag.json": "/pod-replica-links/lag",
+    "pod_replica_links_performance.json": "/pod-replica-links/performance/replication",
+    "pods.json": "/pods",
+    "pods_performance.json": "/pods/performance",
+    "pods_performance_replication.json": "/pods/performance/replication",
+    "ports.json": "/ports",
+    "subscriptions.json": "/subscriptions",
+    "volume_groups.json": "/volume-groups",
+    "volume_groups_performance.json": "/volume-groups/performance",
+    "volumes.json": "/volumes",
+    "volumes_performance.json": "/volumes/performance",
+};
+export const flashArrayProfile = {
+    product: "flasharray",
+    defaultBaseUrl: "https://flasharray.mock",
+    apiVersionKey: "version",
+    legacyVersions: LEGACY,
+    login: "versioned",
+    loginBody: (username) => ({ items: [{ username }] }),
+    unauthorized: arrayUnauthorized,
+    errorBody: arrayErrorBody,
+    defaultAccessTokenTtlMs: 86_400_000,
+    aliases: flashArrayAliases,
+    semantics: flashArraySemantics,
+    generators: flashArrayGenerators,
+    recorded: { folder: "fa", files: RECORDED },
+};
+/**
+ * A stateful FlashArray that speaks the real REST protocol, in-process.
+ *
+ * @example
+ * ```ts
+ * import { createFlashArrayMock } from "purekit/mock";
+ *
+ * const array = createFlashArrayMock({ version: "2.56", seed: { volumes: 1000 } });
+ * const login = await array.fetch(`${array.baseUrl}/api/2.56/login`, {
+ *   method: "POST",
+ *   headers: { "api-token": array.apiToken },
+ * });
+ * const session = login.headers.get("x-auth-token")!;
+ * const page = await array.fetch(`${array.baseUrl}/api/2.56/volumes?limit=10`, {
+ *   headers: { "x-auth-token": session },
+ * });
+ * (await page.json()).items.length; // 10
+ * ```
+ */
+export function createFlashArrayMock(options = {}) {
+    return createMockArray(flashArrayProfile, options);
+}
+//# sourceMappingURL=flasharray.js.map

@@ -1,0 +1,9 @@
+/**
+ * The one place the mocks import msw. The Deno adapter must run first (module
+ * evaluation follows import order), so a Deno process that imports the mocks can
+ * still exit; see platform/deno.ts.
+ */
+import "./platform/deno.ts";
+export type { RequestHandler } from "msw";
+export { getResponse, http } from "msw";
+//# sourceMappingURL=msw.d.ts.map

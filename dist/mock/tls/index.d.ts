@@ -1,0 +1,2 @@
+export { createSelfSignedCertificate, type SelfSignedCertificate, type SelfSignedCertificateOptions, } from "./certificate.ts";
+//# sourceMappingURL=index.d.ts.map

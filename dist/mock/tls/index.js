@@ -1,0 +1,2 @@
+export { createSelfSignedCertificate, } from "./certificate.js";
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,45 @@
+/**
+ * `purekit/flasharray`: the FlashArray client, typed by the newest REST version
+ * purekit ships. Importing it type-checks FlashArray's types only.
+ *
+ * @example
+ * ```ts
+ * import { createFlashArrayClient } from "purekit/flasharray";
+ * await using fa = await createFlashArrayClient({ host: "array.example.com", auth: { apiToken: process.env.FA_API_TOKEN! } });
+ * for await (const v of fa.paginate("/volumes", { params: { query: { limit: 500 } } })) console.log(v.name);
+ * ```
+ */
+import { type LatestComponents, type LatestOperations, type LatestPaths, type Version } from "../generated/flasharray/index.js";
+import type { PureClient } from "./client.ts";
+import { type ArrayClientOptions, type WithGenerated } from "./products.ts";
+export type { ArrayClientOptions, WithGenerated } from "./products.ts";
+/** REST versions of FlashArray that purekit ships types and tables for. */
+export type FlashArrayVersion = Version;
+/** Data paths of the newest shipped version (`/volumes`, …). */
+export type FlashArrayLatestPaths = LatestPaths;
+/** `components` (schemas, responses, parameters) of the newest shipped version. */
+export type FlashArrayComponents = LatestComponents;
+/** A schema of the newest shipped version: `FlashArraySchema<"Volume">`. */
+export type FlashArraySchema<N extends keyof LatestComponents["schemas"]> = LatestComponents["schemas"][N];
+/** A FlashArray client; `Paths`/`Ops` default to the newest shipped version. */
+export type FlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
+/** The FlashArray versions and tables purekit ships (pass your own as `generated`). */
+export declare const flasharray: import("../generated/table.js").GeneratedProduct<"flasharray", LatestPaths, LatestOperations, "2.0" | "2.1" | "2.2" | "2.3" | "2.4" | "2.5" | "2.6" | "2.7" | "2.8" | "2.9" | "2.10" | "2.11" | "2.13" | "2.14" | "2.15" | "2.16" | "2.17" | "2.19" | "2.20" | "2.21" | "2.22" | "2.23" | "2.24" | "2.25" | "2.26" | "2.27" | "2.28" | "2.29" | "2.30" | "2.31" | "2.32" | "2.33" | "2.34" | "2.35" | "2.36" | "2.37" | "2.38" | "2.39" | "2.40" | "2.41" | "2.42" | "2.43" | "2.44" | "2.45" | "2.46" | "2.47" | "2.48" | "2.49" | "2.50" | "2.51" | "2.52" | "2.53" | "2.54" | "2.55" | "2.56">;
+/**
+ * A FlashArray client: negotiates the REST version, logs in, and exposes typed
+ * `GET`/`POST`/…, `paginate`, and friendly methods (`getVolumes`).
+ *
+ * @example
+ * ```ts
+ * const fa = await createFlashArrayClient({ host: "array.example.com", auth: { apiToken } });
+ * const { data, error } = await fa.GET("/volumes", { params: { query: { names: ["v1"] } } });
+ * ```
+ * With versions you generated yourself (`purekit generate --spec FA2.57.spec.yaml --out types`):
+ * ```ts
+ * import { generated } from "./types/flasharray/index.js";
+ * const fa = await createFlashArrayClient({ host, auth, generated, version: "2.57" });
+ * ```
+ */
+export declare function createFlashArrayClient<Paths extends {}, Ops, V extends string>(options: ArrayClientOptions<V> & WithGenerated<"flasharray", Paths, Ops, V>): Promise<FlashArrayClient<Paths, Ops>>;
+export declare function createFlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations>(options: ArrayClientOptions<Version>): Promise<FlashArrayClient<Paths, Ops>>;
+//# sourceMappingURL=flasharray.d.ts.map

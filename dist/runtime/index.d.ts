@@ -1,0 +1,26 @@
+/**
+ * purekit: what every product shares — errors, filters, keys, auth and client types.
+ * The clients live in their product's entry (`purekit/flasharray`, `purekit/flashblade`,
+ * `purekit/pure1`), so an app type-checks only the product it uses.
+ *
+ * @example
+ * ```ts
+ * import { f, PureApiError } from "purekit";
+ * import { createFlashArrayClient } from "purekit/flasharray";
+ * const fa = await createFlashArrayClient({ host: "array.example.com", auth: { apiToken: "…" } });
+ * const { data, error } = await fa.GET("/volumes", { params: { query: { filter: String(f.gte("provisioned", 2 ** 40)) } } });
+ * await fa.close();
+ * ```
+ */
+export type { ArrayAuth, AuthContext, AuthStrategy, Credentials, Pure1Auth } from "./auth/index.ts";
+export { loadSigningKey, signArrayJwt, signPure1Jwt } from "./auth/jwt.ts";
+export { type BaseClientOptions, type CallOptions, type FriendlyMethods, PUREKIT_VERSION, type PureClient, type PureClientCore, type PureMethod, type PureResult, } from "./client.ts";
+export { PureApiError, type PureErrorItem, PurekitError, type PurekitErrorCode, type RedactedRequest, } from "./errors.ts";
+export * from "./filter.ts";
+export { importPrivateKey } from "./keys/index.ts";
+export type { Logger } from "./logger.ts";
+export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.ts";
+export type { GeneratedProduct, OperationInfo, OperationTable, Product } from "../spec/table.ts";
+export type { RetryOptions } from "./retry.ts";
+export type { TlsOptions } from "./transport/index.ts";
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,27 @@
+/**
+ * Which `fetch` a client sends its requests with. Web `fetch` cannot take a CA
+ * or skip verification, so TLS options need a platform adapter: `node.ts`
+ * (undici) or `deno.ts` (`Deno.createHttpClient`). They are imported only on
+ * their platform, so everything else stays on web globals.
+ */
+import { type TlsOptions, type TransportFetch } from "./tls.ts";
+export type { TlsOptions, TransportFetch } from "./tls.ts";
+export interface TransportOptions {
+    /** How to verify the array's certificate. Without it, the platform's default trust store decides. */
+    tls?: TlsOptions | undefined;
+    /** A fetch to use as it is (a mock's fetch, an instrumented one); `tls` is then its business. */
+    fetch?: typeof fetch | undefined;
+    /** Told once, when `tls.insecure` is on. Default: `console.warn`. Never silently insecure. */
+    onInsecure?: ((message: string) => void) | undefined;
+}
+/**
+ * The `fetch` a client should use for these options.
+ *
+ * @example
+ * ```ts
+ * const fetch = await createTransportFetch({ tls: { ca: await readFile("array-ca.pem", "utf8") } });
+ * const res = await fetch("https://array.lab/api/api_version"); // a global Response
+ * ```
+ */
+export declare function createTransportFetch(options?: TransportOptions): Promise<TransportFetch>;
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,8 @@
+/**
+ * Node adapter: undici's fetch with an Agent that carries the CA / skips
+ * verification, returning Node's *global* Response. undici's own Response is
+ * another class, so `instanceof Response` (openapi-fetch, user code) would fail.
+ */
+import { type ResolvedTls, type TransportFetch } from "./tls.ts";
+export declare function createNodeFetch(tls: ResolvedTls): TransportFetch;
+//# sourceMappingURL=node.d.ts.map
