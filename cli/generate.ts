@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { DEFAULT_OUT_DIR, generate, type ProgressEvent } from "../generator/index.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { describeSpecFile, isProduct, type Manifest } from "../spec/index.ts";
@@ -76,7 +76,10 @@ export async function run(argv: string[]): Promise<number> {
   let own: { manifest: Manifest; specsDir: string } | undefined;
   if (values.spec !== undefined) {
     if (!values.out) {
-      throw new PurekitError("ERR_INVALID_ARGUMENT", "--spec needs --out DIR: where to write the generated files.");
+      throw new PurekitError(
+        "ERR_INVALID_ARGUMENT",
+        "--spec needs --out DIR: where to write the generated files.",
+      );
     }
     const entry = await describeSpecFile(values.spec, { product: values.product, version: values.version });
     own = {

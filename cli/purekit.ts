@@ -45,7 +45,23 @@ async function main(argv: string[]): Promise<number> {
     console.error(`purekit: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  return (await load()).run(rest);
+  let command: { run(argv: string[]): Promise<number> };
+  try {
+    command = await load();
+  } catch (e) {
+    // msw and openapi-typescript are optional peers: say which to install instead of a stack trace.
+    const missing = /Cannot find (?:package|module) '(msw|openapi-typescript|typescript)'/.exec(
+      String((e as Error).message),
+    );
+    if ((e as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && missing) {
+      throw new PurekitError(
+        "ERR_MISSING_DEPENDENCY",
+        `purekit ${name} needs ${missing[1]}, an optional dependency that is not installed. Run: npm install --save-dev ${missing[1] === "msw" ? "msw" : "openapi-typescript typescript"}`,
+      );
+    }
+    throw e;
+  }
+  return command.run(rest);
 }
 
 try {

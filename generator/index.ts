@@ -25,8 +25,8 @@ import type { OperationTable, Product } from "../spec/table.ts";
 import { emitProduct, type RawVersion } from "./product.ts";
 import type { WorkerJob, WorkerResult } from "./worker.ts";
 
-export { friendlyName } from "./names.ts";
 export type * from "../spec/table.ts";
+export { friendlyName } from "./names.ts";
 // emit.ts (openapi-typescript, and through it the TypeScript compiler) loads only in workers:
 // an up-to-date run must not pay for it.
 
@@ -54,14 +54,17 @@ async function toolVersion(name: string): Promise<string> {
     url = import.meta.resolve(name);
   } catch (cause) {
     throw new PurekitError(
-      "ERR_GENERATE",
+      "ERR_MISSING_DEPENDENCY",
       `purekit generate needs ${name}, which is not installed. Run: npm install --save-dev openapi-typescript typescript`,
       { cause },
     );
   }
   for (let dir = dirname(fileURLToPath(url)); dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      const json = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      const json = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       if (json.name === name) return json.version ?? "unknown";
     } catch {
       // not this folder
@@ -234,7 +237,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateS
   const products = [...new Set(selected.map((e) => e.product))];
   if (options.check) {
     for (const p of products) {
-      if (await productStale(outDir, p, gen)) summary.stale.push(...selected.filter((e) => e.product === p && !summary.stale.includes(e)));
+      if (await productStale(outDir, p, gen))
+        summary.stale.push(...selected.filter((e) => e.product === p && !summary.stale.includes(e)));
     }
   } else {
     await writeProducts(outDir, gen, products);
@@ -341,7 +345,8 @@ async function rawVersions(outDir: string, product: Product, gen: string): Promi
 
 async function productStamp(outDir: string, product: Product, versions: readonly string[], gen: string) {
   const h = createHash("sha256").update(gen);
-  for (const v of versions) h.update(`${v}:${await readFile(join(rawDir(outDir, product, v), ".stamp.json"), "utf8")}`);
+  for (const v of versions)
+    h.update(`${v}:${await readFile(join(rawDir(outDir, product, v), ".stamp.json"), "utf8")}`);
   return h.digest("hex").slice(0, 16);
 }
 
@@ -386,7 +391,11 @@ async function writeProducts(outDir: string, gen: string, products: readonly Pro
     if (existsSync(root)) {
       for (const f of await readdir(root, { recursive: true })) {
         const full = join(root, f);
-        if (!wanted.has(full) && f !== ".stamp" && (f.endsWith(".js") || f.endsWith(".ts") || f.endsWith(".json")))
+        if (
+          !wanted.has(full) &&
+          f !== ".stamp" &&
+          (f.endsWith(".js") || f.endsWith(".ts") || f.endsWith(".json"))
+        )
           await rm(full, { force: true });
       }
     }

@@ -6,7 +6,16 @@
  * version list and loaders written as literal `import()`s, so bundlers see them.
  */
 import type { OperationInfo, OperationTable, Product } from "../spec/table.ts";
-import { type Entry, groupName, groupsOf, hashOf, identifierOf, type Pool, type PooledEntry, poolEntries } from "./share.ts";
+import {
+  type Entry,
+  groupName,
+  groupsOf,
+  hashOf,
+  identifierOf,
+  type Pool,
+  type PooledEntry,
+  poolEntries,
+} from "./share.ts";
 import { splitTypes, typePrefix } from "./split-types.ts";
 
 /** What a worker produced for one version. */
@@ -76,7 +85,7 @@ function explode(
   let generic = content.includes('$["');
   if (depth === 0) return { content, generic };
   const lines = content.split("\n");
-  const open = lines.findIndex((l) => l === "{");
+  const open = lines.indexOf("{");
   if (open < 0 || lines.at(-1) !== "}") return { content, generic };
   const parsed = splitTypes(["export interface paths {", ...lines.slice(open + 1)].join("\n"));
   const out: string[] = lines.slice(0, open + 1);
@@ -109,7 +118,10 @@ function explode(
     const child = explode(childBase, body, depth - 1, version, nodes);
     const name = nameFor(childBase, child.content, nodes);
     let node = nodes.get(name);
-    if (!node) nodes.set(name, (node = { name, content: child.content, generic: child.generic, versions: [] }));
+    if (!node) {
+      node = { name, content: child.content, generic: child.generic, versions: [] };
+      nodes.set(name, node);
+    }
     if (node.versions.at(-1) !== version) node.versions.push(version);
     generic ||= child.generic;
     out.push(`${member}: @@${name}@@${child.generic ? "<$>" : ""};`);
@@ -143,11 +155,21 @@ function parameterBlock(
     const doc = /^(\/\*\*[\s\S]*?\*\/)\n/.exec(p.content);
     const rest = doc ? p.content.slice(doc[0].length) : p.content;
     if (rest.includes("\n")) return undefined;
-    const content = `{\n${doc ? `${doc[1]!.split("\n").map((l) => `    ${l}`).join("\n")}\n` : ""}    ${p.keyText}${p.optional ? "?" : ""}: ${rest};\n}`;
+    const content = `{\n${
+      doc
+        ? `${doc[1]!
+            .split("\n")
+            .map((l) => `    ${l}`)
+            .join("\n")}\n`
+        : ""
+    }    ${p.keyText}${p.optional ? "?" : ""}: ${rest};\n}`;
     const mbase = `Param_${identifierOf(p.key)}`;
     const name = nameFor(mbase, content, nodes);
     let node = nodes.get(name);
-    if (!node) nodes.set(name, (node = { name, content, generic: content.includes('$["'), versions: [] }));
+    if (!node) {
+      node = { name, content, generic: content.includes('$["'), versions: [] };
+      nodes.set(name, node);
+    }
     use(node, version);
     members.push(node);
   }
@@ -157,7 +179,10 @@ function parameterBlock(
   const identity = `extends ${list.join(", ")}`;
   const name = nameFor(base, identity, nodes);
   let node = nodes.get(name);
-  if (!node) nodes.set(name, (node = { name, content: identity, generic, versions: [], extends: list }));
+  if (!node) {
+    node = { name, content: identity, generic, versions: [], extends: list };
+    nodes.set(name, node);
+  }
   use(node, version);
   return { name, generic };
 }
@@ -190,7 +215,10 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
     const namesByPath = new Map<string, string[]>();
     for (const op of raw.table.operations) {
       let list = namesByPath.get(op.path);
-      if (!list) namesByPath.set(op.path, (list = []));
+      if (!list) {
+        list = [];
+        namesByPath.set(op.path, list);
+      }
       list.push(`${op.name} ${op.method}`);
     }
     const tops: TypeNode[] = [];
@@ -222,7 +250,10 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
       const section = p.key.slice(0, p.key.indexOf("."));
       const key = p.key.slice(section.length + 1);
       const base = `${typePrefix(p.key)}${identifierOf(p.key)}`;
-      const ex = section === "paths" ? explode(base, p.content, PATH_DEPTH, v, nodes) : { content: p.content, generic: p.generic };
+      const ex =
+        section === "paths"
+          ? explode(base, p.content, PATH_DEPTH, v, nodes)
+          : { content: p.content, generic: p.generic };
       const top = { section, keyText: p.keyText, optional: p.optional };
       // The key is part of a top-level entry's identity: each appears under exactly one key.
       const name = nameFor(base, `${JSON.stringify(top)}\n${ex.content}`, nodes);
@@ -244,7 +275,10 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
     const g = groupName(node.versions, versions);
     groupOf.set(node, g);
     let list = byGroup.get(g);
-    if (!list) byGroup.set(g, (list = []));
+    if (!list) {
+      list = [];
+      byGroup.set(g, list);
+    }
     list.push(node);
   }
   for (const [group, list] of byGroup) {
@@ -255,7 +289,10 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
       const g = groupOf.get(target)!;
       if (g === group) return name;
       let alias = imports.get(g);
-      if (!alias) imports.set(g, (alias = `i${imports.size}`));
+      if (!alias) {
+        alias = `i${imports.size}`;
+        imports.set(g, alias);
+      }
       return `${alias}.${name}`;
     };
     const body: string[] = [];
@@ -268,13 +305,18 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
       const type = m ? text.slice(m[0].length) : text;
       if (n.extends) {
         const list = n.extends.map((e) => e.replace(REF, (_, name: string) => ref(name)));
-        body.push(`export interface ${n.name}${n.generic ? "<$ extends R>" : ""} extends ${list.join(", ")} {}`);
+        body.push(
+          `export interface ${n.name}${n.generic ? "<$ extends R>" : ""} extends ${list.join(", ")} {}`,
+        );
       } else {
         body.push(`${comment}export type ${n.name}${n.generic ? "<$ extends R>" : ""} = ${type};`);
       }
       if (n.top) {
         let agg = aggregates.get(n.top.section);
-        if (!agg) aggregates.set(n.top.section, (agg = []));
+        if (!agg) {
+          agg = [];
+          aggregates.set(n.top.section, agg);
+        }
         agg.push(`  ${n.top.keyText}${n.top.optional ? "?" : ""}: ${n.name}${n.generic ? "<$>" : ""};`);
       }
       if (n.names) {
@@ -286,9 +328,14 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
       }
     }
     for (const [section, members] of [...aggregates].sort()) {
-      body.push(`/** \`${section}\` members of the versions above. */\nexport interface ${SECTION_TYPES[section] ?? section}<$ extends R> {\n${members.join("\n")}\n}`);
+      body.push(
+        `/** \`${section}\` members of the versions above. */\nexport interface ${SECTION_TYPES[section] ?? section}<$ extends R> {\n${members.join("\n")}\n}`,
+      );
     }
-    if (names.length) body.push(`/** Friendly names of the data operations above. */\nexport interface Names {\n${names.join("\n")}\n}`);
+    if (names.length)
+      body.push(
+        `/** Friendly names of the data operations above. */\nexport interface Names {\n${names.join("\n")}\n}`,
+      );
     const importLines = [...imports].map(([g, alias]) => `import type * as ${alias} from "./${g}.js";`);
     files.set(
       `types/shared/${group}.d.ts`,
@@ -302,18 +349,24 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
     const named = new Set<string>();
     for (const n of tops) {
       let set = groups.get(n.top!.section);
-      if (!set) groups.set(n.top!.section, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        groups.set(n.top!.section, set);
+      }
       set.add(groupOf.get(n)!);
       if (n.names?.length) named.add(groupOf.get(n)!);
     }
     const used = [...new Set([...groups.values()].flatMap((s) => [...s]).concat([...named]))].sort();
     const alias = new Map(used.map((g, i) => [g, `g${i}`]));
     const ext = (section: string) =>
-      [...(groups.get(section) ?? [])].sort().map((g) => `${alias.get(g)}.${SECTION_TYPES[section] ?? section}<Root>`);
+      [...(groups.get(section) ?? [])]
+        .sort()
+        .map((g) => `${alias.get(g)}.${SECTION_TYPES[section] ?? section}<Root>`);
     const declarations: string[] = [];
     let out = text.replace(/@@section:([A-Za-z]+)@@/g, (_, section: string) => {
       const list = ext(section);
-      if (section === "paths") return `export interface paths${list.length ? ` extends ${list.join(", ")}` : ""} {}`;
+      if (section === "paths")
+        return `export interface paths${list.length ? ` extends ${list.join(", ")}` : ""} {}`;
       const local = `${SECTION_TYPES[section] ?? section}_`;
       declarations.push(`interface ${local}${list.length ? ` extends ${list.join(", ")}` : ""} {}`);
       return local;
@@ -397,8 +450,14 @@ function emitTables(product: Product, raws: readonly RawVersion[], files: Files)
   const entriesOf = (v: string): Entry[] => {
     const t = byVersion.get(v)!;
     return [
-      ...t.operations.map((o) => ({ key: `d.${o.method} ${o.path}`, content: JSON.stringify(withoutSpecPath(o)) })),
-      ...t.authOperations.map((o) => ({ key: `a.${o.method} ${o.path}`, content: JSON.stringify(withoutSpecPath(o)) })),
+      ...t.operations.map((o) => ({
+        key: `d.${o.method} ${o.path}`,
+        content: JSON.stringify(withoutSpecPath(o)),
+      })),
+      ...t.authOperations.map((o) => ({
+        key: `a.${o.method} ${o.path}`,
+        content: JSON.stringify(withoutSpecPath(o)),
+      })),
     ];
   };
   const pool = poolEntries(versions, entriesOf, (k) => (k.startsWith("d.") ? "d_" : "a_"));
@@ -407,8 +466,14 @@ function emitTables(product: Product, raws: readonly RawVersion[], files: Files)
     "tables",
     pool,
     (entries) =>
-      `export const data = [${entries.filter((e) => e.name.startsWith("d_")).map((e) => e.name).join(", ")}];\n` +
-      `export const auth = [${entries.filter((e) => e.name.startsWith("a_")).map((e) => e.name).join(", ")}];`,
+      `export const data = [${entries
+        .filter((e) => e.name.startsWith("d_"))
+        .map((e) => e.name)
+        .join(", ")}];\n` +
+      `export const auth = [${entries
+        .filter((e) => e.name.startsWith("a_"))
+        .map((e) => e.name)
+        .join(", ")}];`,
     files,
   );
   for (const v of versions) {
@@ -434,7 +499,10 @@ function emitSchemas(product: Product, raws: readonly RawVersion[], files: Files
   const versions = raws.map((r) => r.version);
   const byVersion = new Map(raws.map((r) => [r.version, r.schemas]));
   const pool = poolEntries(versions, (v) =>
-    Object.entries(byVersion.get(v)!).map(([name, s]) => ({ key: `s.${name}`, content: `${JSON.stringify(name)}\n${JSON.stringify(s)}` })),
+    Object.entries(byVersion.get(v)!).map(([name, s]) => ({
+      key: `s.${name}`,
+      content: `${JSON.stringify(name)}\n${JSON.stringify(s)}`,
+    })),
   );
   // The content carries the schema's name: an entry is one named schema, so groups can key them.
   const value = (e: PooledEntry) => e.content.slice(e.content.indexOf("\n") + 1);
@@ -459,7 +527,9 @@ function emitSchemas(product: Product, raws: readonly RawVersion[], files: Files
 function emitIndex(product: Product, versions: readonly string[], files: Files): void {
   const latest = versions.at(-1)!;
   const cases = (dir: string, name: string) =>
-    versions.map((v) => `    case ${JSON.stringify(v)}:\n      return (await import("./${dir}/${v}.js")).${name};`).join("\n");
+    versions
+      .map((v) => `    case ${JSON.stringify(v)}:\n      return (await import("./${dir}/${v}.js")).${name};`)
+      .join("\n");
   files.set(
     "index.js",
     `/* @ts-self-types="./index.d.ts" */

@@ -111,7 +111,10 @@ export function poolEntries(
   for (const entry of entries.values()) {
     entry.group = groupName(entry.versions, versions);
     let list = groups.get(entry.group);
-    if (!list) groups.set(entry.group, (list = []));
+    if (!list) {
+      list = [];
+      groups.set(entry.group, list);
+    }
     list.push(entry);
   }
   for (const list of groups.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -45,7 +45,14 @@ function parseKey(line: string, at: number): { keyText: string; key: string; aft
  * Members at `indent` from `lines[i]` up to (not including) the line equal to `end`.
  * Returns the parts and the index of the end line.
  */
-function members(lines: string[], i: number, indent: number, end: string, section: string, out: Part[]): number {
+function members(
+  lines: string[],
+  i: number,
+  indent: number,
+  end: string,
+  section: string,
+  out: Part[],
+): number {
   const pad = " ".repeat(indent);
   while (i < lines.length && lines[i] !== end) {
     const start = i;

@@ -3,7 +3,6 @@
  * the parsed document; no I/O, so unit tests drive them with small fixtures.
  */
 import { PurekitError } from "../runtime/errors.ts";
-import { friendlyName } from "./names.ts";
 import type {
   HttpMethod,
   OperationInfo,
@@ -12,6 +11,7 @@ import type {
   ParamInfo,
   Product,
 } from "../spec/table.ts";
+import { friendlyName } from "./names.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is untyped JSON
 type Json = any;

@@ -3,9 +3,9 @@
  * CPU-bound, so the orchestrator runs one of these per core.
  */
 import { parentPort } from "node:worker_threads";
+import type { Product } from "../spec/table.ts";
 import { emitVersion } from "./emit.ts";
 import type { RawVersion } from "./product.ts";
-import type { Product } from "../spec/table.ts";
 
 export interface WorkerJob {
   id: number;

@@ -36,7 +36,7 @@ function abortable<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
  * ```
  */
 export function createInProcessFetch(handlers: RequestHandler[], baseUrl: string): typeof fetch {
-  const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const mockFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const response = await abortable(getResponse(handlers, request), request.signal);
     if (!response) {

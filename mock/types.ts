@@ -2,6 +2,8 @@
  * Public option and result types of the mock arrays.
  */
 
+// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
+import type { CryptoKey } from "jose";
 import type { FaultInjector } from "./faults.ts";
 import type { Journal } from "./journal.ts";
 import type { RequestHandler } from "./msw.ts";

@@ -14,9 +14,8 @@ import { serializeQuery } from "./query.ts";
 import { redactHeaders, redactUrl, SecretSet } from "./redact.ts";
 import type { RetryOptions } from "./retry.ts";
 import { createTransportFetch, type TlsOptions } from "./transport/index.ts";
-import { chooseVersion, listedVersions } from "./versions.ts";
-
 import { PUREKIT_VERSION } from "./version.ts";
+import { chooseVersion, listedVersions } from "./versions.ts";
 
 export { PUREKIT_VERSION };
 

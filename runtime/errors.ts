@@ -13,6 +13,8 @@ export type PurekitErrorCode =
   | "ERR_SPEC_CHECKSUM"
   | "ERR_SPEC_INVALID"
   | "ERR_GENERATE"
+  // an optional peer dependency (openapi-typescript for generate, msw for the mocks) is not installed
+  | "ERR_MISSING_DEPENDENCY"
   // keys
   | "ERR_KEY_PASSWORD_REQUIRED"
   | "ERR_KEY_WRONG_PASSWORD"

@@ -12,6 +12,8 @@
  * await fa.close();
  * ```
  */
+
+export type { GeneratedProduct, OperationInfo, OperationTable, Product } from "../spec/table.ts";
 export type { ArrayAuth, AuthContext, AuthStrategy, Credentials, Pure1Auth } from "./auth/index.ts";
 export { loadSigningKey, signArrayJwt, signPure1Jwt } from "./auth/jwt.ts";
 export {
@@ -35,6 +37,5 @@ export * from "./filter.ts";
 export { importPrivateKey } from "./keys/index.ts";
 export type { Logger } from "./logger.ts";
 export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.ts";
-export type { GeneratedProduct, OperationInfo, OperationTable, Product } from "../spec/table.ts";
 export type { RetryOptions } from "./retry.ts";
 export type { TlsOptions } from "./transport/index.ts";

@@ -54,7 +54,8 @@ cpSync(generated, join(dist, "generated"), {
 });
 
 const fixtures = join(root, "..", "shared", "fixtures", "recorded");
-if (!existsSync(fixtures)) throw new Error(`${fixtures} is missing: the mock's recorded seed ships from there`);
+if (!existsSync(fixtures))
+  throw new Error(`${fixtures} is missing: the mock's recorded seed ships from there`);
 cpSync(fixtures, join(dist, "fixtures", "recorded"), { recursive: true });
 
 console.log(`purekit build: dist/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

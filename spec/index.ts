@@ -9,10 +9,10 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Product } from "./table.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { compareVersions } from "../runtime/versions.ts";
 import manifestJson from "./manifest.json" with { type: "json" };
+import type { Product } from "./table.ts";
 
 export type { Product };
 export { compareVersions };
@@ -220,7 +220,9 @@ export async function describeSpecFile(
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (cause) {
-    throw new PurekitError("ERR_SPEC_NOT_FOUND", `cannot read ${file}: ${(cause as Error).message}`, { cause });
+    throw new PurekitError("ERR_SPEC_NOT_FOUND", `cannot read ${file}: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   return { product, version, file: name, sha256: sha256Hex(bytes), url: options.url ?? "" };
 }

@@ -1,19 +1,31 @@
 import { parseArgs } from "node:util";
-import { generate } from "../generator/index.js";
+import { dirname, resolve } from "node:path";
+import { DEFAULT_OUT_DIR, generate } from "../generator/index.js";
 import { PurekitError } from "../runtime/errors.js";
-import { isProduct } from "../spec/index.js";
+import { describeSpecFile, isProduct } from "../spec/index.js";
 const HELP = `purekit generate [--product flasharray|flashblade|pure1] [--version 2.38|latest|all] [--check] [--force]
+purekit generate --spec FA2.57.spec.yaml --out DIR [--product P] [--version V]
 
-Generates generated/<product>/<version>/ (types, operation table, schemas) for
-each selected spec. Unchanged specs are skipped. Specs are read from
-PURE_SPECS_DIR, then ../shared/specs, then downloaded (checksums verified).
+Generates each selected version's types, operation table and schemas, shared
+across the versions of a product, into generated/<product>/. Unchanged specs are
+skipped. Specs are read from PURE_SPECS_DIR, then ../shared/specs, then downloaded
+(checksums verified).
+
+With --spec, generates a spec file of your own (a REST version purekit does not
+ship yet) into DIR/<product>/; pass its \`generated\` export to the client:
+  import { generated } from "./DIR/flasharray/index.js";
+  const fa = await createFlashArrayClient({ host, auth, generated, version: "2.57" });
+Running it again with other spec files adds their versions to DIR.
 
   --product P    one product (default: all three)
   --version V    a version, "latest" or "all" (default: all)
   --check        exit 1 when output is stale or missing; generate nothing
   --force        regenerate even what is up to date
   --offline      never download a spec
-  --out DIR      write here instead of generated/
+  --spec FILE    generate this spec file (product and version from its name,
+                 e.g. FA2.57.spec.yaml, or from --product and --version)
+  --out DIR      write here instead of generated/ (required with --spec, and
+                 when purekit is installed: it never writes into node_modules)
   --quiet        print nothing on success`;
 function formatMs(ms) {
     return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -29,6 +41,7 @@ export async function run(argv) {
             offline: { type: "boolean" },
             quiet: { type: "boolean" },
             out: { type: "string" },
+            spec: { type: "string" },
             help: { type: "boolean", short: "h" },
         },
     });
@@ -55,12 +68,28 @@ export async function run(argv) {
             process.stderr.write(`\r\x1b[K[${done}/${total}] ${formatMs(performance.now() - started)} generating ${[...active].join(", ")}`);
         }
     };
+    let own;
+    if (values.spec !== undefined) {
+        if (!values.out) {
+            throw new PurekitError("ERR_INVALID_ARGUMENT", "--spec needs --out DIR: where to write the generated files.");
+        }
+        const entry = await describeSpecFile(values.spec, { product: values.product, version: values.version });
+        own = {
+            manifest: { upstream: { repository: "", commit: "", license: "" }, specs: [entry] },
+            specsDir: dirname(resolve(values.spec)),
+        };
+    }
+    else if (!values.out && DEFAULT_OUT_DIR.split(/[\\/]/).includes("node_modules")) {
+        throw new PurekitError("ERR_INVALID_ARGUMENT", "purekit is installed as a package, and generate never writes into node_modules: pass --out DIR " +
+            "(and --spec FILE for a REST version purekit does not ship).");
+    }
     const summary = await generate({
-        product: values.product,
-        version: values.version,
+        ...(own
+            ? { manifest: own.manifest, specsDir: own.specsDir, product: undefined, version: "all" }
+            : { product: values.product, version: values.version }),
         check: values.check === true,
         force: values.force === true,
-        offline: values.offline === true,
+        offline: values.offline === true || own !== undefined,
         ...(values.out ? { outDir: values.out } : {}),
         onProgress,
     });

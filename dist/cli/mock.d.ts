@@ -1,4 +1,4 @@
-import type { FaultSpec } from "../mock/faults.ts";
+import type { FaultSpec } from "../mock/faults.js";
 type Product = "flasharray" | "flashblade" | "pure1";
 /** `2.0-2.38`, `2.30,2.31` or `2.56` → versions that are generated. */
 export declare function parseVersions(product: Product, text: string): string[];

@@ -1,6 +1,6 @@
-import type { AuthContext } from "../runtime/auth/types.ts";
-import { PurekitError } from "../runtime/errors.ts";
-import type { SecretSet } from "../runtime/redact.ts";
+import type { AuthContext } from "../runtime/auth/types.js";
+import { PurekitError } from "../runtime/errors.js";
+import type { SecretSet } from "../runtime/redact.js";
 /** Exit status for a cancelled prompt (Ctrl-C), as shells report SIGINT. */
 export declare const EXIT_CANCELLED = 130;
 /** The exit-code paragraph every --help ends with. */

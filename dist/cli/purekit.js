@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `purekit` command line: a thin shell over the generator, the spec
  * registry, the mock server and the token factory.
@@ -41,7 +42,19 @@ async function main(argv) {
         console.error(`purekit: unknown command "${name}"\n\n${USAGE}`);
         return 2;
     }
-    return (await load()).run(rest);
+    let command;
+    try {
+        command = await load();
+    }
+    catch (e) {
+        // msw and openapi-typescript are optional peers: say which to install instead of a stack trace.
+        const missing = /Cannot find (?:package|module) '(msw|openapi-typescript|typescript)'/.exec(String(e.message));
+        if (e.code === "ERR_MODULE_NOT_FOUND" && missing) {
+            throw new PurekitError("ERR_MISSING_DEPENDENCY", `purekit ${name} needs ${missing[1]}, an optional dependency that is not installed. Run: npm install --save-dev ${missing[1] === "msw" ? "msw" : "openapi-typescript typescript"}`);
+        }
+        throw e;
+    }
+    return command.run(rest);
 }
 try {
     process.exitCode = await main(process.argv.slice(2));

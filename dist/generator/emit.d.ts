@@ -1,5 +1,5 @@
-import type { Product } from "../spec/table.ts";
-import type { RawVersion } from "./product.ts";
+import type { Product } from "../spec/table.js";
+import type { RawVersion } from "./product.js";
 export declare const HEADER: (product: Product, version: string, file: string) => string;
 /** Parses YAML or JSON, naming the file on failure. */
 export declare function parseSpecText(text: string, source: string): unknown;

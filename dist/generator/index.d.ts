@@ -1,8 +1,8 @@
-import { PurekitError } from "../runtime/errors.ts";
-import { type Manifest, type ResolveOptions, type SpecEntry } from "../spec/index.ts";
-import type { Product } from "../spec/table.ts";
-export { friendlyName } from "./names.ts";
-export type * from "../spec/table.ts";
+import { PurekitError } from "../runtime/errors.js";
+import { type Manifest, type ResolveOptions, type SpecEntry } from "../spec/index.js";
+import type { Product } from "../spec/table.js";
+export { friendlyName } from "./names.js";
+export type * from "../spec/table.js";
 export declare const DEFAULT_OUT_DIR: string;
 export interface GenerateOptions extends ResolveOptions {
     product?: Product | undefined;

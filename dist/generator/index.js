@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { PurekitError } from "../runtime/errors.js";
 import { compareVersions, manifest as defaultManifest, findSpec, listSpecs, REPO_ROOT, resolveSpec, } from "../spec/index.js";
@@ -17,15 +18,38 @@ export { friendlyName } from "./names.js";
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
 /** The files whose change makes every output stale. */
 const GENERATOR_FILES = [
-    "generator/emit.ts",
-    "generator/names.ts",
-    "generator/product.ts",
-    "generator/share.ts",
-    "generator/split-types.ts",
-    "generator/transform.ts",
-    "generator/worker.ts",
-    "spec/table.ts",
+    "./emit",
+    "./names",
+    "./product",
+    "./share",
+    "./split-types",
+    "./transform",
+    "./worker",
+    "../spec/table",
 ];
+/** `.ts` in a checkout (run through tsx), `.js` in the installed package. */
+const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+/** The installed version of a tool the generator runs, found from this module as Node would find it. */
+async function toolVersion(name) {
+    let url;
+    try {
+        url = import.meta.resolve(name);
+    }
+    catch (cause) {
+        throw new PurekitError("ERR_MISSING_DEPENDENCY", `purekit generate needs ${name}, which is not installed. Run: npm install --save-dev openapi-typescript typescript`, { cause });
+    }
+    for (let dir = dirname(fileURLToPath(url)); dir !== dirname(dir); dir = dirname(dir)) {
+        try {
+            const json = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+            if (json.name === name)
+                return json.version ?? "unknown";
+        }
+        catch {
+            // not this folder
+        }
+    }
+    return "unknown";
+}
 let generatorHashCache;
 /** Hash of the generator's own code and of the tools it runs: a change to any of them makes output stale. */
 export async function generatorHash() {
@@ -33,11 +57,9 @@ export async function generatorHash() {
         return generatorHashCache;
     const h = createHash("sha256");
     for (const f of GENERATOR_FILES)
-        h.update(await readFile(join(REPO_ROOT, f)));
-    for (const pkg of ["openapi-typescript", "typescript"]) {
-        const json = JSON.parse(await readFile(join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8"));
-        h.update(`${pkg}@${json.version}`);
-    }
+        h.update(await readFile(new URL(`${f}${EXT}`, import.meta.url)));
+    for (const pkg of ["openapi-typescript", "typescript"])
+        h.update(`${pkg}@${await toolVersion(pkg)}`);
     generatorHashCache = h.digest("hex").slice(0, 16);
     return generatorHashCache;
 }
@@ -75,7 +97,8 @@ class WorkerPool {
     crashed;
     constructor(size) {
         for (let i = 0; i < size; i++) {
-            const w = new Worker(new URL("./worker-entry.mjs", import.meta.url));
+            // From a checkout the worker needs tsx's loader (worker-entry.mjs); the package runs worker.js.
+            const w = new Worker(new URL(EXT === ".ts" ? "./worker-entry.mjs" : "./worker.js", import.meta.url));
             w.on("message", (r) => {
                 const done = this.pending.get(r.id);
                 this.pending.delete(r.id);
@@ -279,7 +302,7 @@ async function productStale(outDir, product, gen) {
 async function writeProducts(outDir, gen, products) {
     await mkdir(outDir, { recursive: true });
     // The output folder is self-contained: it carries the contract its declarations refer to.
-    await writeIfChanged(join(outDir, "table.d.ts"), `// Copied by purekit from spec/table.ts. Do not edit.\n${await readFile(join(REPO_ROOT, "spec", "table.ts"), "utf8")}`);
+    await writeIfChanged(join(outDir, "table.d.ts"), `// Copied by purekit from spec/table.ts. Do not edit.\n${await readFile(new URL(`../spec/table${EXT === ".ts" ? ".ts" : ".d.ts"}`, import.meta.url), "utf8")}`);
     for (const product of products) {
         if (!(await productStale(outDir, product, gen)))
             continue;

@@ -1,4 +1,4 @@
-import type { HttpMethod } from "../spec/table.ts";
+import type { HttpMethod } from "../spec/table.js";
 /**
  * The py-pure-client style name of an operation: the method, then every path
  * segment in PascalCase. The specs carry no operationIds, so this is the only

@@ -5,7 +5,7 @@
  * versions that use them (see share.ts), plus `index.js`/`index.d.ts` with the
  * version list and loaders written as literal `import()`s, so bundlers see them.
  */
-import type { OperationTable, Product } from "../spec/table.ts";
+import type { OperationTable, Product } from "../spec/table.js";
 /** What a worker produced for one version. */
 export interface RawVersion {
     version: string;

@@ -5,7 +5,7 @@
  * its depth, JSDoc above), which is what this relies on; anything unexpected stays
  * verbatim, so an unknown shape costs sharing, never correctness.
  */
-import type { Entry } from "./share.ts";
+import type { Entry } from "./share.js";
 export interface TypeEntry extends Entry {
     /** The member's key as written (`"/volumes"`, `Volume`). */
     keyText: string;

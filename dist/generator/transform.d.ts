@@ -1,4 +1,4 @@
-import type { OperationTable, Product } from "../spec/table.ts";
+import type { OperationTable, Product } from "../spec/table.js";
 type Json = any;
 /**
  * Header parameters the runtime supplies on every call. Operations declare

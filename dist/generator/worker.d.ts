@@ -1,5 +1,5 @@
-import type { RawVersion } from "./product.ts";
-import type { Product } from "../spec/table.ts";
+import type { RawVersion } from "./product.js";
+import type { Product } from "../spec/table.js";
 export interface WorkerJob {
     id: number;
     text: string;

@@ -4,8 +4,8 @@
  * it as msw handlers and an in-process fetch. Product differences come in as a
  * {@link ProductProfile}.
  */
-import type { ProductProfile } from "./profile.ts";
-import type { ArrayMockOptions, MockArray, Pure1MockOptions } from "./types.ts";
+import type { ProductProfile } from "./profile.js";
+import type { ArrayMockOptions, MockArray, Pure1MockOptions } from "./types.js";
 /** Builds a mock array for a product profile. Use the product factories instead. */
 export declare function createMockArray(profile: ProductProfile, options: ArrayMockOptions & Pure1MockOptions): MockArray;
 //# sourceMappingURL=array.d.ts.map

@@ -12,7 +12,7 @@ import { createInProcessFetch } from "./fetch.js";
 import { badRequest, empty, errorResponse, json, MockHttpError } from "./http.js";
 import { Journal } from "./journal.js";
 import { http } from "./msw.js";
-import { applySeed, DEFAULT_FIXTURES_DIR } from "./seed/index.js";
+import { applySeed, DEFAULT_FIXTURES_DIRS } from "./seed/index.js";
 import { generatedVersions, itemPropertiesOf, latestVersion, loadVersion, operationOf, propertiesOf, } from "./spec.js";
 import { deterministicUuid } from "./state/random.js";
 import { MockState } from "./state/store.js";
@@ -61,7 +61,7 @@ export function createMockArray(profile, options) {
     let closed = false;
     const ready = (async () => {
         const spec = await loadVersion(profile.product, newest);
-        await applySeed(profile, state, spec, options.seed ?? "recorded", options.fixturesDir ?? DEFAULT_FIXTURES_DIR);
+        await applySeed(profile, state, spec, options.seed ?? "recorded", options.fixturesDir ?? DEFAULT_FIXTURES_DIRS);
     })();
     ready.catch(() => { });
     // ---------------------------------------------------------------------------- auth endpoints

@@ -7,12 +7,12 @@
  * the body; DELETE removes — refusing objects that must be destroyed first.
  * Product semantics (semantics/*.ts) wrap these for the paths that need more.
  */
-import type { OperationInfo, Product } from "../spec/table.ts";
-import { type ApiErrorEntry } from "./http.ts";
-import { type Schema, type VersionSpec } from "./spec.ts";
-import type { Collection, Item, SlotItem } from "./state/collection.ts";
-import type { MockState } from "./state/store.ts";
-import type { Query } from "./validate.ts";
+import type { OperationInfo, Product } from "../spec/table.js";
+import { type ApiErrorEntry } from "./http.js";
+import { type Schema, type VersionSpec } from "./spec.js";
+import type { Collection, Item, SlotItem } from "./state/collection.js";
+import type { MockState } from "./state/store.js";
+import type { Query } from "./validate.js";
 /** Everything a data handler needs about one request. */
 export interface DataContext {
     readonly product: Product;

@@ -2,7 +2,7 @@
  * How each product refuses a call without valid credentials, and the default
  * bodies of injected faults.
  */
-import { MockHttpError } from "./http.ts";
+import { MockHttpError } from "./http.js";
 /** FA/FB: 401 with `errors[]`. */
 export declare function arrayUnauthorized(problem: "missing" | "unknown" | "expired", via: "session" | "bearer"): MockHttpError;
 /** Pure1: 403 with the gateway's `{message}`. */

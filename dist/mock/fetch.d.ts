@@ -4,7 +4,7 @@
  * uses the mocks able to exit (msw's Node interception keeps a BroadcastChannel
  * that Deno cannot unref).
  */
-import { type RequestHandler } from "./msw.ts";
+import { type RequestHandler } from "./msw.js";
 /**
  * Builds a fetch over `handlers`. Requests no handler answers reject like a
  * network failure, naming the origin the mock serves; an injected `drop` fault

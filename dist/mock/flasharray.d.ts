@@ -1,5 +1,5 @@
-import type { ProductProfile } from "./profile.ts";
-import type { ArrayMockOptions, MockArray } from "./types.ts";
+import type { ProductProfile } from "./profile.js";
+import type { ArrayMockOptions, MockArray } from "./types.js";
 export declare const flashArrayProfile: ProductProfile;
 /**
  * A stateful FlashArray that speaks the real REST protocol, in-process.

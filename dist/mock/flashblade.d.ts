@@ -1,5 +1,5 @@
-import type { ProductProfile } from "./profile.ts";
-import type { ArrayMockOptions, MockArray } from "./types.ts";
+import type { ProductProfile } from "./profile.js";
+import type { ArrayMockOptions, MockArray } from "./types.js";
 export declare const flashBladeProfile: ProductProfile;
 /**
  * A stateful FlashBlade that speaks the real REST protocol, in-process.

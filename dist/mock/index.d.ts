@@ -13,13 +13,13 @@
  * const server = setupServer(...array.handlers); // or use array.fetch directly
  * ```
  */
-export type { Fault, FaultInjector, FaultSpec } from "./faults.ts";
-export { createInProcessFetch } from "./fetch.ts";
-export { createFlashArrayMock } from "./flasharray.ts";
-export { createFlashBladeMock } from "./flashblade.ts";
-export type { Journal, JournalEntry } from "./journal.ts";
-export { createPure1Mock } from "./pure1.ts";
-export type { Collection, Item } from "./state/collection.ts";
-export type { MockState } from "./state/store.ts";
-export type { ArrayMockOptions, MockApiClient, MockArray, MockCommonOptions, MockPure1App, MockSeed, MockUser, Pure1MockOptions, } from "./types.ts";
+export type { Fault, FaultInjector, FaultSpec } from "./faults.js";
+export { createInProcessFetch } from "./fetch.js";
+export { createFlashArrayMock } from "./flasharray.js";
+export { createFlashBladeMock } from "./flashblade.js";
+export type { Journal, JournalEntry } from "./journal.js";
+export { createPure1Mock } from "./pure1.js";
+export type { Collection, Item } from "./state/collection.js";
+export type { MockState } from "./state/store.js";
+export type { ArrayMockOptions, MockApiClient, MockArray, MockCommonOptions, MockPure1App, MockSeed, MockUser, Pure1MockOptions, } from "./types.js";
 //# sourceMappingURL=index.d.ts.map

@@ -3,7 +3,7 @@
  * evaluation follows import order), so a Deno process that imports the mocks can
  * still exit; see platform/deno.ts.
  */
-import "./platform/deno.ts";
+import "./platform/deno.js";
 export type { RequestHandler } from "msw";
 export { getResponse, http } from "msw";
 //# sourceMappingURL=msw.d.ts.map

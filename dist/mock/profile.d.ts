@@ -3,11 +3,11 @@
  * lives, what `api_version` answers, how an unauthenticated call is refused, which
  * paths get real semantics, and how a seed is made. `array.ts` runs any profile.
  */
-import type { Product } from "../spec/table.ts";
-import type { DataHandler } from "./collections.ts";
-import type { MockHttpError } from "./http.ts";
-import type { VersionSpec } from "./spec.ts";
-import type { MockState } from "./state/store.ts";
+import type { Product } from "../spec/table.js";
+import type { DataHandler } from "./collections.js";
+import type { MockHttpError } from "./http.js";
+import type { VersionSpec } from "./spec.js";
+import type { MockState } from "./state/store.js";
 /** Makes the items of one collection for a `{ <name>: count }` seed. */
 export type SeedGenerator = (state: MockState, spec: VersionSpec, count: number) => void;
 export interface ProductProfile {

@@ -1,5 +1,5 @@
-import type { ProductProfile } from "./profile.ts";
-import type { MockArray, Pure1MockOptions } from "./types.ts";
+import type { ProductProfile } from "./profile.js";
+import type { MockArray, Pure1MockOptions } from "./types.js";
 export declare const pure1Profile: ProductProfile;
 /**
  * A Pure1 REST API mock.

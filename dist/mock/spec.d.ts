@@ -3,7 +3,7 @@
  * version on first use and cached for the life of the process. The mock never reads
  * the vendor's YAML: the generator already turned it into these.
  */
-import type { HttpMethod, OperationInfo, OperationTable, Product } from "../spec/table.ts";
+import type { HttpMethod, OperationInfo, OperationTable, Product } from "../spec/table.js";
 /** A JSON schema object as the specs write them (OpenAPI 3.0 dialect). */
 export type Schema = Record<string, unknown>;
 /** Everything the mock knows about one REST version of one product. */

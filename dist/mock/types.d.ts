@@ -1,10 +1,10 @@
 /**
  * Public option and result types of the mock arrays.
  */
-import type { FaultInjector } from "./faults.ts";
-import type { Journal } from "./journal.ts";
-import type { RequestHandler } from "./msw.ts";
-import type { MockState } from "./state/store.ts";
+import type { FaultInjector } from "./faults.js";
+import type { Journal } from "./journal.js";
+import type { RequestHandler } from "./msw.js";
+import type { MockState } from "./state/store.js";
 /** A user of the mock array. */
 export interface MockUser {
     username: string;

@@ -1,5 +1,5 @@
-import type { OperationInfo } from "../spec/table.ts";
-import type { Schema, VersionSpec } from "./spec.ts";
+import type { OperationInfo } from "../spec/table.js";
+import type { Schema, VersionSpec } from "./spec.js";
 /** A query parameter value after parsing. */
 export type QueryValue = string | number | boolean | string[] | number[] | boolean[];
 /** Parsed, validated query parameters. */

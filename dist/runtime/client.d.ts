@@ -5,14 +5,15 @@
  */
 import { type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
 import type { MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
-import type { OperationTable, Product } from "../spec/table.ts";
-import type { AuthContext, AuthStrategy } from "./auth/types.ts";
-import { PureApiError } from "./errors.ts";
-import { type Logger } from "./logger.ts";
-import { SecretSet } from "./redact.ts";
-import type { RetryOptions } from "./retry.ts";
-import { type TlsOptions } from "./transport/index.ts";
-export declare const PUREKIT_VERSION: string;
+import type { OperationTable, Product } from "../spec/table.js";
+import type { AuthContext, AuthStrategy } from "./auth/types.js";
+import { PureApiError } from "./errors.js";
+import { type Logger } from "./logger.js";
+import { SecretSet } from "./redact.js";
+import type { RetryOptions } from "./retry.js";
+import { type TlsOptions } from "./transport/index.js";
+import { PUREKIT_VERSION } from "./version.js";
+export { PUREKIT_VERSION };
 type Lower = "get" | "put" | "post" | "delete" | "patch";
 /** The `{ data, error }` result of a call; `error` is always a {@link PureApiError}. */
 export type PureResult<T> = {
@@ -127,5 +128,4 @@ export declare function toApiError(method: string, requestUrl: string, response:
  * Builds a client. Product factories (`createFlashArrayClient`…) call this.
  */
 export declare function createPureClient<Paths extends {}, Ops>(options: CreateClientInternals): Promise<PureClient<Paths, Ops>>;
-export {};
 //# sourceMappingURL=client.d.ts.map

@@ -4,7 +4,6 @@
  * operation table for friendly methods and pagination.
  */
 import createClient, {} from "openapi-fetch";
-import packageJson from "../package.json" with { type: "json" };
 import { PureApiError, PurekitError } from "./errors.js";
 import { createPipeline, sentHeaders } from "./http.js";
 import { consoleLogger } from "./logger.js";
@@ -12,7 +11,8 @@ import { serializeQuery } from "./query.js";
 import { redactHeaders, redactUrl, SecretSet } from "./redact.js";
 import { createTransportFetch } from "./transport/index.js";
 import { chooseVersion, listedVersions } from "./versions.js";
-export const PUREKIT_VERSION = packageJson.version;
+import { PUREKIT_VERSION } from "./version.js";
+export { PUREKIT_VERSION };
 /** `host`, `host:port` or a URL → origin; HTTPS unless the URL says otherwise. */
 export function normalizeOrigin(host) {
     const trimmed = host.trim();

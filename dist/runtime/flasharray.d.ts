@@ -10,9 +10,10 @@
  * ```
  */
 import { type LatestComponents, type LatestOperations, type LatestPaths, type Version } from "../generated/flasharray/index.js";
-import type { PureClient } from "./client.ts";
-import { type ArrayClientOptions, type WithGenerated } from "./products.ts";
-export type { ArrayClientOptions, WithGenerated } from "./products.ts";
+import type { GeneratedProduct } from "../spec/table.js";
+import type { PureClient } from "./client.js";
+import { type ArrayClientOptions, type WithGenerated } from "./products.js";
+export type { ArrayClientOptions, WithGenerated } from "./products.js";
 /** REST versions of FlashArray that purekit ships types and tables for. */
 export type FlashArrayVersion = Version;
 /** Data paths of the newest shipped version (`/volumes`, …). */
@@ -24,7 +25,7 @@ export type FlashArraySchema<N extends keyof LatestComponents["schemas"]> = Late
 /** A FlashArray client; `Paths`/`Ops` default to the newest shipped version. */
 export type FlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
 /** The FlashArray versions and tables purekit ships (pass your own as `generated`). */
-export declare const flasharray: import("../generated/table.js").GeneratedProduct<"flasharray", LatestPaths, LatestOperations, "2.0" | "2.1" | "2.2" | "2.3" | "2.4" | "2.5" | "2.6" | "2.7" | "2.8" | "2.9" | "2.10" | "2.11" | "2.13" | "2.14" | "2.15" | "2.16" | "2.17" | "2.19" | "2.20" | "2.21" | "2.22" | "2.23" | "2.24" | "2.25" | "2.26" | "2.27" | "2.28" | "2.29" | "2.30" | "2.31" | "2.32" | "2.33" | "2.34" | "2.35" | "2.36" | "2.37" | "2.38" | "2.39" | "2.40" | "2.41" | "2.42" | "2.43" | "2.44" | "2.45" | "2.46" | "2.47" | "2.48" | "2.49" | "2.50" | "2.51" | "2.52" | "2.53" | "2.54" | "2.55" | "2.56">;
+export declare const flasharray: GeneratedProduct<"flasharray", LatestPaths, LatestOperations, Version>;
 /**
  * A FlashArray client: negotiates the REST version, logs in, and exposes typed
  * `GET`/`POST`/…, `paginate`, and friendly methods (`getVolumes`).

@@ -10,9 +10,10 @@
  * ```
  */
 import { type LatestComponents, type LatestOperations, type LatestPaths, type Version } from "../generated/flashblade/index.js";
-import type { PureClient } from "./client.ts";
-import { type ArrayClientOptions, type WithGenerated } from "./products.ts";
-export type { ArrayClientOptions, WithGenerated } from "./products.ts";
+import type { GeneratedProduct } from "../spec/table.js";
+import type { PureClient } from "./client.js";
+import { type ArrayClientOptions, type WithGenerated } from "./products.js";
+export type { ArrayClientOptions, WithGenerated } from "./products.js";
 /** REST versions of FlashBlade that purekit ships types and tables for. */
 export type FlashBladeVersion = Version;
 /** Data paths of the newest shipped version (`/volumes`, …). */
@@ -24,7 +25,7 @@ export type FlashBladeSchema<N extends keyof LatestComponents["schemas"]> = Late
 /** A FlashBlade client; `Paths`/`Ops` default to the newest shipped version. */
 export type FlashBladeClient<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
 /** The FlashBlade versions and tables purekit ships (pass your own as `generated`). */
-export declare const flashblade: import("../generated/table.js").GeneratedProduct<"flashblade", LatestPaths, LatestOperations, "2.0" | "2.1" | "2.2" | "2.3" | "2.4" | "2.5" | "2.6" | "2.7" | "2.8" | "2.9" | "2.10" | "2.11" | "2.13" | "2.14" | "2.15" | "2.16" | "2.17" | "2.19" | "2.20" | "2.21" | "2.22" | "2.23" | "2.24" | "2.25" | "2.26" | "2.27" | "2.28" | "2.12" | "2.18">;
+export declare const flashblade: GeneratedProduct<"flashblade", LatestPaths, LatestOperations, Version>;
 /**
  * A FlashBlade client: negotiates the REST version, logs in, and exposes typed
  * `GET`/`POST`/…, `paginate`, and friendly methods (`getVolumes`).

@@ -6,10 +6,10 @@
  * Openapi-fetch's maintainers leave retries and re-auth to the caller; this is
  * that caller.
  */
-import type { AuthStrategy } from "./auth/types.ts";
-import type { Logger } from "./logger.ts";
-import { type SecretSet } from "./redact.ts";
-import { type RetryOptions } from "./retry.ts";
+import type { AuthStrategy } from "./auth/types.js";
+import type { Logger } from "./logger.js";
+import { type SecretSet } from "./redact.js";
+import { type RetryOptions } from "./retry.js";
 export interface PipelineOptions {
     /** The transport (TLS-aware fetch, or a mock's fetch). */
     fetch: (request: Request) => Promise<Response>;

@@ -4,9 +4,9 @@
  * Each product lives in its own entry so that a FlashArray app type-checks only
  * FlashArray's types (docs/decisions/006-entry-points.md).
  */
-import type { GeneratedProduct, Product } from "../spec/table.ts";
-import { type ArrayAuth, type Pure1Auth } from "./auth/index.ts";
-import { type BaseClientOptions, type PureClient } from "./client.ts";
+import type { GeneratedProduct, Product } from "../spec/table.js";
+import { type ArrayAuth, type Pure1Auth } from "./auth/index.js";
+import { type BaseClientOptions, type PureClient } from "./client.js";
 /** Options of `createFlashArrayClient` and `createFlashBladeClient`. */
 export interface ArrayClientOptions<V extends string = string> extends BaseClientOptions {
     /** `array.example.com`, `array.example.com:8443`, or `https://array.example.com`. */

@@ -10,9 +10,10 @@
  * ```
  */
 import { type LatestComponents, type LatestOperations, type LatestPaths, type Version } from "../generated/pure1/index.js";
-import type { PureClient } from "./client.ts";
-import { type Pure1ClientOptions, type WithGenerated } from "./products.ts";
-export type { Pure1ClientOptions, WithGenerated } from "./products.ts";
+import type { GeneratedProduct } from "../spec/table.js";
+import type { PureClient } from "./client.js";
+import { type Pure1ClientOptions, type WithGenerated } from "./products.js";
+export type { Pure1ClientOptions, WithGenerated } from "./products.js";
 /** Pure1 REST versions purekit ships types and tables for. */
 export type Pure1Version = Version;
 /** Data paths of the newest shipped version (`/arrays`, …). */
@@ -24,7 +25,7 @@ export type Pure1Schema<N extends keyof LatestComponents["schemas"]> = LatestCom
 /** A Pure1 client; `Paths`/`Ops` default to the newest shipped version. */
 export type Pure1Client<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
 /** The Pure1 versions and tables purekit ships (pass your own as `generated`). */
-export declare const pure1: import("../generated/table.js").GeneratedProduct<"pure1", LatestPaths, LatestOperations, "1.0" | "1.1" | "1.2" | "1.3" | "1.4" | "1.5" | "1.6">;
+export declare const pure1: GeneratedProduct<"pure1", LatestPaths, LatestOperations, Version>;
 /**
  * A Pure1 client (OAuth2 application JWT exchange; a 403 means re-authenticate).
  *

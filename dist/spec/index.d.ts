@@ -1,5 +1,5 @@
-import type { Product } from "./table.ts";
-import { compareVersions } from "../runtime/versions.ts";
+import type { Product } from "./table.js";
+import { compareVersions } from "../runtime/versions.js";
 export type { Product };
 export { compareVersions };
 /** One published spec file. */
@@ -74,6 +74,21 @@ export declare function candidatePaths(entry: SpecEntry, options?: ResolveOption
  * ```
  */
 export declare function resolveSpec(entry: SpecEntry, options?: ResolveOptions): Promise<ResolvedSpec>;
+/**
+ * A spec file of your own as a manifest entry: product and version from the file
+ * name (`FA2.57.spec.yaml`, `FB2.29.spec.yaml`, `Pure1-1.7.spec.yaml`) unless given,
+ * and its checksum.
+ *
+ * @example
+ * ```ts
+ * const entry = await describeSpecFile("./FA2.57.spec.yaml"); // { product: "flasharray", version: "2.57", … }
+ * ```
+ */
+export declare function describeSpecFile(file: string, options?: {
+    product?: Product | undefined;
+    version?: string | undefined;
+    url?: string | undefined;
+}): Promise<SpecEntry>;
 /**
  * Adds (or updates) a manifest entry for a spec file, computing its checksum.
  * Product and version come from the file name (`FA2.57.spec.yaml`,

@@ -127,11 +127,16 @@ export async function resolveSpec(entry, options = {}) {
     return { entry, path: cachePath, bytes, source: "download" };
 }
 /**
- * Adds (or updates) a manifest entry for a spec file, computing its checksum.
- * Product and version come from the file name (`FA2.57.spec.yaml`,
- * `FB2.29.spec.yaml`, `Pure1-1.7.spec.yaml`) unless given.
+ * A spec file of your own as a manifest entry: product and version from the file
+ * name (`FA2.57.spec.yaml`, `FB2.29.spec.yaml`, `Pure1-1.7.spec.yaml`) unless given,
+ * and its checksum.
+ *
+ * @example
+ * ```ts
+ * const entry = await describeSpecFile("./FA2.57.spec.yaml"); // { product: "flasharray", version: "2.57", … }
+ * ```
  */
-export async function addSpecToManifest(file, options = {}) {
+export async function describeSpecFile(file, options = {}) {
     const name = file.split(/[\\/]/).at(-1);
     const m = /^(FA|FB|Pure1-)(\d+\.\d+)\.spec\.(yaml|yml|json)$/.exec(name);
     const product = options.product ??
@@ -140,17 +145,33 @@ export async function addSpecToManifest(file, options = {}) {
     if (!product || !version) {
         throw new PurekitError("ERR_INVALID_ARGUMENT", `Cannot tell product and version from "${name}"; name it like FA2.57.spec.yaml, FB2.29.spec.yaml or Pure1-1.7.spec.yaml, or pass --product and --version.`);
     }
-    const bytes = new Uint8Array(await readFile(file));
+    if (!/^\d+\.\d+$/.test(version)) {
+        throw new PurekitError("ERR_INVALID_ARGUMENT", `version "${version}" is not a REST version like 2.57.`);
+    }
+    let bytes;
+    try {
+        bytes = new Uint8Array(await readFile(file));
+    }
+    catch (cause) {
+        throw new PurekitError("ERR_SPEC_NOT_FOUND", `cannot read ${file}: ${cause.message}`, { cause });
+    }
+    return { product, version, file: name, sha256: sha256Hex(bytes), url: options.url ?? "" };
+}
+/**
+ * Adds (or updates) a manifest entry for a spec file, computing its checksum.
+ * Product and version come from the file name (`FA2.57.spec.yaml`,
+ * `FB2.29.spec.yaml`, `Pure1-1.7.spec.yaml`) unless given.
+ */
+export async function addSpecToManifest(file, options = {}) {
     const path = options.manifestPath ?? MANIFEST_PATH;
     const current = JSON.parse(await readFile(path, "utf8"));
+    const described = await describeSpecFile(file, options);
     const entry = {
-        product,
-        version,
-        file: name,
-        sha256: sha256Hex(bytes),
+        ...described,
         url: options.url ??
-            `https://raw.githubusercontent.com/PureStorage-OpenConnect/swagger/${current.upstream.commit}/definitions/oas3.x/${name}`,
+            `https://raw.githubusercontent.com/PureStorage-OpenConnect/swagger/${current.upstream.commit}/definitions/oas3.x/${described.file}`,
     };
+    const { product, version } = entry;
     const specs = current.specs.filter((s) => !(s.product === product && s.version === version));
     specs.push(entry);
     current.specs = listSpecs(undefined, { ...current, specs });

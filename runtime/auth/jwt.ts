@@ -3,6 +3,9 @@
  * jose). Lifetimes are short and tokens re-signed on demand: the official
  * Python SDK's ten-year JWTs are a standing credential if they leak.
  */
+
+// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
+import type { CryptoKey } from "jose";
 import { decodeJwt, SignJWT } from "jose";
 import { PurekitError } from "../errors.ts";
 import { importPrivateKey } from "../keys/index.ts";

@@ -4,6 +4,9 @@
  * Also: a pre-generated ID token (exchanged until it expires) and a plain
  * access token.
  */
+
+// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
+import type { CryptoKey } from "jose";
 import { PurekitError } from "../errors.ts";
 import { type Acquired, CredentialCache } from "./cache.ts";
 import { type ExchangedToken, exchangeToken, signedExchange } from "./exchange.ts";

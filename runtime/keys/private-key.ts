@@ -1,4 +1,7 @@
 /** Any supported private key file → PKCS#8 → a Web Crypto RS256 signing key. */
+
+// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
+import type { CryptoKey } from "jose";
 import {
   Asn1Error,
   type Bytes,

@@ -21,7 +21,7 @@ const MAX_REDIRECTS = 20;
 export function createInsecureFetch(): typeof fetch & { close: () => Promise<void> } {
   const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
   const close = async () => agent.destroy();
-  const insecureFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const insecureFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const headers = new Headers(request.headers);
     // No content decoding here: ask for none.

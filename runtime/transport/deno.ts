@@ -48,7 +48,7 @@ export async function createDenoFetch(tls: ResolvedTls): Promise<TransportFetch>
   }
   const client = createHttpClient({ caCerts: tls.ca });
   // `client` is Deno's extension of RequestInit; it also applies when `input` is a Request.
-  const denoFetch = (input: RequestInfo | URL, init?: RequestInit) =>
+  const denoFetch = (input: string | URL | Request, init?: RequestInit) =>
     globalThis.fetch(input, { ...init, client } as RequestInit);
   return Object.assign(withTlsErrors(denoFetch, tls), { close: async () => client.close() });
 }

@@ -14,7 +14,7 @@ export function createNodeFetch(tls: ResolvedTls): TransportFetch {
       rejectUnauthorized: !tls.insecure,
     },
   });
-  const nodeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const nodeFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     // A global Request normalises every input form (openapi-fetch passes a Request,
     // users pass url + init with FormData, URLSearchParams, …) into one shape.
     const request = new Request(input, init);

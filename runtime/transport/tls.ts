@@ -156,7 +156,7 @@ function originOf(url: string): string {
 }
 
 /** The URL a fetch call goes to, for error messages. */
-export function urlOf(input: RequestInfo | URL): string {
+export function urlOf(input: string | URL | Request): string {
   if (typeof input === "string") return input;
   if (input instanceof URL) return input.href;
   return input.url;

@@ -2,7 +2,7 @@
  * Who may call the array, and with what: users and their API tokens, login
  * sessions (`x-auth-token`), and OAuth2 access tokens (`Authorization: Bearer`).
  */
-import type { MockUser } from "../types.ts";
+import type { MockUser } from "../types.js";
 /** A login session. */
 export interface Session {
     token: string;

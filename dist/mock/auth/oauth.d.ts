@@ -11,9 +11,9 @@
  * clients reading either find the reason.
  */
 import { type CryptoKey as JoseKey } from "jose";
-import { MockHttpError } from "../http.ts";
-import type { MockApiClient, MockPure1App } from "../types.ts";
-import type { AccessToken, Credentials } from "./credentials.ts";
+import { MockHttpError } from "../http.js";
+import type { MockApiClient, MockPure1App } from "../types.js";
+import type { AccessToken, Credentials } from "./credentials.js";
 /** A token-exchange failure in both error shapes. */
 export declare function oauthError(status: 400 | 401, error: string, description: string, context?: string): MockHttpError;
 /** Imports a public key given as SPKI PEM, an X.509 certificate PEM, or a CryptoKey. */

@@ -16,8 +16,15 @@ import { conformIntegers, itemPropertiesOf, itemSchemaOf, minimalValue, operatio
 import { deterministicUuid } from "../state/random.js";
 /** Fixed creation time of generated objects (2024-01-01T00:00:00Z), so seeds never depend on the clock. */
 export const SEED_EPOCH_MS = 1_704_067_200_000;
-/** The fixtures folder beside the checkout: `<repo>/../shared/fixtures/recorded/`. */
-export const DEFAULT_FIXTURES_DIR = new URL("../../../shared/fixtures/recorded/", import.meta.url);
+/**
+ * Where the recorded answers are looked for, in order: inside the installed package
+ * (`dist/fixtures/recorded/`, copied there by the build), then beside a checkout
+ * (`<repo>/../shared/fixtures/recorded/`).
+ */
+export const DEFAULT_FIXTURES_DIRS = [
+    new URL("../../fixtures/recorded/", import.meta.url),
+    new URL("../../../shared/fixtures/recorded/", import.meta.url),
+];
 const PREFIXES = {
     "/volumes": "vol",
     "/hosts": "host",
@@ -66,27 +73,36 @@ async function readJson(url) {
     return module.default;
 }
 /** Loads the recorded answers into their collections. */
-async function seedRecorded(profile, state, spec, dir) {
+async function seedRecorded(profile, state, spec, dirs) {
     if (!profile.recorded)
         return;
-    const base = typeof dir === "string" ? new URL(`file://${dir.endsWith("/") ? dir : `${dir}/`}`) : dir;
-    const folder = new URL(`${profile.recorded.folder}/`, base);
+    const candidates = (Array.isArray(dirs) ? dirs : [dirs]);
     const entries = Object.entries(profile.recorded.files).filter(([, path]) => spec.paths.has(path));
-    const bodies = await Promise.all(entries.map(async ([file, path]) => {
+    const failures = [];
+    for (const dir of candidates) {
+        const base = typeof dir === "string" ? new URL(`file://${dir.endsWith("/") ? dir : `${dir}/`}`) : dir;
+        const folder = new URL(`${profile.recorded.folder}/`, base);
+        let bodies;
         try {
-            return { path, body: (await readJson(new URL(file, folder))) };
+            bodies = await Promise.all(entries.map(async ([file, path]) => ({
+                path,
+                body: (await readJson(new URL(file, folder))),
+            })));
         }
         catch (e) {
-            throw new Error(`cannot read recorded answer ${new URL(file, folder).href} (seed "recorded"): ${e.message}. ` +
-                'Pass fixturesDir, or use seed: "empty" or { volumes: N }.');
+            failures.push(`${folder.href} (${e.message.split("\n")[0]})`);
+            continue;
         }
-    }));
-    for (const { path, body } of bodies) {
-        const collection = state.collection(path);
-        const schema = itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null);
-        for (const item of body.items ?? [])
-            collection.add(conformIntegers(spec, schema, structuredClone(item)));
+        for (const { path, body } of bodies) {
+            const collection = state.collection(path);
+            const schema = itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null);
+            for (const item of body.items ?? [])
+                collection.add(conformIntegers(spec, schema, structuredClone(item)));
+        }
+        return;
     }
+    throw new Error(`cannot read the recorded answers (seed "recorded") from ${failures.join(" or ")}. ` +
+        'Pass fixturesDir, or use seed: "empty" or { volumes: N }.');
 }
 /** Applies a seed option. */
 export async function applySeed(profile, state, spec, seed, fixturesDir) {

@@ -9,9 +9,9 @@
  * connected to the host … must be disconnected from the host before the host can be
  * deleted").
  */
-import { type DataHandler } from "../collections.ts";
-import type { SeedGenerator } from "../profile.ts";
-import type { Item } from "../state/collection.ts";
+import { type DataHandler } from "../collections.js";
+import type { SeedGenerator } from "../profile.js";
+import type { Item } from "../state/collection.js";
 /** A volume as a FlashArray answers it. */
 export declare function volumeItem(fields: {
     name: string;

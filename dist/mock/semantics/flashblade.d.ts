@@ -3,9 +3,9 @@
  * provisioned size, protocol settings) and buckets (belong to an existing object
  * store account; destroy → eradicate), with per-account bucket counts kept.
  */
-import { type DataHandler } from "../collections.ts";
-import type { SeedGenerator } from "../profile.ts";
-import type { Item } from "../state/collection.ts";
+import { type DataHandler } from "../collections.js";
+import type { SeedGenerator } from "../profile.js";
+import type { Item } from "../state/collection.js";
 /** A file system as a FlashBlade answers it. */
 export declare function fileSystemItem(fields: {
     name: string;

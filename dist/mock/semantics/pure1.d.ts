@@ -3,8 +3,8 @@
  * and `GET /metrics/history` with synthetic, deterministic series: the same query
  * always answers the same points, aligned to the resolution, with a daily cycle.
  */
-import { type DataHandler } from "../collections.ts";
-import type { SeedGenerator } from "../profile.ts";
+import { type DataHandler } from "../collections.js";
+import type { SeedGenerator } from "../profile.js";
 /** Points one history answer may hold; beyond it the call is refused, as Pure1 does for wide windows. */
 export declare const MAX_POINTS = 10000;
 /** The deterministic value of a series at a time. */

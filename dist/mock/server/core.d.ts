@@ -1,4 +1,4 @@
-import { type RequestHandler } from "../msw.ts";
+import { type RequestHandler } from "../msw.js";
 /** An answer, or `null` when an injected `drop` fault wants the connection destroyed. */
 export type ServeHandler = (request: Request) => Promise<Response | null>;
 /**

@@ -4,7 +4,7 @@
  * `drop` fault sends the status line and then aborts the body stream, which the
  * client sees as a broken connection.
  */
-import type { MockArray } from "../types.ts";
+import type { MockArray } from "../types.js";
 /** Options of {@link startDenoMockServer}. */
 export interface DenoMockServerOptions {
     port?: number;

@@ -4,7 +4,7 @@
  * `Response` back. A `drop` fault destroys the socket.
  */
 import { type Server } from "node:http";
-import type { MockArray } from "../types.ts";
+import type { MockArray } from "../types.js";
 /** Options of {@link startNodeMockServer}. */
 export interface NodeMockServerOptions {
     /** Port to listen on; 0 picks a free one (default 8443). */

@@ -2,8 +2,8 @@
  * What a mock array holds: its collections (one per data path) and its
  * credentials. Exposed as `array.state` so tests can read and change it directly.
  */
-import type { Credentials } from "../auth/credentials.ts";
-import { Collection } from "./collection.ts";
+import type { Credentials } from "../auth/credentials.js";
+import { Collection } from "./collection.js";
 /**
  * @example
  * ```ts

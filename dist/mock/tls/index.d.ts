@@ -1,2 +1,2 @@
-export { createSelfSignedCertificate, type SelfSignedCertificate, type SelfSignedCertificateOptions, } from "./certificate.ts";
+export { createSelfSignedCertificate, type SelfSignedCertificate, type SelfSignedCertificateOptions, } from "./certificate.js";
 //# sourceMappingURL=index.d.ts.map

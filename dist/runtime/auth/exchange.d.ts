@@ -4,8 +4,8 @@
  * `ERR_AUTH` that says what was refused and what to do — with the array's own
  * message, redacted, and never the credential.
  */
-import { PurekitError } from "../errors.ts";
-import type { AuthContext } from "./types.ts";
+import { PurekitError } from "../errors.js";
+import type { AuthContext } from "./types.js";
 /** Highest REST 1.x the array lists (the 1.x token call lives there); 1.19 when it lists none. */
 export declare function highestRest1(versions: readonly string[]): string;
 /** REST 1.x `POST /api/1.N/auth/apitoken` with username and password → the user's API token. */

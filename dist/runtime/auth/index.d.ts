@@ -1,6 +1,6 @@
-import { type ApiClientAuthOptions, type Pure1AppAuthOptions } from "./oauth.ts";
-import type { AuthContext, AuthStrategy } from "./types.ts";
-export type { AuthContext, AuthStrategy, Credentials } from "./types.ts";
+import { type ApiClientAuthOptions, type Pure1AppAuthOptions } from "./oauth.js";
+import type { AuthContext, AuthStrategy } from "./types.js";
+export type { AuthContext, AuthStrategy, Credentials } from "./types.js";
 export type { ApiClientAuthOptions, Pure1AppAuthOptions };
 /** A custom strategy, built with the client's context. */
 export interface CustomAuth {

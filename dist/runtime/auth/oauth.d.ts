@@ -1,5 +1,5 @@
-import { type PrivateKeySource } from "./jwt.ts";
-import type { AuthContext, AuthStrategy } from "./types.ts";
+import { type PrivateKeySource } from "./jwt.js";
+import type { AuthContext, AuthStrategy } from "./types.js";
 export interface ApiClientAuthOptions extends PrivateKeySource {
     clientId: string;
     keyId: string;

@@ -1,4 +1,4 @@
-import type { AuthContext, AuthStrategy } from "./types.ts";
+import type { AuthContext, AuthStrategy } from "./types.js";
 export interface SessionAuthOptions {
     apiToken?: string;
     username?: string;

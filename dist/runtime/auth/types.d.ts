@@ -1,5 +1,5 @@
-import type { Logger } from "../logger.ts";
-import type { SecretSet } from "../redact.ts";
+import type { Logger } from "../logger.js";
+import type { SecretSet } from "../redact.js";
 /** What an auth strategy may use of its client. */
 export interface AuthContext {
     product: "flasharray" | "flashblade" | "pure1";

@@ -1,6 +1,6 @@
 /** Works out what a key file is, from PEM labels or, for DER and bare base64, from its shape. */
-import { type Bytes } from "./asn1.ts";
-import { KeyProblem } from "./problem.ts";
+import { type Bytes } from "./asn1.js";
+import { KeyProblem } from "./problem.js";
 /** The container format of a key file, as {@link detectKeyFormat} reports it. */
 export type KeyFormat = "pkcs8" | "pkcs1" | "encrypted-pkcs8" | "encrypted-pkcs1" | "pkcs12" | "public" | "unknown";
 export type Classified = {

@@ -3,7 +3,7 @@
  * PKCS#12 from Windows — turned into a Web Crypto RS256 key. Web globals only (`crypto.subtle`,
  * `TextEncoder`, `atob`): runs unchanged on Node, Deno and browsers.
  */
-export { detectKeyFormat, type KeyFormat } from "./detect.ts";
-export { type EncryptPkcs8Options, encryptPkcs8Pem, generateRsaKeyPair } from "./keygen.ts";
-export { type ImportPrivateKeyOptions, importPrivateKey, publicKeyPemFromPrivate } from "./private-key.ts";
+export { detectKeyFormat, type KeyFormat } from "./detect.js";
+export { type EncryptPkcs8Options, encryptPkcs8Pem, generateRsaKeyPair } from "./keygen.js";
+export { type ImportPrivateKeyOptions, importPrivateKey, publicKeyPemFromPrivate } from "./private-key.js";
 //# sourceMappingURL=index.d.ts.map

@@ -4,7 +4,7 @@
  * PEM encryption (EVP_BytesToKey). AES goes through Web Crypto; DES and MD5, which Web Crypto
  * lacks, through the small local implementations.
  */
-import { type Asn1, type Bytes } from "./asn1.ts";
+import { type Asn1, type Bytes } from "./asn1.js";
 export type Hash = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
 export declare const HASH_BYTES: Record<Hash, number>;
 /** A password in both encodings the formats use. */

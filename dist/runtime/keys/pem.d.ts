@@ -1,5 +1,5 @@
 /** PEM (RFC 7468, plus the RFC 1421 headers OpenSSL's legacy encryption uses) and base64. */
-import type { Bytes } from "./asn1.ts";
+import type { Bytes } from "./asn1.js";
 export interface PemBlock {
     /** "PRIVATE KEY", "RSA PRIVATE KEY", "CERTIFICATE", … */
     label: string;

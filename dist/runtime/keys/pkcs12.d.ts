@@ -8,7 +8,7 @@
  * Keys usually sit in a plain `data` content, so certificates (and their RC2, which we do not
  * implement) are decrypted only if no key turned up outside them.
  */
-import { type Bytes } from "./asn1.ts";
+import { type Bytes } from "./asn1.js";
 /** Returns the first private key of a PFX, as PrivateKeyInfo DER (not yet checked to be RSA). */
 export declare function pkcs12ToPkcs8(der: Bytes, password: string | undefined): Promise<Bytes>;
 //# sourceMappingURL=pkcs12.d.ts.map

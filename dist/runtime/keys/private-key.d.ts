@@ -1,5 +1,5 @@
 /** Any supported private key file → PKCS#8 → a Web Crypto RS256 signing key. */
-import { type Bytes } from "./asn1.ts";
+import { type Bytes } from "./asn1.js";
 export interface ImportPrivateKeyOptions {
     /** Password of an encrypted PEM or a PKCS#12 file; ignored for unencrypted keys. */
     password?: string;

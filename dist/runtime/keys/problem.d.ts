@@ -4,7 +4,7 @@
  * public functions finish it with the file name. Nothing here ever holds key bytes or the
  * password: details are fixed strings, OIDs, cipher names and PEM labels.
  */
-import { type PurekitErrorCode } from "../errors.ts";
+import { type PurekitErrorCode } from "../errors.js";
 export declare class KeyProblem extends Error {
     readonly code: PurekitErrorCode;
     readonly detail: string;

@@ -1,3 +1,3 @@
-import type { Platform } from "./index.ts";
+import type { Platform } from "./index.js";
 export declare const denoPlatform: Platform;
 //# sourceMappingURL=deno.d.ts.map

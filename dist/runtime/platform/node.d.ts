@@ -1,3 +1,3 @@
-import type { Platform } from "./index.ts";
+import type { Platform } from "./index.js";
 export declare const nodePlatform: Platform;
 //# sourceMappingURL=node.d.ts.map

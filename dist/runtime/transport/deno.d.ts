@@ -8,6 +8,6 @@
  * therefore goes through Deno's `node:https`, whose `rejectUnauthorized: false`
  * works per request since Deno 2.3 (denoland/deno#29245); see `deno-insecure.ts`.
  */
-import { type ResolvedTls, type TransportFetch } from "./tls.ts";
+import { type ResolvedTls, type TransportFetch } from "./tls.js";
 export declare function createDenoFetch(tls: ResolvedTls): Promise<TransportFetch>;
 //# sourceMappingURL=deno.d.ts.map

@@ -4,8 +4,8 @@
  * (undici) or `deno.ts` (`Deno.createHttpClient`). They are imported only on
  * their platform, so everything else stays on web globals.
  */
-import { type TlsOptions, type TransportFetch } from "./tls.ts";
-export type { TlsOptions, TransportFetch } from "./tls.ts";
+import { type TlsOptions, type TransportFetch } from "./tls.js";
+export type { TlsOptions, TransportFetch } from "./tls.js";
 export interface TransportOptions {
     /** How to verify the array's certificate. Without it, the platform's default trust store decides. */
     tls?: TlsOptions | undefined;

@@ -3,7 +3,7 @@
  * when verification fails. Web globals only; the adapters (`node.ts`, `deno.ts`)
  * tell which failure it was.
  */
-import { PurekitError } from "../errors.ts";
+import { PurekitError } from "../errors.js";
 /** How a client verifies the array's certificate. */
 export interface TlsOptions {
     /**

@@ -1,0 +1,341 @@
+/**
+ * What users install, tested as they install it: `npm pack`, the tarball installed
+ * into a fresh project beside the optional peers a user adds (msw for the mocks,
+ * typescript + openapi-typescript for `purekit generate`), then every way in.
+ * Nothing here imports the source tree.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { REPO_ROOT } from "../../spec/index.ts";
+
+const exec = promisify(execFile);
+const work = join(tmpdir(), `purekit-package-${process.pid}`);
+const project = join(work, "app");
+const consumer = join(REPO_ROOT, "test", "package", "consumer");
+const versionOf = (name: string) =>
+  (
+    JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+async function run(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
+  try {
+    const r = await exec(cmd, args, {
+      cwd: options.cwd ?? project,
+      env: { ...process.env, ...options.env },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { stdout: r.stdout, stderr: r.stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; code?: number };
+    return {
+      stdout: err.stdout ?? "",
+      stderr: err.stderr ?? "",
+      code: typeof err.code === "number" ? err.code : 1,
+    };
+  }
+}
+
+function ok(r: Run, what: string): string {
+  if (r.code !== 0) throw new Error(`${what} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+function sizeOf(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    const s = statSync(full);
+    total += s.isDirectory() ? sizeOf(full) : s.size;
+  }
+  return total;
+}
+
+let mock: ChildProcess | undefined;
+let mockInfo: { url: string; apiToken: string; caFile: string };
+
+/** Starts `npx purekit mock …` in the project and reads its JSON line. */
+function startMock(args: string[]): Promise<{ child: ChildProcess; info: typeof mockInfo }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["--no-install", "purekit", "mock", ...args], { cwd: project, stdio: "pipe" });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`mock did not start:\n${out}\n${err}`)), 60_000);
+    child.stderr!.on("data", (d) => {
+      err += d;
+    });
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ child, info: JSON.parse(line) });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`mock exited (${code}):\n${out}\n${err}`)));
+  });
+}
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  // `npm pack` runs prepack, which builds dist/ from the sources.
+  const packed = ok(await run("npm", ["pack", "--pack-destination", work], { cwd: REPO_ROOT }), "npm pack");
+  const tarball = join(work, packed.trim().split("\n").at(-1)!);
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "purekit-consumer", version: "1.0.0", private: true, type: "module" }, null, 2),
+  );
+  cpSync(consumer, project, { recursive: true });
+  ok(
+    await run("npm", [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--prefer-offline",
+      tarball,
+      `msw@${versionOf("msw")}`,
+      `typescript@${versionOf("typescript")}`,
+      `openapi-typescript@${versionOf("openapi-typescript")}`,
+      `@types/node@${versionOf("@types/node")}`,
+    ]),
+    "npm install",
+  );
+  const started = await startMock(["flasharray", "--port", "0", "--json"]);
+  mock = started.child;
+  mockInfo = started.info;
+}, 900_000);
+
+afterAll(() => {
+  mock?.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("the installed package", () => {
+  it("ships JavaScript, declarations, every version's tables, the fixtures and a licence, under 25 MB", () => {
+    const root = join(project, "node_modules", "purekit");
+    for (const f of [
+      "LICENSE",
+      "NOTICE",
+      "dist/runtime/index.js",
+      "dist/runtime/index.d.ts",
+      "dist/runtime/flasharray.js",
+      "dist/generated/flasharray/types/2.0.d.ts",
+      "dist/generated/flashblade/tables/2.28.js",
+      "dist/generated/pure1/schemas/1.6.js",
+      "dist/fixtures/recorded/fa/volumes.json",
+    ]) {
+      expect(existsSync(join(root, f)), f).toBe(true);
+    }
+    // Nothing TypeScript-only, no build leftovers.
+    const leftovers = readdirSync(join(root, "dist"), { recursive: true }).filter(
+      (f) => (String(f).endsWith(".ts") && !String(f).endsWith(".d.ts")) || String(f).includes(".raw"),
+    );
+    expect(leftovers).toEqual([]);
+    expect(sizeOf(root)).toBeLessThan(25 * 1024 * 1024);
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(Object.keys(pkg.dependencies)).not.toContain("tsx");
+    expect(Object.keys(pkg.dependencies)).not.toContain("msw");
+  });
+
+  it("runs on plain Node ESM, with no TypeScript loader", async () => {
+    const out = ok(
+      await run("node", ["app.mjs"], { env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
+      "node app.mjs",
+    );
+    expect(JSON.parse(out)).toMatchObject({ names: ["esm-vol"], typedError: true });
+  });
+
+  it("loads from CommonJS with require()", async () => {
+    const out = ok(
+      await run("node", ["app.cjs"], { env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
+      "node app.cjs",
+    );
+    const r = JSON.parse(out);
+    expect(r.count).toBe(2);
+    expect(r.errorClass).toBe("function");
+  });
+
+  it("type-checks strictly with tsc (nodenext and bundler; no DOM lib, no allowImportingTsExtensions, skipLibCheck off)", async () => {
+    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]), "tsc nodenext");
+    const bundler = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
+    bundler.compilerOptions.module = "preserve";
+    bundler.compilerOptions.moduleResolution = "bundler";
+    writeFileSync(join(project, "tsconfig.bundler.json"), JSON.stringify(bundler));
+    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.bundler.json"]), "tsc bundler");
+    // And TypeScript 7 (the repository's), on the same project.
+    ok(
+      await run("node", [join(REPO_ROOT, "node_modules", "ts7", "bin", "tsc"), "-p", "tsconfig.json"]),
+      "tsc 7",
+    );
+  }, 300_000);
+
+  it("the types catch mistakes (an error the project makes is reported)", async () => {
+    writeFileSync(
+      join(project, "wrong.ts"),
+      'import type { FlashArrayClient } from "purekit/flasharray";\nexport const f = (fa: FlashArrayClient) => fa.GET("/volumez", {});\n',
+    );
+    const wrong = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
+    wrong.files = ["wrong.ts"];
+    writeFileSync(join(project, "tsconfig.wrong.json"), JSON.stringify(wrong));
+    const r = await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.wrong.json"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toContain("wrong.ts");
+    expect(r.stdout).not.toContain("node_modules/purekit");
+  }, 120_000);
+
+  it("runs on Deno from node_modules", async () => {
+    const deno = join(REPO_ROOT, "node_modules", ".bin", "deno");
+    const out = ok(
+      await run(deno, ["run", "--allow-all", "--node-modules-dir=manual", "app.mjs"], {
+        env: { PUREKIT_MOCK: JSON.stringify(mockInfo), DENO_NO_UPDATE_CHECK: "1" },
+      }),
+      "deno run",
+    );
+    expect(JSON.parse(out.trim().split("\n").at(-1)!)).toMatchObject({
+      names: ["esm-vol"],
+      typedError: true,
+    });
+  }, 120_000);
+
+  it("bundles with esbuild, and the bundle runs from a folder without node_modules", async () => {
+    const out = join(work, "bundle");
+    mkdirSync(out, { recursive: true });
+    ok(
+      await run(process.execPath, [
+        join(REPO_ROOT, "node_modules", "esbuild", "bin", "esbuild"),
+        "app.mjs",
+        "--bundle",
+        "--platform=node",
+        "--format=esm",
+        "--target=node20",
+        `--outfile=${join(out, "app.mjs")}`,
+        // esbuild's documented shim for CommonJS dependencies (undici) inside an ESM bundle.
+        "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      ]),
+      "esbuild",
+    );
+    const r = ok(
+      await run("node", ["app.mjs"], { cwd: out, env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
+      "bundle",
+    );
+    expect(JSON.parse(r)).toMatchObject({ names: ["esm-vol"] });
+  }, 120_000);
+
+  it("`npx purekit mock` serves the recorded seed by default and stops with the npx process", async () => {
+    const { child, info } = await startMock(["flasharray", "--port", "0", "--json", "--http"]);
+    const res = await fetch(`${info.url}/api/api_version`);
+    expect(res.status).toBe(200);
+    const login = await fetch(`${info.url}/api/2.56/login`, {
+      method: "POST",
+      headers: { "api-token": info.apiToken },
+    });
+    const session = login.headers.get("x-auth-token")!;
+    const vols = (await (
+      await fetch(`${info.url}/api/2.56/volumes`, { headers: { "x-auth-token": session } })
+    ).json()) as {
+      items: unknown[];
+    };
+    expect(vols.items.length).toBeGreaterThan(0);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    await exited;
+    // The server is gone with it: nothing listens any more.
+    await expect(fetch(`${info.url}/api/api_version`)).rejects.toThrow();
+  }, 120_000);
+
+  it("generates a REST version the package does not ship into the project, and the client takes it, typed", async () => {
+    // FA 2.57 as a user might meet it: FA 2.56 with a new version prefix and one new endpoint.
+    const spec = parseYaml(
+      readFileSync(join(REPO_ROOT, "..", "shared", "specs", "FA2.56.spec.yaml"), "utf8"),
+      {
+        maxAliasCount: -1,
+      },
+    ) as { info: { version: string }; paths: Record<string, unknown> };
+    const paths: Record<string, unknown> = {};
+    for (const [p, item] of Object.entries(spec.paths)) paths[p.replace("/api/2.56/", "/api/2.57/")] = item;
+    paths["/api/2.57/widgets"] = spec.paths["/api/2.56/volumes"];
+    spec.paths = paths;
+    spec.info.version = "2.57";
+    writeFileSync(join(project, "FA2.57.spec.json"), JSON.stringify(spec));
+    const before = readdirSync(join(project, "node_modules", "purekit"), { recursive: true }).length;
+    ok(
+      await run("npx", [
+        "--no-install",
+        "purekit",
+        "generate",
+        "--spec",
+        "FA2.57.spec.json",
+        "--out",
+        "purekit-types",
+      ]),
+      "purekit generate --spec",
+    );
+    expect(readdirSync(join(project, "node_modules", "purekit"), { recursive: true }).length).toBe(before);
+    expect(existsSync(join(project, "purekit-types", "flasharray", "types", "2.57.d.ts"))).toBe(true);
+    writeFileSync(
+      join(project, "own.ts"),
+      `import { createFlashArrayClient } from "purekit/flasharray";
+import { generated } from "./purekit-types/flasharray/index.js";
+
+const calls: string[] = [];
+const answer = (body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { headers: { "content-type": "application/json", ...headers } });
+const fa = await createFlashArrayClient({
+  host: "array.test",
+  auth: { apiToken: "t" },
+  generated,
+  fetch: async (input, init) => {
+    const request = new Request(input, init);
+    calls.push(new URL(request.url).pathname);
+    if (request.url.endsWith("/api/api_version")) return answer({ version: ["2.56", "2.57"] });
+    if (request.url.endsWith("/login")) return answer({ items: [{ username: "u" }] }, { "x-auth-token": "s" });
+    return answer({ items: [{ name: "w1" }], more_items_remaining: false });
+  },
+});
+const { data } = await fa.GET("/widgets", { params: { query: { names: ["w1"] } } });
+const name: string | undefined = data?.items?.[0]?.name;
+// @ts-expect-error still typed: no such path in 2.57 either
+void fa.GET("/gadgets", {});
+const viaFriendly = await fa.getWidgets({ limit: 1 });
+console.log(JSON.stringify({ version: fa.version, name, friendly: viaFriendly.items?.length, calls }));
+await fa.close();
+`,
+    );
+    const own = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
+    own.files = ["own.ts"];
+    own.compilerOptions.noEmit = false;
+    writeFileSync(join(project, "tsconfig.own.json"), JSON.stringify(own));
+    // Emits own.js beside own.ts, so its import of ./purekit-types resolves as written.
+    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.own.json"]), "tsc own.ts");
+    const r = JSON.parse(ok(await run("node", ["own.js"]), "node own.js"));
+    expect(r).toMatchObject({ version: "2.57", name: "w1", friendly: 1 });
+    expect(r.calls).toContain("/api/2.57/widgets");
+  }, 600_000);
+});
