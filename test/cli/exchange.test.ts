@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { importPKCS8, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -545,16 +546,15 @@ describe("TLS and network failures", () => {
   });
 
   it("an unknown host: exit 1, ERR_NETWORK naming the host", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      "array.invalid",
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-    ]);
+    // The lookup is injected (test/helpers/no-dns.mjs): nothing goes to the system resolver.
+    const r = await purekit(
+      ["token", "api", "--host", "array.invalid", "--username", USER, "-p", USER_PASSWORD],
+      {
+        env: {
+          NODE_OPTIONS: `--import=${pathToFileURL(join(import.meta.dirname, "..", "helpers", "no-dns.mjs")).href}`,
+        },
+      },
+    );
     expectFailure(r, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
   });
 
@@ -653,17 +653,23 @@ describe("under Deno (node_modules/.bin/deno run -A cli/purekit.ts)", () => {
     expect(b.stderr).toMatch(/warning: TLS certificate verification is OFF/);
   });
 
-  it("verifies certificates by default, and fails cleanly on an unknown host", async () => {
+  it("verifies certificates by default, and fails cleanly on a closed port", async () => {
     const tls = await purekit(
       ["token", "api", "--host", faHost, "--username", USER, "-p", USER_PASSWORD],
       deno,
     );
     expectFailure(tls, 1, /TLS verification of https:\/\/127\.0\.0\.1:\d+ failed.*--ca <file>.*\[ERR_TLS\]/);
-    const dns = await purekit(
-      ["token", "api", "--host", "array.invalid", "--username", USER, "-p", USER_PASSWORD],
+    // A closed loopback port, not an unresolvable name: tests send nothing beyond loopback.
+    const port = await closedPort();
+    const refused = await purekit(
+      ["token", "api", "--host", `127.0.0.1:${port}`, "--username", USER, "-p", USER_PASSWORD],
       deno,
     );
-    expectFailure(dns, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
+    expectFailure(
+      refused,
+      1,
+      new RegExp(`Cannot reach https://127\\.0\\.0\\.1:${port}: .*\\[ERR_NETWORK\\]`),
+    );
   });
 
   it("a wrong user password is refused without printing it", async () => {
