@@ -9,10 +9,18 @@ import type { OperationInfo, OperationTable, Product } from "../generator/table.
 import packageJson from "../package.json" with { type: "json" };
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
 import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
-import { createPipeline, type Send, type SendOptions, sentHeaders } from "./http.ts";
+import {
+  createPipeline,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readText,
+  type Send,
+  type SendOptions,
+  sentHeaders,
+  sentSecrets,
+} from "./http.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
 import { serializeQuery } from "./query.ts";
-import { redactHeaders, redactUrl, SecretSet } from "./redact.ts";
+import { redactHeaders, redactUrl, redactValue, SecretSet } from "./redact.ts";
 import type { RetryOptions } from "./retry.ts";
 import { createTransportFetch, type TlsOptions } from "./transport/index.ts";
 import { chooseVersion, listedVersions } from "./versions.ts";
@@ -130,6 +138,17 @@ export interface BaseClientOptions {
   logger?: Logger;
   /** Prepended to `purekit/<version>`. */
   userAgent?: string;
+  /**
+   * Largest answer body the client reads, in bytes; default 256 MiB (far above a real page
+   * of any collection). Checked while the body streams in, so memory stays bounded: a larger
+   * answer fails with `ERR_RESPONSE_TOO_LARGE`. Error answers are read only up to 16 KiB.
+   *
+   * @example
+   * ```ts
+   * await createFlashArrayClient({ host, auth, maxResponseBytes: 1024 * 1024 * 1024 }); // 1 GiB pages
+   * ```
+   */
+  maxResponseBytes?: number;
 }
 
 export interface CreateClientInternals extends BaseClientOptions {
@@ -194,11 +213,12 @@ export function toApiError(
       return url;
     }
   })();
-  const errors = errorItems(body).map((e) => ({
-    ...e,
-    message: secrets.redact(String(e.message ?? "")),
-    ...(typeof e.context === "string" ? { context: secrets.redact(e.context) } : {}),
-  }));
+  // Every string of every entry (location_context, fields of any name, at any depth): an array
+  // may echo a token or the request's body anywhere in it.
+  const errors = errorItems(body).map((e) => {
+    const item = redactValue(e, secrets) as PureErrorItem;
+    return { ...item, message: typeof item.message === "string" ? item.message : String(item.message ?? "") };
+  });
   const text = typeof body === "string" ? secrets.redact(body) : undefined;
   const html = text !== undefined && /^\s*</.test(text);
   const what = errors.length
@@ -230,6 +250,13 @@ export async function createPureClient<Paths extends {}, Ops>(
   const origin = normalizeOrigin(options.host);
   const logger = options.logger ?? consoleLogger;
   const secrets = new SecretSet();
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `maxResponseBytes must be a positive whole number of bytes, got ${String(maxResponseBytes)}.`,
+    );
+  }
   const transport = await createTransportFetch({
     tls: options.tls,
     fetch: options.fetch,
@@ -237,6 +264,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     onInsecure: (m) => logger.warn?.(m),
   });
   const send: Send = createPipeline({
+    maxResponseBytes,
     fetch: (r) => transport(r),
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}purekit/${PUREKIT_VERSION}`,
     timeoutMs: options.timeoutMs ?? 30_000,
@@ -263,7 +291,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     let offered: string[] = [];
     if (options.product !== "pure1") {
       const res = await send(new Request(`${origin}/api/api_version`));
-      const text = await res.text();
+      const text = await readText(res, `GET ${origin}/api/api_version`);
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -355,7 +383,13 @@ export async function createPureClient<Paths extends {}, Ops>(
           { cause: e },
         );
       }
-      throw e;
+      if (e instanceof PurekitError) throw e;
+      // The connection broke while the body streamed in (undici: TypeError "terminated").
+      throw new PurekitError(
+        "ERR_NETWORK",
+        `${verb} ${path}: the connection broke while the answer was read (request id ${requestId}); try again.`,
+        { cause: e },
+      );
     }
     const { response } = result;
     if (response.ok) return { data: result.data, response };
@@ -369,7 +403,7 @@ export async function createPureClient<Paths extends {}, Ops>(
         result.error,
         requestId,
         sentHeaders.get(response) ?? headers,
-        secrets,
+        sentSecrets.get(response) ?? secrets,
       ),
       response,
     };
