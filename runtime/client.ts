@@ -435,6 +435,16 @@ export async function createPureClient<Paths extends {}, Ops>(
     if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
     let token: string | undefined;
     let offset = typeof baseQuery.offset === "number" ? baseQuery.offset : 0;
+    // A server that repeats or cycles tokens, or claims more items without letting us get
+    // them, would otherwise be paged forever.
+    const tokensSeen = new Set<string>();
+    let lastPage: string | undefined;
+    let pagesRead = 0;
+    const endless = (why: string) =>
+      new PurekitError(
+        "ERR_BAD_RESPONSE",
+        `GET ${path} cannot be paged to its end: ${why} (request id ${headers.get("x-request-id")}). The array or a proxy answers pages wrongly; ${pagesRead} pages were read.`,
+      );
     for (;;) {
       const query: Record<string, unknown> = { ...baseQuery };
       if (token !== undefined) {
@@ -443,19 +453,28 @@ export async function createPureClient<Paths extends {}, Ops>(
       } else if (offset > 0) {
         query.offset = offset;
       }
-      const page = (await unwrap(
-        call("get", path, { params: { query }, headers, ...(init.signal ? { signal: init.signal } : {}) }),
-      )) as {
+      const result = await call("get", path, {
+        params: { query },
+        headers,
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
+      const page = (await unwrap(result)) as {
         items?: unknown[];
         continuation_token?: string | null;
         more_items_remaining?: boolean;
         total_item_count?: number;
       };
+      pagesRead++;
       yield page as never;
-      const count = page.items?.length ?? 0;
-      const next = op.pagination.token ? (page.continuation_token ?? undefined) : undefined;
+      const count = Array.isArray(page.items) ? page.items.length : 0;
+      // The token comes in the body, or in the x-next-token header.
+      const next = op.pagination.token
+        ? (page.continuation_token ?? result.response.headers.get("x-next-token") ?? undefined)
+        : undefined;
       if (page.more_items_remaining === false || count === 0) return;
       if (next) {
+        if (tokensSeen.has(next)) throw endless("it answered a continuation token it had already given");
+        tokensSeen.add(next);
         token = next;
       } else if (op.pagination.offset) {
         if (
@@ -464,8 +483,14 @@ export async function createPureClient<Paths extends {}, Ops>(
         ) {
           return;
         }
+        // An array that ignores `offset` answers the same page again: no progress.
+        const fingerprint = `${count}:${JSON.stringify(page.items?.[0])}:${JSON.stringify(page.items?.at(-1))}`;
+        if (fingerprint === lastPage) throw endless("the next offset answered the same items again");
+        lastPage = fingerprint;
         token = undefined;
         offset += count;
+      } else if (page.more_items_remaining === true) {
+        throw endless("it says more_items_remaining: true but gives no continuation_token");
       } else {
         return;
       }

@@ -56,19 +56,22 @@ export class SecretSet {
     if (this.transient.size > this.limit)
       this.transient.delete(this.transient.values().next().value as string);
   }
-  /** A copy that also redacts `extra` (the secret fields of one request's body). */
+  /** A view that redacts what this set holds (now and later) and also `extra` (the secret fields of one request's body). */
   with(extra: readonly string[]): SecretSet {
     if (extra.length === 0) return this;
-    const copy = new SecretSet(this.limit);
-    for (const v of this.values) copy.values.add(v);
-    for (const v of this.transient) copy.transient.add(v);
-    for (const v of extra) copy.add(v);
-    return copy;
+    const view = new SecretSet(this.limit);
+    for (const v of extra) view.add(v);
+    view.parent = this;
+    return view;
+  }
+  private parent: SecretSet | undefined;
+  private known(): string[] {
+    return [...this.values, ...this.transient, ...(this.parent?.known() ?? [])];
   }
   redact(text: string): string {
     let out = redactJwts(redactPem(text));
     // Longest first: a secret that contains another is replaced whole.
-    const known = [...this.values, ...this.transient].sort((a, b) => b.length - a.length);
+    const known = this.known().sort((a, b) => b.length - a.length);
     for (const v of known) {
       if (out.includes(v)) out = out.split(v).join(REDACTED);
       const encoded = encodeURIComponent(v);

@@ -11,7 +11,6 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSelfSignedCertificate, type SelfSignedCertificate } from "../../mock/tls/index.ts";
 import {
-  type ArrayClientOptions,
   createFlashArrayClient,
   createPure1Client,
   type Logger,
@@ -120,7 +119,9 @@ async function failure(p: Promise<unknown>): Promise<PurekitError> {
 }
 
 /** The failure of the first data call (logins happen then) of a client made with `options`. */
-async function firstCallFailure(options: ArrayClientOptions): Promise<PurekitError> {
+async function firstCallFailure(
+  options: Parameters<typeof createFlashArrayClient>[0],
+): Promise<PurekitError> {
   const fa = await createFlashArrayClient(options);
   try {
     return await failure(fa.getVolumes());
@@ -335,6 +336,294 @@ describe("same-origin redirects are followed", () => {
       body: { provisioned: 1 },
     });
     expect(data?.items?.[0]).toMatchObject({ method: "GET", body: "" });
+    await fa.close();
+  });
+});
+
+// ---------------------------------------------------------------- 3. answer sizes, 6. stalls
+
+/** Writes 64 KiB chunks until the client hangs up (a server that never stops talking). */
+function endless(res: ServerResponse, status: number, sent: { bytes: number }): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let open = true;
+  res.on("close", () => {
+    open = false;
+  });
+  const pump = () => {
+    while (open && sent.bytes < 4 * 1024 ** 3) {
+      sent.bytes += chunk.length;
+      if (!res.write(chunk)) return void res.once("drain", pump);
+    }
+  };
+  res.write("[");
+  pump();
+}
+
+const MiB = 1024 * 1024;
+
+describe("answers are bounded (maxResponseBytes, error bodies, stalls)", () => {
+  it("an endless 200 answer ends with ERR_RESPONSE_TOO_LARGE after maxResponseBytes, and the connection is dropped", async () => {
+    const sent = { bytes: 0 };
+    const a = await serve(array((_req, res) => endless(res, 200, sent)));
+    const fa = await createFlashArrayClient({
+      host: a.host,
+      auth: { apiToken: API_TOKEN },
+      maxResponseBytes: MiB,
+      ...fast,
+    });
+    const e = await failure(fa.getVolumes());
+    expect(e.code).toBe("ERR_RESPONSE_TOO_LARGE");
+    expect(e.message).toContain("maxResponseBytes");
+    // Bounded: the server got to write little beyond the limit before the client hung up.
+    expect(sent.bytes).toBeLessThan(64 * MiB);
+    await fa.close();
+  });
+
+  it("an endless api_version answer during client creation is ERR_RESPONSE_TOO_LARGE", async () => {
+    const sent = { bytes: 0 };
+    const a = await serve((_req, res) => endless(res, 200, sent));
+    const e = await failure(
+      createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, maxResponseBytes: MiB, ...fast }),
+    );
+    expect(e.code).toBe("ERR_RESPONSE_TOO_LARGE");
+  });
+
+  it("a Content-Length above the limit fails before the body is read", async () => {
+    const a = await serve(
+      array((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(2 * MiB) });
+        res.write("{");
+      }),
+    );
+    const fa = await createFlashArrayClient({
+      host: a.host,
+      auth: { apiToken: API_TOKEN },
+      maxResponseBytes: MiB,
+      ...fast,
+    });
+    const e = await failure(fa.getVolumes());
+    expect(e.code).toBe("ERR_RESPONSE_TOO_LARGE");
+    expect(e.message).toContain(String(2 * MiB));
+    await fa.close();
+  });
+
+  it("an endless error answer is read only a few KB: a PureApiError with its status, at once", async () => {
+    const sent = { bytes: 0 };
+    const a = await serve(array((_req, res) => endless(res, 400, sent)));
+    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const { error } = await fa.GET("/volumes");
+    expect(error).toBeInstanceOf(PureApiError);
+    expect(error?.status).toBe(400);
+    expect(error?.body?.length ?? 0).toBeLessThanOrEqual(2000);
+    expect(sent.bytes).toBeLessThan(64 * MiB);
+    await fa.close();
+  });
+
+  it("rejects a maxResponseBytes that is not a positive whole number", async () => {
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const e = await failure(
+        createFlashArrayClient({ host: "127.0.0.1:1", auth: { apiToken: API_TOKEN }, maxResponseBytes: bad }),
+      );
+      expect(e.code).toBe("ERR_INVALID_ARGUMENT");
+    }
+  });
+
+  it("a 500 whose body stalls is ERR_TIMEOUT, not an untyped 'Body is unusable'", async () => {
+    const a = await serve(
+      array((_req, res) => {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.write('{"errors": [');
+      }),
+    );
+    const fa = await createFlashArrayClient({
+      host: a.host,
+      auth: { apiToken: API_TOKEN },
+      ...fast,
+      timeoutMs: 300,
+    });
+    const e = await failure(fa.getVolumes());
+    expect(e.code).toBe("ERR_TIMEOUT");
+    expect(e.message).toMatch(/body did not arrive/);
+    await fa.close();
+  });
+
+  it("a 200 whose body stalls is ERR_TIMEOUT", async () => {
+    const a = await serve(
+      array((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"items": [');
+      }),
+    );
+    const fa = await createFlashArrayClient({
+      host: a.host,
+      auth: { apiToken: API_TOKEN },
+      ...fast,
+      timeoutMs: 300,
+    });
+    const e = await failure(fa.getVolumes());
+    expect(e.code).toBe("ERR_TIMEOUT");
+    await fa.close();
+  });
+});
+
+// ---------------------------------------------------------------- 4. secrets in any error field
+
+describe("no secret in any field of an error", () => {
+  const NEW_PASSWORD = "N3w-Admin-Passw0rd-echoed";
+
+  it("tokens in location_context, unknown and nested fields, and echoed body secrets are redacted", async () => {
+    const a = await serve(
+      array((req, res) =>
+        json(res, 400, {
+          errors: [
+            {
+              message: `bad request from ${SESSION}`,
+              context: "v1",
+              location_context: `session ${SESSION}`,
+              echoed: req.body,
+              deep: { deeper: [API_TOKEN, { token: "short" }], [`key-${SESSION}`]: 1 },
+            },
+          ],
+        }),
+      ),
+    );
+    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const { error } = await fa.POST("/volumes", {
+      params: { query: { names: ["v1"] } },
+      body: {
+        provisioned: 1,
+        password: NEW_PASSWORD,
+        nested: { api_token: "Nested-Api-Token-123" },
+      } as never,
+    });
+    expect(error).toBeInstanceOf(PureApiError);
+    const text = shown(error);
+    for (const secret of [SESSION, API_TOKEN, NEW_PASSWORD, "Nested-Api-Token-123"]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(error?.errors[0]?.context).toBe("v1");
+    expect(text).toContain("[REDACTED]");
+    await fa.close();
+  });
+
+  it("a text error body echoing a form-encoded subject_token does not show it", async () => {
+    const a = await serve((req, res) => {
+      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
+      res.writeHead(400, { "content-type": "text/plain" }).end(`you sent: ${req.body}`);
+    });
+    const token = idToken();
+    const fa = await createFlashArrayClient({ host: a.host, auth: { idToken: token }, ...fast });
+    const e = await failure(fa.getVolumes());
+    expect(e.code).toBe("ERR_AUTH");
+    expect(shown(e)).not.toContain(token);
+    expect(shown(e)).not.toContain(token.split(".")[1]);
+    await fa.close();
+  });
+});
+
+// ---------------------------------------------------------------- 6. null where an object belongs
+
+describe("answers of the wrong shape are typed errors", () => {
+  it("auth/apitoken answering JSON null: ERR_BAD_RESPONSE, not a TypeError", async () => {
+    const a = await serve((req, res) => {
+      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
+      json(res, 200, null);
+    });
+    const e = await firstCallFailure({
+      host: a.host,
+      auth: { username: "pureuser", password: PASSWORD },
+      ...fast,
+    });
+    expect(e.code).toBe("ERR_BAD_RESPONSE");
+    expect(e.message).toMatch(/not an object \(null\)/);
+  });
+
+  it("the token exchange answering JSON null, or an array: ERR_BAD_RESPONSE", async () => {
+    for (const answer of [null, [], 42]) {
+      const a = await serve((req, res) => {
+        if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
+        json(res, 200, answer);
+      });
+      const e = await firstCallFailure({ host: a.host, auth: { idToken: idToken() }, ...fast });
+      expect(e.code).toBe("ERR_BAD_RESPONSE");
+    }
+  });
+
+  it("a refusal whose errors is not a list is still ERR_AUTH with the status", async () => {
+    const a = await serve((req, res) => {
+      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
+      json(res, 401, { errors: "nope", message: 7 });
+    });
+    const e = await firstCallFailure({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    expect(e.code).toBe("ERR_AUTH");
+    expect(e.message).toContain("HTTP 401");
+  });
+});
+
+// ---------------------------------------------------------------- 5. pagination that never ends
+
+describe("pagination always ends", () => {
+  async function collect(answer: (req: Seen, n: number) => unknown): Promise<PurekitError> {
+    let n = 0;
+    const a = await serve(
+      array((req, res) => {
+        // A runaway loop fails here instead of hanging the suite.
+        if (++n > 1000) return json(res, 500, { errors: [{ message: "runaway" }] });
+        json(res, 200, answer(req, n));
+      }),
+    );
+    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    try {
+      const e = await failure(
+        (async () => {
+          for await (const _ of fa.paginate("/volumes", { params: { query: { limit: 1 } } })) {
+            // drain
+          }
+        })(),
+      );
+      expect(n).toBeLessThan(10);
+      return e;
+    } finally {
+      await fa.close();
+    }
+  }
+
+  it("a repeated continuation token: ERR_BAD_RESPONSE after the first repeat", async () => {
+    const e = await collect(() => ({
+      items: [{ name: "v" }],
+      continuation_token: "same",
+      more_items_remaining: true,
+    }));
+    expect(e.code).toBe("ERR_BAD_RESPONSE");
+    expect(e.message).toMatch(/already given/);
+  });
+
+  it("alternating continuation tokens: ERR_BAD_RESPONSE", async () => {
+    const e = await collect((_r, n) => ({
+      items: [{ name: `v${n}` }],
+      continuation_token: n % 2 ? "A" : "B",
+    }));
+    expect(e.code).toBe("ERR_BAD_RESPONSE");
+  });
+
+  it("more_items_remaining: true with no token and the same items at every offset: ERR_BAD_RESPONSE", async () => {
+    const e = await collect(() => ({ items: [{ name: "v" }], more_items_remaining: true }));
+    expect(e.code).toBe("ERR_BAD_RESPONSE");
+    expect(e.message).toMatch(/same items/);
+  });
+
+  it("takes the token from the x-next-token header when the body has none", async () => {
+    const a = await serve(
+      array((req, res) => {
+        if (req.path.includes("continuation_token=t2")) return json(res, 200, { items: [{ name: "b" }] });
+        json(res, 200, { items: [{ name: "a" }], more_items_remaining: true }, { "x-next-token": "t2" });
+      }),
+    );
+    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const names: unknown[] = [];
+    for await (const v of fa.paginate("/volumes", { params: { query: { limit: 1 } } })) names.push(v.name);
+    expect(names).toEqual(["a", "b"]);
     await fa.close();
   });
 });
