@@ -8,7 +8,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSelfSignedCertificate, type SelfSignedCertificate } from "../../mock/tls/index.ts";
 import {
   createFlashArrayClient,
@@ -625,5 +625,36 @@ describe("pagination always ends", () => {
     for await (const v of fa.paginate("/volumes", { params: { query: { limit: 1 } } })) names.push(v.name);
     expect(names).toEqual(["a", "b"]);
     await fa.close();
+  });
+});
+
+// ---------------------------------------------------------------- 7. verification off by environment
+
+describe("NODE_TLS_REJECT_UNAUTHORIZED=0 with no tls option", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("warns once per client, as tls.insecure does; not when it is unset", async () => {
+    const a = await serve(array());
+    const warnings: string[] = [];
+    const logger: Logger = { warn: (m) => warnings.push(m) };
+    vi.stubEnv("NODE_TLS_REJECT_UNAUTHORIZED", "0");
+    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast, logger });
+    await fa.getVolumes();
+    await fa.getVolumes();
+    expect(warnings.filter((w) => w.includes("NODE_TLS_REJECT_UNAUTHORIZED"))).toHaveLength(1);
+    expect(warnings[0]).toMatch(/verification is OFF.*tls\.ca/);
+    await fa.close();
+    vi.unstubAllEnvs();
+    warnings.length = 0;
+    const quietClient = await createFlashArrayClient({
+      host: a.host,
+      auth: { apiToken: API_TOKEN },
+      ...fast,
+      logger,
+    });
+    expect(warnings).toEqual([]);
+    await quietClient.close();
   });
 });
