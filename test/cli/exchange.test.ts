@@ -41,6 +41,8 @@ let faHost = "";
 let fbHost = "";
 let pure1Url = "";
 let skewedHost = "";
+let redirectingHost = "";
+let redirectTarget: HttpsTestServer;
 
 /** A local port nothing listens on (bound, then released). */
 function closedPort(): Promise<number> {
@@ -107,6 +109,19 @@ beforeAll(async () => {
   faHost = hostOf(await serve((r) => fa.handle(r)));
   fbHost = hostOf(await serve((r) => fb.handle(r)));
   pure1Url = (await serve((r) => pure1.handle(r))).url;
+  // An address that answers api_version but redirects every POST (the password, the JWT)
+  // to another origin, which would accept them.
+  redirectTarget = await serve((r) => fa.handle(r));
+  redirectingHost = hostOf(
+    await serve(async (r) => {
+      const url = new URL(r.url);
+      if (r.method !== "POST") return fa.handle(r);
+      return new Response(null, {
+        status: 307,
+        headers: { location: `${redirectTarget.url}${url.pathname}` },
+      });
+    }),
+  );
   skewedHost = hostOf(
     await serve(async (r) => {
       const res = await skewed.handle(r);
@@ -556,6 +571,35 @@ describe("TLS and network failures", () => {
       },
     );
     expectFailure(r, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
+  });
+
+  it("a redirect to another origin: exit 1, ERR_REDIRECT, and the password and JWT go nowhere else", async () => {
+    const api = await purekit([
+      "token",
+      "api",
+      "--host",
+      redirectingHost,
+      "--username",
+      USER,
+      "-p",
+      USER_PASSWORD,
+      "--ca",
+      caFile,
+    ]);
+    expectFailure(api, 1, /HTTP 307 redirecting to https:\/\/127\.0\.0\.1:\d+; refused.*\[ERR_REDIRECT\]/);
+    const jwt = await purekit([
+      "token",
+      "flasharray",
+      ...clientArgs(redirectingHost),
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+      "--ca",
+      caFile,
+    ]);
+    expectFailure(jwt, 1, /\[ERR_REDIRECT\]/);
+    expect(redirectTarget.seen).toEqual([]);
   });
 
   it("a port where nothing listens: exit 1, connection refused", async () => {
