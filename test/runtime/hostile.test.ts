@@ -285,7 +285,7 @@ describe("same-origin redirects are followed", () => {
     json(res, 404, { errors: [{ message: "no" }] });
   };
 
-  it("a 307 POST is replayed with the same body and credentials (global fetch)", async () => {
+  it("a 307 POST is replayed with the same body and credentials (global fetch; was 'detached ArrayBuffer')", async () => {
     const a = await serve(array(volumes));
     const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
     const { data, error } = await fa.POST("/volumes", {
@@ -302,7 +302,7 @@ describe("same-origin redirects are followed", () => {
     await fa.close();
   });
 
-  it("a 307 POST is replayed with the same body over tls.ca (undici Agent; was 'detached ArrayBuffer')", async () => {
+  it("a 307 POST is replayed with the same body over tls.ca (undici Agent)", async () => {
     const tls = await getCerts();
     const a = await serve(array(volumes), tls);
     const fa = await createFlashArrayClient({
