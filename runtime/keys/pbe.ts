@@ -20,9 +20,9 @@ import {
 } from "./asn1.ts";
 import { desCbcDecrypt } from "./des.ts";
 import { md5 } from "./md5.ts";
-import { rehash } from "./sha.ts";
 import { OID } from "./oids.ts";
 import { BadDecrypt, malformed, unsupported, unsupportedAlgorithm } from "./problem.ts";
+import { rehash } from "./sha.ts";
 
 export type Hash = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
 
@@ -118,7 +118,9 @@ export function parsePbkdf2(kdf: Asn1 | undefined, limits: KeyLimits): Pbkdf2Par
   const [salt, iter, ...rest] = seq(params);
   const keyLength = rest[0]?.tag === 0x02 ? intOf(rest.shift()) : undefined;
   if (keyLength !== undefined && (keyLength < 1 || keyLength > MAX_DERIVED_KEY_BYTES)) {
-    throw malformed(`asks for a ${keyLength}-byte derived key; real files ask for at most ${MAX_DERIVED_KEY_BYTES}`);
+    throw malformed(
+      `asks for a ${keyLength}-byte derived key; real files ask for at most ${MAX_DERIVED_KEY_BYTES}`,
+    );
   }
   const out: Pbkdf2Params = {
     salt: octetsOf(salt),

@@ -98,7 +98,8 @@ const MAX_SAFE_CONTENTS_NESTING = 8;
 
 /** Private keys (PrivateKeyInfo DER) in a SafeContents. */
 async function keysIn(s: Session, safeContents: Asn1, depth = 0): Promise<Bytes[]> {
-  if (depth > MAX_SAFE_CONTENTS_NESTING) throw malformed("nests PKCS#12 SafeContents too deeply to be a real file");
+  if (depth > MAX_SAFE_CONTENTS_NESTING)
+    throw malformed("nests PKCS#12 SafeContents too deeply to be a real file");
   const keys: Bytes[] = [];
   for (const bag of seq(safeContents)) {
     const [bagId, value] = seq(bag);
@@ -134,7 +135,8 @@ export async function pkcs12ToPkcs8(
   if (macData) {
     // The MAC tells a wrong password apart from a damaged file before any decryption.
     const matching: Password[] = [];
-    for (const pw of s.candidates) if (await macMatches(macData, authSafeBytes, pw, limits)) matching.push(pw);
+    for (const pw of s.candidates)
+      if (await macMatches(macData, authSafeBytes, pw, limits)) matching.push(pw);
     if (matching.length === 0)
       throw s.passwordGiven
         ? wrongPassword("the PKCS#12 integrity check (MAC) does not match")

@@ -1,4 +1,6 @@
 /** Any supported private key file → PKCS#8 → a Web Crypto RS256 signing key. */
+
+import { PurekitError } from "../errors.ts";
 import {
   Asn1Error,
   type Bytes,
@@ -15,7 +17,6 @@ import {
 } from "./asn1.ts";
 import { classify } from "./detect.ts";
 import { OID } from "./oids.ts";
-import { PurekitError } from "../errors.ts";
 import {
   DEFAULT_KEY_LIMITS,
   decryptLegacyPem,

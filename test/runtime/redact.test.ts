@@ -90,7 +90,7 @@ describe("what is redacted", () => {
   it("redactValue redacts every string at any depth and stops at a bounded depth", () => {
     const secrets = new SecretSet();
     secrets.add("T-secret-token-1");
-    const value = { a: [{ b: { c: "x T-secret-token-1 y", password: "p" } }], [`k T-secret-token-1`]: 1 };
+    const value = { a: [{ b: { c: "x T-secret-token-1 y", password: "p" } }], "k T-secret-token-1": 1 };
     expect(JSON.stringify(redactValue(value, secrets))).not.toContain("T-secret-token-1");
     let deep: unknown = "T-secret-token-1";
     for (let i = 0; i < 100_000; i++) deep = [deep];
