@@ -229,3 +229,23 @@ describe("RSA keys under 2048 bits are refused at import (point 6)", () => {
     await keyError(loadSigningKey({ privateKey }), "ERR_KEY_UNSUPPORTED");
   });
 });
+
+describe("a signing key jose refuses is a typed error", () => {
+  it("an EC CryptoKey given as the private key: ERR_KEY_UNSUPPORTED at the first call, not a TypeError", async () => {
+    const { createFlashArrayMock } = await import("../mock/index.ts");
+    const { createFlashArrayClient } = await import("../runtime/index.ts");
+    const array = createFlashArrayMock({ seed: "empty" });
+    await array.ready;
+    const { privateKey } = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, [
+      "sign",
+    ]);
+    const fa = await createFlashArrayClient({
+      host: array.baseUrl,
+      fetch: array.fetch,
+      logger: {},
+      auth: { clientId: "c", keyId: "k", issuer: "i", username: "u", privateKey },
+    });
+    await keyError(fa.getVolumes(), "ERR_KEY_UNSUPPORTED");
+    await fa.close();
+  });
+});

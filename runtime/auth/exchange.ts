@@ -231,7 +231,20 @@ export function signedExchange(
 ): () => Promise<ExchangedToken> {
   let skewMs = 0;
   // JWTs need no registration: redaction removes anything shaped like one.
-  const attempt = async () => exchangeToken(ctx, await sign(ctx.now() + skewMs), hint);
+  const signed = async (now: number) => {
+    try {
+      return await sign(now);
+    } catch (cause) {
+      if (cause instanceof PurekitError) throw cause;
+      // jose's TypeError (a key of the wrong type or size) names no key material.
+      throw new PurekitError(
+        "ERR_KEY_UNSUPPORTED",
+        `Signing the JWT for ${ctx.origin} failed: ${(cause as Error)?.message ?? String(cause)}. Give an RSA private key of at least 2048 bits.`,
+        { cause },
+      );
+    }
+  };
+  const attempt = async () => exchangeToken(ctx, await signed(ctx.now() + skewMs), hint);
   return async () => {
     try {
       return await attempt();
