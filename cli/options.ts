@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import type { AuthContext } from "../runtime/auth/types.ts";
 import { PurekitError } from "../runtime/errors.ts";
+import { boundedAnswer, DEFAULT_MAX_RESPONSE_BYTES, fetchWithinOrigin, readText } from "../runtime/http.ts";
 import { importPrivateKey } from "../runtime/keys/index.ts";
 import type { SecretSet } from "../runtime/redact.ts";
 import { createTransportFetch } from "../runtime/transport/index.ts";
@@ -395,8 +396,27 @@ export async function authContext(options: NetworkOptions): Promise<AuthContext 
     versions: [],
     apiVersions: () => ctx.versions,
     send: async (request) => {
+      const signal = AbortSignal.timeout(options.timeoutSeconds * 1000);
       try {
-        return await transport(request, { signal: AbortSignal.timeout(options.timeoutSeconds * 1000) });
+        // Redirects stay on the array's origin (the password and JWT bodies, the api-token
+        // header never go elsewhere), and answers are read within bounds, as in the clients.
+        const body = request.body ? await request.arrayBuffer() : undefined;
+        const res = await fetchWithinOrigin(
+          (r) => transport(r),
+          { url: request.url, method: request.method, headers: request.headers, body, signal },
+          options.secrets,
+        );
+        return await boundedAnswer(
+          res,
+          DEFAULT_MAX_RESPONSE_BYTES,
+          signal,
+          () =>
+            new PurekitError(
+              "ERR_TIMEOUT",
+              `${options.origin} did not answer within ${options.timeoutSeconds} s; check the address, or raise --timeout`,
+            ),
+          `${request.method} ${options.origin}${new URL(request.url).pathname}`,
+        );
       } catch (e) {
         if (e instanceof PurekitError && e.code === "ERR_TLS") {
           throw new PurekitError("ERR_TLS", cliTlsMessage(e.message), { cause: e });
@@ -423,7 +443,7 @@ export async function loadApiVersions(ctx: AuthContext & { versions: string[] })
   const res = await ctx.send(
     new Request(`${ctx.origin}/api/api_version`, { headers: { accept: "application/json" } }),
   );
-  const text = await res.text();
+  const text = await readText(res, `GET ${ctx.origin}/api/api_version`);
   if (res.ok) {
     try {
       ctx.versions = listedVersions(JSON.parse(text));

@@ -8,10 +8,18 @@ import type { MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescr
 import type { OperationInfo, OperationTable, Product } from "../spec/table.ts";
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
 import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
-import { createPipeline, type Send, type SendOptions, sentHeaders } from "./http.ts";
+import {
+  createPipeline,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readText,
+  type Send,
+  type SendOptions,
+  sentHeaders,
+  sentSecrets,
+} from "./http.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
 import { serializeQuery } from "./query.ts";
-import { redactHeaders, redactUrl, SecretSet } from "./redact.ts";
+import { redactHeaders, redactUrl, redactValue, SecretSet } from "./redact.ts";
 import type { RetryOptions } from "./retry.ts";
 import { createTransportFetch, type TlsOptions } from "./transport/index.ts";
 import { PUREKIT_VERSION } from "./version.ts";
@@ -130,6 +138,17 @@ export interface BaseClientOptions {
   logger?: Logger;
   /** Prepended to `purekit/<version>`. */
   userAgent?: string;
+  /**
+   * Largest answer body the client reads, in bytes; default 256 MiB (far above a real page
+   * of any collection). Checked while the body streams in, so memory stays bounded: a larger
+   * answer fails with `ERR_RESPONSE_TOO_LARGE`. Error answers are read only up to 16 KiB.
+   *
+   * @example
+   * ```ts
+   * await createFlashArrayClient({ host, auth, maxResponseBytes: 1024 * 1024 * 1024 }); // 1 GiB pages
+   * ```
+   */
+  maxResponseBytes?: number;
 }
 
 export interface CreateClientInternals extends BaseClientOptions {
@@ -194,11 +213,12 @@ export function toApiError(
       return url;
     }
   })();
-  const errors = errorItems(body).map((e) => ({
-    ...e,
-    message: secrets.redact(String(e.message ?? "")),
-    ...(typeof e.context === "string" ? { context: secrets.redact(e.context) } : {}),
-  }));
+  // Every string of every entry (location_context, fields of any name, at any depth): an array
+  // may echo a token or the request's body anywhere in it.
+  const errors = errorItems(body).map((e) => {
+    const item = redactValue(e, secrets) as PureErrorItem;
+    return { ...item, message: typeof item.message === "string" ? item.message : String(item.message ?? "") };
+  });
   const text = typeof body === "string" ? secrets.redact(body) : undefined;
   const html = text !== undefined && /^\s*</.test(text);
   const what = errors.length
@@ -230,6 +250,13 @@ export async function createPureClient<Paths extends {}, Ops>(
   const origin = normalizeOrigin(options.host);
   const logger = options.logger ?? consoleLogger;
   const secrets = new SecretSet();
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `maxResponseBytes must be a positive whole number of bytes, got ${String(maxResponseBytes)}.`,
+    );
+  }
   const transport = await createTransportFetch({
     tls: options.tls,
     fetch: options.fetch,
@@ -237,6 +264,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     onInsecure: (m) => logger.warn?.(m),
   });
   const send: Send = createPipeline({
+    maxResponseBytes,
     fetch: (r) => transport(r),
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}purekit/${PUREKIT_VERSION}`,
     timeoutMs: options.timeoutMs ?? 30_000,
@@ -263,7 +291,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     let offered: string[] = [];
     if (options.product !== "pure1") {
       const res = await send(new Request(`${origin}/api/api_version`));
-      const text = await res.text();
+      const text = await readText(res, `GET ${origin}/api/api_version`);
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -355,7 +383,13 @@ export async function createPureClient<Paths extends {}, Ops>(
           { cause: e },
         );
       }
-      throw e;
+      if (e instanceof PurekitError) throw e;
+      // The connection broke while the body streamed in (undici: TypeError "terminated").
+      throw new PurekitError(
+        "ERR_NETWORK",
+        `${verb} ${path}: the connection broke while the answer was read (request id ${requestId}); try again.`,
+        { cause: e },
+      );
     }
     const { response } = result;
     if (response.ok) return { data: result.data, response };
@@ -369,7 +403,7 @@ export async function createPureClient<Paths extends {}, Ops>(
         result.error,
         requestId,
         sentHeaders.get(response) ?? headers,
-        secrets,
+        sentSecrets.get(response) ?? secrets,
       ),
       response,
     };
@@ -401,6 +435,16 @@ export async function createPureClient<Paths extends {}, Ops>(
     if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
     let token: string | undefined;
     let offset = typeof baseQuery.offset === "number" ? baseQuery.offset : 0;
+    // A server that repeats or cycles tokens, or claims more items without letting us get
+    // them, would otherwise be paged forever.
+    const tokensSeen = new Set<string>();
+    let lastPage: string | undefined;
+    let pagesRead = 0;
+    const endless = (why: string) =>
+      new PurekitError(
+        "ERR_BAD_RESPONSE",
+        `GET ${path} cannot be paged to its end: ${why} (request id ${headers.get("x-request-id")}). The array or a proxy answers pages wrongly; ${pagesRead} pages were read.`,
+      );
     for (;;) {
       const query: Record<string, unknown> = { ...baseQuery };
       if (token !== undefined) {
@@ -409,19 +453,28 @@ export async function createPureClient<Paths extends {}, Ops>(
       } else if (offset > 0) {
         query.offset = offset;
       }
-      const page = (await unwrap(
-        call("get", path, { params: { query }, headers, ...(init.signal ? { signal: init.signal } : {}) }),
-      )) as {
+      const result = await call("get", path, {
+        params: { query },
+        headers,
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
+      const page = (await unwrap(result)) as {
         items?: unknown[];
         continuation_token?: string | null;
         more_items_remaining?: boolean;
         total_item_count?: number;
       };
+      pagesRead++;
       yield page as never;
-      const count = page.items?.length ?? 0;
-      const next = op.pagination.token ? (page.continuation_token ?? undefined) : undefined;
+      const count = Array.isArray(page.items) ? page.items.length : 0;
+      // The token comes in the body, or in the x-next-token header.
+      const next = op.pagination.token
+        ? (page.continuation_token ?? result.response.headers.get("x-next-token") ?? undefined)
+        : undefined;
       if (page.more_items_remaining === false || count === 0) return;
       if (next) {
+        if (tokensSeen.has(next)) throw endless("it answered a continuation token it had already given");
+        tokensSeen.add(next);
         token = next;
       } else if (op.pagination.offset) {
         if (
@@ -430,8 +483,14 @@ export async function createPureClient<Paths extends {}, Ops>(
         ) {
           return;
         }
+        // An array that ignores `offset` answers the same page again: no progress.
+        const fingerprint = `${count}:${JSON.stringify(page.items?.[0])}:${JSON.stringify(page.items?.at(-1))}`;
+        if (fingerprint === lastPage) throw endless("the next offset answered the same items again");
+        lastPage = fingerprint;
         token = undefined;
         offset += count;
+      } else if (page.more_items_remaining === true) {
+        throw endless("it says more_items_remaining: true but gives no continuation_token");
       } else {
         return;
       }

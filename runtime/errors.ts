@@ -34,6 +34,8 @@ export type PurekitErrorCode =
   | "ERR_TIMEOUT"
   | "ERR_ABORTED"
   | "ERR_BAD_RESPONSE"
+  | "ERR_RESPONSE_TOO_LARGE"
+  | "ERR_REDIRECT"
   | "ERR_CLOSED"
   | "ERR_INVALID_ARGUMENT";
 

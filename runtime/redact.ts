@@ -3,6 +3,11 @@
  * Header names are matched case-insensitively; known secret values (tokens,
  * passwords the client holds) are replaced wherever they appear in text; JWTs
  * and PEM blocks are replaced on sight.
+ *
+ * Everything here runs in time linear in the text: it runs on bodies a hostile
+ * server chose, so no backtracking regular expression ever sees a whole body
+ * (a lazy or unanchored JWT pattern on 90 KB of `eyJeyJ…` blocked the event
+ * loop for seconds).
  */
 
 export const REDACTED = "[REDACTED]";
@@ -15,10 +20,19 @@ const SECRET_HEADERS = new Set([
   "set-cookie",
   "proxy-authorization",
 ]);
+/**
+ * Field and query-parameter names that hold secrets: `password`, `old_password`, `api_token`,
+ * `subject_token`, `private_key`, `client_secret`, `passphrase`… A continuation token is not
+ * one (it is in every paginated URL). Names are matched only up to {@link MAX_NAME} characters.
+ */
 const SECRET_FIELDS =
-  /^(password|api_token|access_token|refresh_token|id_token|subject_token|private_?key|client_secret|token)$/i;
-const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
-const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g;
+  /^(?!continuation_token$)(?:[a-z0-9]+[_-])*(?:password|passwd|passphrase|secret|token|private_?key|api_?key)$/i;
+const MAX_NAME = 128;
+
+/** Whether a JSON field or query parameter of this name holds a secret. */
+export function isSecretName(name: string): boolean {
+  return name.length <= MAX_NAME && SECRET_FIELDS.test(name);
+}
 
 /** Very short values would redact ordinary words; no real credential is that short. */
 const worthRedacting = (value: string | undefined): value is string =>
@@ -42,15 +56,115 @@ export class SecretSet {
     if (this.transient.size > this.limit)
       this.transient.delete(this.transient.values().next().value as string);
   }
+  /** A view that redacts what this set holds (now and later) and also `extra` (the secret fields of one request's body). */
+  with(extra: readonly string[]): SecretSet {
+    if (extra.length === 0) return this;
+    const view = new SecretSet(this.limit);
+    for (const v of extra) view.add(v);
+    view.parent = this;
+    return view;
+  }
+  private parent: SecretSet | undefined;
+  private known(): string[] {
+    return [...this.values, ...this.transient, ...(this.parent?.known() ?? [])];
+  }
   redact(text: string): string {
-    let out = text.replace(PEM, REDACTED).replace(JWT, REDACTED);
-    for (const v of [...this.values, ...this.transient]) {
+    let out = redactJwts(redactPem(text));
+    // Longest first: a secret that contains another is replaced whole.
+    const known = this.known().sort((a, b) => b.length - a.length);
+    for (const v of known) {
       if (out.includes(v)) out = out.split(v).join(REDACTED);
       const encoded = encodeURIComponent(v);
       if (encoded !== v && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
     }
     return out;
   }
+}
+
+/** base64url alphabet: A–Z a–z 0–9 - _ */
+function isBase64Url(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+}
+
+/** The end of the base64url run starting at `from`. */
+function runEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isBase64Url(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Replaces JWT-shaped text (`eyJ` + ≥4 chars, `.`, ≥4 chars, `.`, signature) in one pass. A
+ * failed candidate never rescans its first segment: every `eyJ` inside it ends at the same
+ * place and fails the same way, so each character is looked at a bounded number of times.
+ */
+export function redactJwts(text: string): string {
+  let out = "";
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf("eyJ", from);
+    if (start < 0) break;
+    const end1 = runEnd(text, start + 3);
+    if (end1 - start < 7 || text.charCodeAt(end1) !== 46) {
+      from = Math.max(end1, start + 3);
+      continue;
+    }
+    const end2 = runEnd(text, end1 + 1);
+    if (end2 - end1 - 1 < 4 || text.charCodeAt(end2) !== 46) {
+      // An `eyJ` in the second segment may still start a token.
+      from = end1 + 1;
+      continue;
+    }
+    const end3 = runEnd(text, end2 + 1);
+    out += text.slice(copied, start) + REDACTED;
+    copied = from = end3;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const BEGIN = "-----BEGIN ";
+const DASHES = "-----";
+
+/** Index just past `-----<LABEL>-----` at `at` ([A-Z0-9 ]+ label), or -1. */
+function pemLabelEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32) i++;
+    else break;
+  }
+  return i > at && text.startsWith(DASHES, i) ? i + DASHES.length : -1;
+}
+
+/**
+ * Replaces PEM blocks (`-----BEGIN X-----` … `-----END Y-----`, or to the end of the text when
+ * the END line is missing: a truncated key is still a key) in one pass.
+ */
+export function redactPem(text: string): string {
+  let out = "";
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf(BEGIN, from);
+    if (start < 0) break;
+    const bodyStart = pemLabelEnd(text, start + BEGIN.length);
+    if (bodyStart < 0) {
+      from = start + 1;
+      continue;
+    }
+    let end = text.length;
+    for (let at = text.indexOf("-----END ", bodyStart); at >= 0; at = text.indexOf("-----END ", at + 1)) {
+      const after = pemLabelEnd(text, at + "-----END ".length);
+      if (after >= 0) {
+        end = after;
+        break;
+      }
+    }
+    out += text.slice(copied, start) + REDACTED;
+    copied = from = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Headers as a plain object with secret headers' values replaced. */
@@ -66,23 +180,64 @@ export function redactHeaders(
   return out;
 }
 
-/** A JSON-able value with secret-named fields replaced (for logging bodies). */
-export function redactValue(value: unknown, secrets?: SecretSet): unknown {
-  if (typeof value === "string") return secrets ? secrets.redact(value) : value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? REDACTED : redactValue(v, secrets)]),
-    );
+/** Deeper than any real answer; a hostile one must not exhaust the stack. */
+const MAX_DEPTH = 32;
+
+/**
+ * A JSON-able value with secret-named fields replaced and every string redacted, at any depth
+ * (for logging bodies and for the `errors[]` of an error).
+ */
+export function redactValue(value: unknown, secrets?: SecretSet, depth = 0): unknown {
+  if (typeof value === "string") return secrets ? secrets.redact(value) : redactJwts(redactPem(value));
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_DEPTH) return "[nested too deep]";
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      secrets ? secrets.redact(k) : k,
+      isSecretName(k) ? REDACTED : redactValue(v, secrets, depth + 1),
+    ]),
+  );
+}
+
+/** Request bodies larger than this are not searched for secret fields (API bodies are small). */
+const MAX_SCANNED_BODY = 1 << 20;
+
+/**
+ * The values of secret-named fields in a request body (JSON or form-encoded): `password`,
+ * `api_token`, `subject_token`, `private_key`… An array that echoes the body back in an
+ * error must not put them in front of the user.
+ */
+export function secretsInBody(body: ArrayBuffer | undefined, contentType: string | null): string[] {
+  if (body === undefined || body.byteLength === 0 || body.byteLength > MAX_SCANNED_BODY) return [];
+  const text = new TextDecoder().decode(body);
+  const found: string[] = [];
+  if (/application\/x-www-form-urlencoded/i.test(contentType ?? "")) {
+    for (const [k, v] of new URLSearchParams(text)) if (isSecretName(k)) found.push(v);
+    return found;
   }
-  return value;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return found;
+  }
+  const walk = (value: unknown, depth: number): void => {
+    if (value === null || typeof value !== "object" || depth >= MAX_DEPTH) return;
+    for (const [k, v] of Object.entries(value)) {
+      if (isSecretName(k) && (typeof v === "string" || typeof v === "number")) found.push(String(v));
+      else walk(v, depth + 1);
+    }
+  };
+  walk(parsed, 0);
+  return found;
 }
 
 /** A URL with secret-named query parameters replaced. */
 export function redactUrl(url: string, secrets?: SecretSet): string {
   try {
     const u = new URL(url);
-    for (const k of [...u.searchParams.keys()]) if (SECRET_FIELDS.test(k)) u.searchParams.set(k, REDACTED);
+    for (const k of [...u.searchParams.keys()]) if (isSecretName(k)) u.searchParams.set(k, REDACTED);
     const s = u.toString();
     return secrets ? secrets.redact(s) : s;
   } catch {

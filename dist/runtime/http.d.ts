@@ -11,23 +11,23 @@ import type { Logger } from "./logger.js";
 import { type SecretSet } from "./redact.js";
 import { type RetryOptions } from "./retry.js";
 export interface PipelineOptions {
-    /** The transport (TLS-aware fetch, or a mock's fetch). */
-    fetch: (request: Request) => Promise<Response>;
-    userAgent: string;
-    /** Per attempt. */
-    timeoutMs: number;
-    /** Budget of one logical call including its retries and waits; retries never go past it. */
-    deadlineMs?: number | undefined;
-    retry?: RetryOptions | undefined;
-    logger: Logger;
-    secrets: SecretSet;
-    /** The status that means "credentials expired": 401 on arrays, 403 on Pure1. */
-    reauthStatus: number;
-    random?: () => number;
+  /** The transport (TLS-aware fetch, or a mock's fetch). */
+  fetch: (request: Request) => Promise<Response>;
+  userAgent: string;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Budget of one logical call including its retries and waits; retries never go past it. */
+  deadlineMs?: number | undefined;
+  retry?: RetryOptions | undefined;
+  logger: Logger;
+  secrets: SecretSet;
+  /** The status that means "credentials expired": 401 on arrays, 403 on Pure1. */
+  reauthStatus: number;
+  random?: () => number;
 }
 export interface SendOptions {
-    /** Credentials to attach; absent for login and token calls. */
-    auth?: AuthStrategy | undefined;
+  /** Credentials to attach; absent for login and token calls. */
+  auth?: AuthStrategy | undefined;
 }
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
 /**

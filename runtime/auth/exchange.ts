@@ -5,13 +5,16 @@
  * message, redacted, and never the credential.
  */
 import { PurekitError } from "../errors.ts";
+import { readText } from "../http.ts";
 import { compareVersions } from "../versions.ts";
 import type { AuthContext } from "./types.ts";
 
+/** The JSON object of an answer; anything else (HTML, `null`, an array, a number) is ERR_BAD_RESPONSE. */
 async function readJson(res: Response, what: string, ctx: AuthContext): Promise<Record<string, unknown>> {
-  const text = await res.text();
+  const text = await readText(res, `${what} at ${ctx.origin}`);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch {
     const kind = /^\s*</.test(text) ? "an HTML page" : "something that is not JSON";
     throw new PurekitError(
@@ -19,6 +22,26 @@ async function readJson(res: Response, what: string, ctx: AuthContext): Promise<
       `${what} at ${ctx.origin} answered HTTP ${res.status} with ${kind}; is ${ctx.origin} the array's management address?`,
     );
   }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new PurekitError(
+      "ERR_BAD_RESPONSE",
+      `${what} at ${ctx.origin} answered HTTP ${res.status} with JSON that is not an object (${parsed === null ? "null" : Array.isArray(parsed) ? "an array" : typeof parsed}); is ${ctx.origin} the array's management address?`,
+    );
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** The words of an error answer: `errors[].message`, `error_description` or `message`, whatever shape it has. */
+function wordsOf(body: unknown): string {
+  if (body === null || typeof body !== "object") return "";
+  const b = body as { errors?: unknown; message?: unknown; error_description?: unknown };
+  const parts = Array.isArray(b.errors)
+    ? b.errors.map((e) => (e && typeof e === "object" ? (e as { message?: unknown }).message : e))
+    : [];
+  const joined = parts.filter((m) => typeof m === "string" && m).join("; ");
+  if (joined) return joined;
+  for (const m of [b.error_description, b.message]) if (typeof m === "string" && m) return m;
+  return "";
 }
 
 /**
@@ -26,15 +49,11 @@ async function readJson(res: Response, what: string, ctx: AuthContext): Promise<
  * words from `errors[].message` or `message`, redacted.
  */
 async function refusal(res: Response, ctx: AuthContext, what: string, hint: string): Promise<string> {
+  // The pipeline read at most a few KB of it, within the attempt's timeout.
   const text = await res.text().catch(() => "");
   let message = "";
   try {
-    const body = JSON.parse(text) as {
-      errors?: { message?: string }[];
-      message?: string;
-      error_description?: string;
-    };
-    message = body.errors?.map((e) => e.message).join("; ") || body.error_description || body.message || "";
+    message = wordsOf(JSON.parse(text));
   } catch {
     message = /^\s*</.test(text) ? "an HTML page instead of JSON" : text.slice(0, 200);
   }
@@ -212,7 +231,20 @@ export function signedExchange(
 ): () => Promise<ExchangedToken> {
   let skewMs = 0;
   // JWTs need no registration: redaction removes anything shaped like one.
-  const attempt = async () => exchangeToken(ctx, await sign(ctx.now() + skewMs), hint);
+  const signed = async (now: number) => {
+    try {
+      return await sign(now);
+    } catch (cause) {
+      if (cause instanceof PurekitError) throw cause;
+      // jose's TypeError (a key of the wrong type or size) names no key material.
+      throw new PurekitError(
+        "ERR_KEY_UNSUPPORTED",
+        `Signing the JWT for ${ctx.origin} failed: ${(cause as Error)?.message ?? String(cause)}. Give an RSA private key of at least 2048 bits.`,
+        { cause },
+      );
+    }
+  };
+  const attempt = async () => exchangeToken(ctx, await signed(ctx.now() + skewMs), hint);
   return async () => {
     try {
       return await attempt();

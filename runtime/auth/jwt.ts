@@ -9,6 +9,7 @@ import type { CryptoKey } from "jose";
 import { decodeJwt, SignJWT } from "jose";
 import { PurekitError } from "../errors.ts";
 import { importPrivateKey } from "../keys/index.ts";
+import { checkRsaKeySize } from "../keys/private-key.ts";
 import { getPlatform } from "../platform/index.ts";
 
 /** A private key given inline (PEM text, or DER/PKCS#12 bytes) or as a file path. */
@@ -21,7 +22,7 @@ export interface PrivateKeySource {
 /** Loads the signing key once; errors name the file, never the key or password. */
 export async function loadSigningKey(source: PrivateKeySource): Promise<CryptoKey> {
   if (source.privateKey && typeof source.privateKey === "object" && "algorithm" in source.privateKey) {
-    return source.privateKey;
+    return checkRsaKeySize(source.privateKey, "The private key (a CryptoKey)");
   }
   let input = source.privateKey as string | Uint8Array | undefined;
   let label = "the private key";

@@ -32,8 +32,15 @@ export const TAG = {
   SET: 0x31,
 } as const;
 
+/**
+ * Deepest BER nesting read (indefinite lengths, constructed OCTET STRINGs). Real key files
+ * nest a handful of levels; 5,000 nested indefinite SEQUENCEs (10 KB) used to exhaust the stack.
+ */
+export const MAX_NESTING = 64;
+
 /** Reads the element at `pos`; returns it and the offset just past it. */
-function readAt(buf: Bytes, pos: number): [Asn1, number] {
+function readAt(buf: Bytes, pos: number, depth = 0): [Asn1, number] {
+  if (depth > MAX_NESTING) throw new Asn1Error("ASN.1 nested too deeply");
   const start = pos;
   const tag = buf[pos++];
   let len = buf[pos++];
@@ -45,7 +52,7 @@ function readAt(buf: Bytes, pos: number): [Asn1, number] {
     let p = pos;
     while (buf[p] !== 0 || buf[p + 1] !== 0) {
       if (p >= buf.length) throw new Asn1Error("missing end-of-contents marker");
-      p = readAt(buf, p)[1];
+      p = readAt(buf, p, depth + 1)[1];
     }
     return [{ tag, body: buf.subarray(pos, p), raw: buf.subarray(start, p + 2) }, p + 2];
   }
@@ -128,10 +135,11 @@ export function intOf(node: Asn1 | undefined): number {
  * Content of an OCTET STRING — or of an IMPLICIT-tagged one when `tag` is given (0x80 for
  * `[0] IMPLICIT`). A BER constructed form (tag | 0x20) is the concatenation of its pieces.
  */
-export function octetsOf(node: Asn1 | undefined, tag: number = TAG.OCTET_STRING): Bytes {
+export function octetsOf(node: Asn1 | undefined, tag: number = TAG.OCTET_STRING, depth = 0): Bytes {
   if (node?.tag === tag) return node.body;
   if (node?.tag !== (tag | 0x20)) throw new Asn1Error("expected an OCTET STRING");
-  return concat(...children(node).map((c) => octetsOf(c, TAG.OCTET_STRING)));
+  if (depth >= MAX_NESTING) throw new Asn1Error("ASN.1 nested too deeply");
+  return concat(...children(node).map((c) => octetsOf(c, TAG.OCTET_STRING, depth + 1)));
 }
 
 export function concat(...parts: Uint8Array[]): Bytes {

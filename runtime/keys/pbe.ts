@@ -22,6 +22,7 @@ import { desCbcDecrypt } from "./des.ts";
 import { md5 } from "./md5.ts";
 import { OID } from "./oids.ts";
 import { BadDecrypt, malformed, unsupported, unsupportedAlgorithm } from "./problem.ts";
+import { rehash } from "./sha.ts";
 
 export type Hash = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
 
@@ -51,13 +52,32 @@ export function passwordBytes(password: string): Password {
  */
 export const ABSENT_PASSWORD: Password = { utf8: new Uint8Array(0), bmp: new Uint8Array(0) };
 
-/** Iteration counts beyond this are a corrupt or hostile file, not a real key: refuse to spin. */
-const MAX_ITERATIONS = 10_000_000;
+/** Bounds on what a key file may make the reader compute. */
+export interface KeyLimits {
+  /** Most key-derivation iterations (PBKDF2 and the PKCS#12 KDF) a file may ask for. */
+  maxIterations: number;
+}
 
-export function iterationsOf(node: Asn1 | undefined): number {
+/**
+ * Real key files ask for 2,048 (OpenSSL), 2,000 (Windows), 10,000 (Java) and at most a few
+ * hundred thousand iterations; a hostile 1.5 KB file asked for 10 million and kept the reader
+ * busy for minutes. Raise it with `importPrivateKey(…, { maxIterations })` for a file you trust.
+ */
+export const DEFAULT_KEY_LIMITS: KeyLimits = { maxIterations: 1_000_000 };
+
+/** Longest derived key a file may ask for: HMAC-SHA-512's 64 bytes (PBMAC1), AES-256's 32. */
+export const MAX_DERIVED_KEY_BYTES = 64;
+
+export function iterationsOf(node: Asn1 | undefined, limits: KeyLimits): number {
   const n = intOf(node);
-  if (n < 1 || n > MAX_ITERATIONS)
-    throw malformed(`has an implausible key-derivation iteration count (${n})`);
+  if (n < 1) throw malformed(`has an implausible key-derivation iteration count (${n})`);
+  if (n > limits.maxIterations) {
+    throw unsupported(
+      `asks for ${n} key-derivation iterations, more than the limit of ${limits.maxIterations} ` +
+        "(real key files use 2,000 to a few hundred thousand); if you trust this file, raise the limit " +
+        "with importPrivateKey's maxIterations option, or re-encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`",
+    );
+  }
   return n;
 }
 
@@ -91,15 +111,20 @@ export interface Pbkdf2Params {
 }
 
 /** PBKDF2-params (RFC 8018 A.2); the PRF defaults to hmacWithSHA1 when absent. */
-export function parsePbkdf2(kdf: Asn1 | undefined): Pbkdf2Params {
+export function parsePbkdf2(kdf: Asn1 | undefined, limits: KeyLimits): Pbkdf2Params {
   const [kdfOid, params] = seq(kdf);
   const oid = oidOf(kdfOid);
   if (oid !== OID.pbkdf2) throw unsupportedAlgorithm(oid); // scrypt, most likely
   const [salt, iter, ...rest] = seq(params);
   const keyLength = rest[0]?.tag === 0x02 ? intOf(rest.shift()) : undefined;
+  if (keyLength !== undefined && (keyLength < 1 || keyLength > MAX_DERIVED_KEY_BYTES)) {
+    throw malformed(
+      `asks for a ${keyLength}-byte derived key; real files ask for at most ${MAX_DERIVED_KEY_BYTES}`,
+    );
+  }
   const out: Pbkdf2Params = {
     salt: octetsOf(salt),
-    iterations: iterationsOf(iter),
+    iterations: iterationsOf(iter, limits),
     hash: rest[0] ? hmacHashOf(rest[0]) : "SHA-1",
   };
   if (keyLength !== undefined) out.keyLength = keyLength;
@@ -115,6 +140,9 @@ export async function pbkdf2(password: Bytes, p: Pbkdf2Params, bytes: number): P
   );
   return new Uint8Array(bits);
 }
+
+/** Rounds of the PKCS#12 KDF hashed between two yields to the event loop (~50 ms). */
+const REHASH_SLICE = 50_000;
 
 /** The PKCS#12 key derivation function (RFC 7292 B.2). `id` 1 = key, 2 = IV, 3 = MAC key. */
 export async function pkcs12Kdf(
@@ -134,7 +162,15 @@ export async function pkcs12Kdf(
   const out = new Uint8Array(n);
   for (let done = 0; ; done += u) {
     let A = new Uint8Array(await crypto.subtle.digest(hash, concat(D, I)));
-    for (let r = 1; r < iterations; r++) A = new Uint8Array(await crypto.subtle.digest(hash, A));
+    if (hash === "SHA-1" || hash === "SHA-256") {
+      // Synchronous rounds, in slices, so a large count never blocks the event loop for long.
+      for (let left = iterations - 1; left > 0; left -= REHASH_SLICE) {
+        A = rehash(hash, A, Math.min(left, REHASH_SLICE));
+        if (left > REHASH_SLICE) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } else {
+      for (let r = 1; r < iterations; r++) A = new Uint8Array(await crypto.subtle.digest(hash, A));
+    }
     out.set(A.subarray(0, n - done), done);
     if (done + u >= n) return out;
     // I_j = (I_j + B + 1) mod 2^(8v) for each v-byte block, B being A repeated to v bytes.
@@ -187,12 +223,17 @@ async function cbcDecrypt(cipher: Cipher, key: Bytes, iv: Bytes, data: Bytes): P
  * 3DES) or PKCS#12's pbeWithSHAAnd3-KeyTripleDES-CBC / 2-Key. The plaintext is not checked;
  * callers parse it and treat garbage as {@link BadDecrypt}.
  */
-export async function pbeDecrypt(algId: Asn1 | undefined, data: Bytes, password: Password): Promise<Bytes> {
+export async function pbeDecrypt(
+  algId: Asn1 | undefined,
+  data: Bytes,
+  password: Password,
+  limits: KeyLimits,
+): Promise<Bytes> {
   const [algOid, params] = seq(algId);
   const oid = oidOf(algOid);
   if (oid === OID.pbes2) {
     const [kdf, enc] = seq(params);
-    const p = parsePbkdf2(kdf);
+    const p = parsePbkdf2(kdf, limits);
     const [encOid, ivNode] = seq(enc);
     const cipherOid = oidOf(encOid);
     const cipher = PBES2_CIPHERS[cipherOid];
@@ -203,7 +244,7 @@ export async function pbeDecrypt(algId: Asn1 | undefined, data: Bytes, password:
   if (oid === OID.pbeSha1Des3 || oid === OID.pbeSha1Des2) {
     const [salt, iter] = seq(params);
     const s = octetsOf(salt);
-    const n = iterationsOf(iter);
+    const n = iterationsOf(iter, limits);
     const keyLength = oid === OID.pbeSha1Des3 ? 24 : 16;
     const key = await pkcs12Kdf("SHA-1", 1, s, n, password.bmp, keyLength);
     const iv = await pkcs12Kdf("SHA-1", 2, s, n, password.bmp, 8);
@@ -213,9 +254,13 @@ export async function pbeDecrypt(algId: Asn1 | undefined, data: Bytes, password:
 }
 
 /** EncryptedPrivateKeyInfo → the PrivateKeyInfo DER inside (unchecked). */
-export async function decryptPkcs8(epki: Asn1 | undefined, password: Password): Promise<Bytes> {
+export async function decryptPkcs8(
+  epki: Asn1 | undefined,
+  password: Password,
+  limits: KeyLimits,
+): Promise<Bytes> {
   const [algId, data] = seq(epki);
-  return pbeDecrypt(algId, octetsOf(data), password);
+  return pbeDecrypt(algId, octetsOf(data), password, limits);
 }
 
 const LEGACY_CIPHERS: Record<string, Cipher> = {

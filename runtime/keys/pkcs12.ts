@@ -17,6 +17,7 @@ import {
   type Hash,
   hmacHashOf,
   iterationsOf,
+  type KeyLimits,
   type Password,
   parsePbkdf2,
   passwordBytes,
@@ -34,7 +35,12 @@ import {
 } from "./problem.ts";
 
 /** Checks the MacData against `password`; true if it matches. */
-async function macMatches(macData: Asn1, content: Bytes, password: Password): Promise<boolean> {
+async function macMatches(
+  macData: Asn1,
+  content: Bytes,
+  password: Password,
+  limits: KeyLimits,
+): Promise<boolean> {
   const [digestInfo, macSalt, iter] = seq(macData);
   const [macAlg, digest] = seq(digestInfo);
   const [algOid, params] = seq(macAlg);
@@ -44,7 +50,7 @@ async function macMatches(macData: Asn1, content: Bytes, password: Password): Pr
   if (oid === OID.pbmac1) {
     // RFC 9579: PBKDF2 over the UTF-8 password; macSalt and iterations are ignored.
     const [kdf, scheme] = seq(params);
-    const p = parsePbkdf2(kdf);
+    const p = parsePbkdf2(kdf, limits);
     if (!p.keyLength) throw malformed("has a PBMAC1 MAC without a key length");
     hash = hmacHashOf(scheme);
     key = await pbkdf2(password.utf8, p, p.keyLength);
@@ -52,7 +58,7 @@ async function macMatches(macData: Asn1, content: Bytes, password: Password): Pr
     const h = DIGESTS[oid];
     if (!h) throw unsupportedAlgorithm(oid);
     hash = h;
-    const iterations = iter ? iterationsOf(iter) : 1; // DEFAULT 1
+    const iterations = iter ? iterationsOf(iter, limits) : 1; // DEFAULT 1
     key = await pkcs12Kdf(hash, 3, octetsOf(macSalt), iterations, password.bmp, HASH_BYTES[hash]);
   }
   const k = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash }, false, ["verify"]);
@@ -65,13 +71,14 @@ interface Session {
   passwordGiven: boolean;
   /** Algorithms of contents we could not open, for the error if no key is found. */
   skipped: KeyProblem[];
+  limits: KeyLimits;
 }
 
 /** Decrypts with the first candidate password that yields data `check` accepts. */
 async function decrypt(s: Session, algId: Asn1 | undefined, data: Bytes, check: (b: Bytes) => void) {
   for (const pw of s.candidates) {
     try {
-      const plain = await pbeDecrypt(algId, data, pw);
+      const plain = await pbeDecrypt(algId, data, pw, s.limits);
       try {
         check(plain);
       } catch {
@@ -86,8 +93,13 @@ async function decrypt(s: Session, algId: Asn1 | undefined, data: Bytes, check: 
   throw s.passwordGiven ? wrongPassword("a PKCS#12 content does not decrypt") : passwordRequired();
 }
 
+/** SafeContents inside SafeContents (safeContentsBag): real files nest none or one. */
+const MAX_SAFE_CONTENTS_NESTING = 8;
+
 /** Private keys (PrivateKeyInfo DER) in a SafeContents. */
-async function keysIn(s: Session, safeContents: Asn1): Promise<Bytes[]> {
+async function keysIn(s: Session, safeContents: Asn1, depth = 0): Promise<Bytes[]> {
+  if (depth > MAX_SAFE_CONTENTS_NESTING)
+    throw malformed("nests PKCS#12 SafeContents too deeply to be a real file");
   const keys: Bytes[] = [];
   for (const bag of seq(safeContents)) {
     const [bagId, value] = seq(bag);
@@ -96,13 +108,17 @@ async function keysIn(s: Session, safeContents: Asn1): Promise<Bytes[]> {
     else if (id === OID.shroudedKeyBag) {
       const [algId, data] = seq(explicit(value, 0));
       keys.push(await decrypt(s, algId, octetsOf(data), (b) => seq(parseDer(b))));
-    } else if (id === OID.safeContentsBag) keys.push(...(await keysIn(s, explicit(value, 0))));
+    } else if (id === OID.safeContentsBag) keys.push(...(await keysIn(s, explicit(value, 0), depth + 1)));
   }
   return keys;
 }
 
 /** Returns the first private key of a PFX, as PrivateKeyInfo DER (not yet checked to be RSA). */
-export async function pkcs12ToPkcs8(der: Bytes, password: string | undefined): Promise<Bytes> {
+export async function pkcs12ToPkcs8(
+  der: Bytes,
+  password: string | undefined,
+  limits: KeyLimits,
+): Promise<Bytes> {
   const [version, authSafe, macData] = seq(parseDer(der));
   if (intOf(version) !== 3) throw malformed("is not a PKCS#12 version 3 file");
   const [contentType, content] = seq(authSafe);
@@ -114,11 +130,13 @@ export async function pkcs12ToPkcs8(der: Bytes, password: string | undefined): P
     candidates: password ? [passwordBytes(password)] : [ABSENT_PASSWORD, passwordBytes("")],
     passwordGiven: !!password,
     skipped: [],
+    limits,
   };
   if (macData) {
     // The MAC tells a wrong password apart from a damaged file before any decryption.
     const matching: Password[] = [];
-    for (const pw of s.candidates) if (await macMatches(macData, authSafeBytes, pw)) matching.push(pw);
+    for (const pw of s.candidates)
+      if (await macMatches(macData, authSafeBytes, pw, limits)) matching.push(pw);
     if (matching.length === 0)
       throw s.passwordGiven
         ? wrongPassword("the PKCS#12 integrity check (MAC) does not match")

@@ -2,6 +2,7 @@
 
 // jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
 import type { CryptoKey } from "jose";
+import { PurekitError } from "../errors.ts";
 import {
   Asn1Error,
   type Bytes,
@@ -18,17 +19,32 @@ import {
 } from "./asn1.ts";
 import { classify } from "./detect.ts";
 import { OID } from "./oids.ts";
-import { decryptLegacyPem, decryptPkcs8, type Password, passwordBytes } from "./pbe.ts";
+import {
+  DEFAULT_KEY_LIMITS,
+  decryptLegacyPem,
+  decryptPkcs8,
+  type KeyLimits,
+  type Password,
+  passwordBytes,
+} from "./pbe.ts";
 import { base64UrlToBytes, toPem } from "./pem.ts";
 import { pkcs12ToPkcs8 } from "./pkcs12.ts";
-import { BadDecrypt, notRsa, passwordRequired, toPurekitError, unsupported } from "./problem.ts";
+import { BadDecrypt, notRsa, passwordRequired, subjectOf, toPurekitError, unsupported } from "./problem.ts";
 
 export interface ImportPrivateKeyOptions {
   /** Password of an encrypted PEM or a PKCS#12 file; ignored for unencrypted keys. */
   password?: string;
   /** File name (or other label) used in error messages. */
   source?: string;
+  /**
+   * Most key-derivation iterations an encrypted file may ask for; default 1,000,000 (real
+   * files use 2,000 to a few hundred thousand). Bounds the work a hostile file can cause.
+   */
+  maxIterations?: number;
 }
+
+/** RS256 keys shorter than this are refused (jose refuses to sign with them; RFC 7518 §3.3). */
+export const MIN_RSA_BITS = 2048;
 
 const RS256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 
@@ -79,7 +95,11 @@ async function withPassword(password: string | undefined, attempt: (pw: Password
 }
 
 /** The RSA key of any supported file as PKCS#8 DER; errors are internal (see problem.ts). */
-async function toPkcs8(input: string | Uint8Array, password: string | undefined): Promise<Bytes> {
+async function toPkcs8(
+  input: string | Uint8Array,
+  password: string | undefined,
+  limits: KeyLimits,
+): Promise<Bytes> {
   const c = classify(input);
   switch (c.format) {
     case "pkcs8":
@@ -88,14 +108,14 @@ async function toPkcs8(input: string | Uint8Array, password: string | undefined)
       return wrapPkcs1(c.der);
     case "encrypted-pkcs8":
       return withPassword(password, async (pw) =>
-        afterDecrypt(await decryptPkcs8(parseDer(c.der), pw), checkPkcs8),
+        afterDecrypt(await decryptPkcs8(parseDer(c.der), pw, limits), checkPkcs8),
       );
     case "encrypted-pkcs1":
       return withPassword(password, async (pw) =>
         afterDecrypt(await decryptLegacyPem(c.dekInfo, c.der, pw), wrapPkcs1),
       );
     case "pkcs12":
-      return checkPkcs8(await pkcs12ToPkcs8(c.der, password));
+      return checkPkcs8(await pkcs12ToPkcs8(c.der, password, limits));
     default:
       throw c.problem;
   }
@@ -106,11 +126,31 @@ export async function privateKeyToPkcs8(
   input: string | Uint8Array,
   options: ImportPrivateKeyOptions = {},
 ): Promise<Bytes> {
+  const maxIterations = options.maxIterations ?? DEFAULT_KEY_LIMITS.maxIterations;
+  if (!(Number.isSafeInteger(maxIterations) && maxIterations > 0)) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `maxIterations must be a positive whole number, got ${String(maxIterations)}.`,
+    );
+  }
   try {
-    return await toPkcs8(input, options.password);
+    return await toPkcs8(input, options.password, { maxIterations });
   } catch (e) {
     throw toPurekitError(e, options.source);
   }
+}
+
+/** Refuses RSA keys too short for RS256, at import rather than at the first signature. */
+export function checkRsaKeySize(key: CryptoKey, source: string | undefined): CryptoKey {
+  const bits = (key.algorithm as { modulusLength?: number }).modulusLength;
+  if (typeof bits === "number" && bits < MIN_RSA_BITS) {
+    throw new PurekitError(
+      "ERR_KEY_UNSUPPORTED",
+      `${subjectOf(source)} is a ${bits}-bit RSA key; RS256 needs at least ${MIN_RSA_BITS} bits. ` +
+        "Create a new key (`purekit keygen`, or `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048`) and register its public key.",
+    );
+  }
+  return key;
 }
 
 async function importPkcs8(
@@ -118,11 +158,13 @@ async function importPkcs8(
   extractable: boolean,
   source: string | undefined,
 ): Promise<CryptoKey> {
+  let key: CryptoKey;
   try {
-    return await crypto.subtle.importKey("pkcs8", pkcs8, RS256, extractable, ["sign"]);
+    key = await crypto.subtle.importKey("pkcs8", pkcs8, RS256, extractable, ["sign"]);
   } catch (e) {
     throw toPurekitError(e, source);
   }
+  return checkRsaKeySize(key, source);
 }
 
 /**
@@ -135,7 +177,9 @@ async function importPkcs8(
  * PKCS#12 `.pfx`/`.p12` (binary or base64; AES or legacy 3DES). Runs on Web globals only.
  *
  * Throws a `PurekitError`: `ERR_KEY_PASSWORD_REQUIRED`, `ERR_KEY_WRONG_PASSWORD`,
- * `ERR_KEY_NOT_RSA`, `ERR_KEY_PUBLIC_GIVEN`, `ERR_KEY_UNSUPPORTED` or `ERR_KEY_MALFORMED`.
+ * `ERR_KEY_NOT_RSA`, `ERR_KEY_PUBLIC_GIVEN`, `ERR_KEY_UNSUPPORTED` (also: an RSA key under
+ * 2048 bits, or a file asking for more than `maxIterations` key-derivation iterations) or
+ * `ERR_KEY_MALFORMED` (also: ASN.1 nested deeper than any real file).
  * Messages name `source` and never contain key material or the password.
  *
  * @example

@@ -22,7 +22,10 @@ export interface TransportOptions {
   tls?: TlsOptions | undefined;
   /** A fetch to use as it is (a mock's fetch, an instrumented one); `tls` is then its business. */
   fetch?: typeof fetch | undefined;
-  /** Told once, when `tls.insecure` is on. Default: `console.warn`. Never silently insecure. */
+  /**
+   * Told once, when `tls.insecure` is on, or when `NODE_TLS_REJECT_UNAUTHORIZED=0` turns
+   * verification off for the default transport. Default: `console.warn`. Never silently insecure.
+   */
   onInsecure?: ((message: string) => void) | undefined;
 }
 
@@ -39,6 +42,10 @@ export async function createTransportFetch(options: TransportOptions = {}): Prom
   if (options.fetch) return options.fetch;
   const tls = resolveTls(options.tls ?? {});
   if (tls.ca.length === 0 && !tls.insecure) {
+    if (verificationOffByEnvironment()) {
+      const warn = options.onInsecure ?? ((message: string) => console.warn(`purekit: ${message}`));
+      warn(ENV_INSECURE_WARNING);
+    }
     // Looked up at call time: msw and test doubles replace globalThis.fetch after clients exist.
     return withTlsErrors((input, init) => globalThis.fetch(input, init), tls);
   }
@@ -48,6 +55,25 @@ export async function createTransportFetch(options: TransportOptions = {}): Prom
     warn(INSECURE_WARNING);
   }
   return transportFetch;
+}
+
+export const ENV_INSECURE_WARNING =
+  "TLS certificate verification is OFF for this whole process (NODE_TLS_REJECT_UNAUTHORIZED=0): anyone on " +
+  "the network path can impersonate the array and read its credentials. Unset it and give the array's CA " +
+  "with tls.ca; for a lab array say so explicitly with tls.insecure.";
+
+/**
+ * Node's `NODE_TLS_REJECT_UNAUTHORIZED=0` silently turns verification off for the global
+ * fetch. Read through `globalThis.process`, so nothing here imports node:*; a runtime that
+ * guards its environment (Deno without --allow-env) simply has nothing to say.
+ */
+function verificationOffByEnvironment(): boolean {
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    return env?.NODE_TLS_REJECT_UNAUTHORIZED === "0";
+  } catch {
+    return false;
+  }
 }
 
 async function platformFetch(tls: ResolvedTls): Promise<TransportFetch> {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { importPKCS8, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -40,6 +41,8 @@ let faHost = "";
 let fbHost = "";
 let pure1Url = "";
 let skewedHost = "";
+let redirectingHost = "";
+let redirectTarget: HttpsTestServer;
 
 /** A local port nothing listens on (bound, then released). */
 function closedPort(): Promise<number> {
@@ -106,6 +109,19 @@ beforeAll(async () => {
   faHost = hostOf(await serve((r) => fa.handle(r)));
   fbHost = hostOf(await serve((r) => fb.handle(r)));
   pure1Url = (await serve((r) => pure1.handle(r))).url;
+  // An address that answers api_version but redirects every POST (the password, the JWT)
+  // to another origin, which would accept them.
+  redirectTarget = await serve((r) => fa.handle(r));
+  redirectingHost = hostOf(
+    await serve(async (r) => {
+      const url = new URL(r.url);
+      if (r.method !== "POST") return fa.handle(r);
+      return new Response(null, {
+        status: 307,
+        headers: { location: `${redirectTarget.url}${url.pathname}` },
+      });
+    }),
+  );
   skewedHost = hostOf(
     await serve(async (r) => {
       const res = await skewed.handle(r);
@@ -545,17 +561,45 @@ describe("TLS and network failures", () => {
   });
 
   it("an unknown host: exit 1, ERR_NETWORK naming the host", async () => {
-    const r = await purekit([
+    // The lookup is injected (test/helpers/no-dns.mjs): nothing goes to the system resolver.
+    const r = await purekit(
+      ["token", "api", "--host", "array.invalid", "--username", USER, "-p", USER_PASSWORD],
+      {
+        env: {
+          NODE_OPTIONS: `--import=${pathToFileURL(join(import.meta.dirname, "..", "helpers", "no-dns.mjs")).href}`,
+        },
+      },
+    );
+    expectFailure(r, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
+  });
+
+  it("a redirect to another origin: exit 1, ERR_REDIRECT, and the password and JWT go nowhere else", async () => {
+    const api = await purekit([
       "token",
       "api",
       "--host",
-      "array.invalid",
+      redirectingHost,
       "--username",
       USER,
       "-p",
       USER_PASSWORD,
+      "--ca",
+      caFile,
     ]);
-    expectFailure(r, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
+    expectFailure(api, 1, /HTTP 307 redirecting to https:\/\/127\.0\.0\.1:\d+; refused.*\[ERR_REDIRECT\]/);
+    const jwt = await purekit([
+      "token",
+      "flasharray",
+      ...clientArgs(redirectingHost),
+      "--key",
+      keyFile,
+      "-p",
+      PW,
+      "--ca",
+      caFile,
+    ]);
+    expectFailure(jwt, 1, /\[ERR_REDIRECT\]/);
+    expect(redirectTarget.seen).toEqual([]);
   });
 
   it("a port where nothing listens: exit 1, connection refused", async () => {
@@ -653,17 +697,23 @@ describe("under Deno (node_modules/.bin/deno run -A cli/purekit.ts)", () => {
     expect(b.stderr).toMatch(/warning: TLS certificate verification is OFF/);
   });
 
-  it("verifies certificates by default, and fails cleanly on an unknown host", async () => {
+  it("verifies certificates by default, and fails cleanly on a closed port", async () => {
     const tls = await purekit(
       ["token", "api", "--host", faHost, "--username", USER, "-p", USER_PASSWORD],
       deno,
     );
     expectFailure(tls, 1, /TLS verification of https:\/\/127\.0\.0\.1:\d+ failed.*--ca <file>.*\[ERR_TLS\]/);
-    const dns = await purekit(
-      ["token", "api", "--host", "array.invalid", "--username", USER, "-p", USER_PASSWORD],
+    // A closed loopback port, not an unresolvable name: tests send nothing beyond loopback.
+    const port = await closedPort();
+    const refused = await purekit(
+      ["token", "api", "--host", `127.0.0.1:${port}`, "--username", USER, "-p", USER_PASSWORD],
       deno,
     );
-    expectFailure(dns, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
+    expectFailure(
+      refused,
+      1,
+      new RegExp(`Cannot reach https://127\\.0\\.0\\.1:${port}: .*\\[ERR_NETWORK\\]`),
+    );
   });
 
   it("a wrong user password is refused without printing it", async () => {

@@ -16,11 +16,11 @@ import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../
 import { startDenoMockServer } from "../../mock/server/deno.ts";
 import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
 import { loadSigningKey, signArrayJwt, signPure1Jwt } from "../../runtime/auth/jwt.ts";
-import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
 import { createFlashArrayClient } from "../../runtime/flasharray.ts";
 import { createFlashBladeClient } from "../../runtime/flashblade.ts";
-import { createPure1Client } from "../../runtime/pure1.ts";
+import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../../runtime/keys/index.ts";
+import { createPure1Client } from "../../runtime/pure1.ts";
 import { INSECURE_WARNING } from "../../runtime/transport/tls.ts";
 
 // ---------------------------------------------------------------- Deno, typed by hand
@@ -34,6 +34,10 @@ interface DenoApi {
     sanitizeResources?: boolean;
   }): void;
   makeTempDir(options?: { prefix?: string }): Promise<string>;
+  serve(
+    options: { port: number; hostname: string; cert?: string; key?: string; onListen?: () => void },
+    handler: (request: Request) => Response | Promise<Response>,
+  ): { addr: { port: number }; shutdown(): Promise<void> };
   readFile(path: string): Promise<Uint8Array>;
   readTextFile(path: string): Promise<string>;
   writeTextFile(path: string, data: string): Promise<void>;
@@ -856,6 +860,148 @@ test({
       } finally {
         seen.push(...lines);
         await server.shutdown();
+      }
+    },
+  });
+}
+
+// ---------------------------------------------------------------- hostile servers (issue 9)
+
+{
+  const VERSIONS = { version: ["1.19", "2.38"] };
+  /** A Deno.serve server on 127.0.0.1 that records every request (method, path, body). */
+  function hostile(
+    handler: (request: Request, url: URL) => Response | Promise<Response>,
+    tlsPair?: { cert: string; key: string },
+  ) {
+    const requests: { method: string; path: string; body: string; token: string | null }[] = [];
+    const server = Deno.serve(
+      { port: 0, hostname: "127.0.0.1", onListen: () => {}, ...(tlsPair ?? {}) },
+      async (request) => {
+        const url = new URL(request.url);
+        requests.push({
+          method: request.method,
+          path: url.pathname,
+          body: await request.text(),
+          token: request.headers.get("x-auth-token") ?? request.headers.get("api-token"),
+        });
+        if (url.pathname === "/api/api_version") return Response.json(VERSIONS);
+        if (url.pathname === "/api/2.38/login") {
+          return Response.json({ items: [{}] }, { headers: { "x-auth-token": "session-deno-hostile-01" } });
+        }
+        return handler(request, url);
+      },
+    );
+    const scheme = tlsPair ? "https" : "http";
+    return { url: `${scheme}://127.0.0.1:${server.addr.port}`, requests, close: () => server.shutdown() };
+  }
+  /** An answer body that never ends (until the client hangs up). */
+  const endless = () =>
+    new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+
+  test({
+    name: "redirects: a login or data call redirected to another origin is ERR_REDIRECT; nothing reaches it",
+    fn: async () => {
+      const elsewhere = hostile(() => Response.json({ items: [] }));
+      const a = hostile(
+        (_request, url) =>
+          new Response(null, { status: 307, headers: { location: `${elsewhere.url}${url.pathname}` } }),
+      );
+      try {
+        const fa = await createFlashArrayClient({ host: a.url, auth: { apiToken: API_TOKEN }, ...fast });
+        const e = await failure(fa.postVolumes({ names: ["v1"] }, { provisioned: 1 }));
+        assert.equal(e.code, "ERR_REDIRECT");
+        assert.match(e.message, /HTTP 307/);
+        assert.ok(e.message.includes(elsewhere.url), e.message);
+        assert.deepEqual(elsewhere.requests, []);
+        await fa.close();
+      } finally {
+        await a.close();
+        await elsewhere.close();
+      }
+    },
+  });
+
+  test({
+    name: "redirects: with tls.ca (Deno.createHttpClient) a same-origin 307 POST is replayed with its body, HTTPS→HTTP refused",
+    fn: async () => {
+      const certs = await createSelfSignedCertificate();
+      const plain = hostile(() => Response.json({ items: [] }));
+      const a = hostile(
+        (request, url) => {
+          if (url.pathname === "/api/2.38/volumes") {
+            return new Response(null, { status: 307, headers: { location: `/api/2.38/moved${url.search}` } });
+          }
+          if (url.pathname === "/api/2.38/moved") {
+            return request.method === "POST"
+              ? Response.json({ items: [{ name: "v1" }] })
+              : new Response(null, { status: 302, headers: { location: `${plain.url}/api/2.38/hosts` } });
+          }
+          return Response.json({ errors: [{ message: "no" }] }, { status: 404 });
+        },
+        { cert: certs.certPem, key: certs.keyPem },
+      );
+      try {
+        const fa = await createFlashArrayClient({
+          host: a.url,
+          auth: { apiToken: API_TOKEN },
+          tls: { ca: certs.caPem },
+          ...fast,
+        });
+        const made = await fa.postVolumes({ names: ["v1"] }, { provisioned: 4096 });
+        assert.equal(made.items?.[0]?.name, "v1");
+        const posts = a.requests.filter((r) => r.method === "POST" && r.path !== "/api/2.38/login");
+        assert.deepEqual(
+          posts.map((r) => r.path),
+          ["/api/2.38/volumes", "/api/2.38/moved"],
+        );
+        assert.equal(posts[1]?.body, posts[0]?.body);
+        assert.equal(posts[1]?.token, "session-deno-hostile-01");
+        const e = await failure(fa.getVolumes());
+        assert.equal(e.code, "ERR_REDIRECT");
+        assert.match(e.message, /HTTPS to plain HTTP/);
+        assert.deepEqual(plain.requests, []);
+        await fa.close();
+      } finally {
+        await a.close();
+        await plain.close();
+      }
+    },
+  });
+
+  test({
+    name: "sizes: an endless answer is ERR_RESPONSE_TOO_LARGE (also api_version at creation); an endless error is read a few KB",
+    fn: async () => {
+      const a = hostile((_request, url) =>
+        url.searchParams.has("names")
+          ? new Response(endless(), { status: 400 })
+          : new Response(endless(), { status: 200, headers: { "content-type": "application/json" } }),
+      );
+      const versionFlood = Deno.serve(
+        { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+        () => new Response(endless()),
+      );
+      try {
+        const options = { auth: { apiToken: API_TOKEN }, maxResponseBytes: 1024 * 1024, ...fast };
+        const fa = await createFlashArrayClient({ host: a.url, ...options });
+        const big = await failure(fa.getVolumes());
+        assert.equal(big.code, "ERR_RESPONSE_TOO_LARGE");
+        const { error } = await fa.GET("/volumes", { params: { query: { names: ["v1"] } } });
+        assert.ok(error instanceof PureApiError);
+        assert.equal(error.status, 400);
+        assert.ok((error.body?.length ?? 0) <= 2000);
+        await fa.close();
+        const atCreation = await failure(
+          createFlashArrayClient({ host: `http://127.0.0.1:${versionFlood.addr.port}`, ...options }),
+        );
+        assert.equal(atCreation.code, "ERR_RESPONSE_TOO_LARGE");
+      } finally {
+        await a.close();
+        await versionFlood.shutdown();
       }
     },
   });

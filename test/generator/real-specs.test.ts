@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSpecText } from "../../generator/emit.ts";
 import { DEFAULT_OUT_DIR, generate } from "../../generator/index.ts";
-import type { OperationTable } from "../../spec/table.ts";
 import { manifest, REPO_ROOT } from "../../spec/index.ts";
+import type { OperationTable } from "../../spec/table.ts";
 
 // These tests read the output of `purekit generate`, which `npm test` runs first.
 const table = async (product: string, version: string): Promise<OperationTable> =>

@@ -27,8 +27,12 @@ describe("types shared across versions", () => {
     ];
     for (const { product, version } of manifest.specs) {
       const id = alias(product, version);
-      lines.push(`import type * as N_${id} from "${join(DEFAULT_OUT_DIR, product, "types", `${version}.js`)}";`);
-      lines.push(`import type * as O_${id} from "${join(DEFAULT_OUT_DIR, ".raw", product, version, "types.js")}";`);
+      lines.push(
+        `import type * as N_${id} from "${join(DEFAULT_OUT_DIR, product, "types", `${version}.js`)}";`,
+      );
+      lines.push(
+        `import type * as O_${id} from "${join(DEFAULT_OUT_DIR, ".raw", product, version, "types.js")}";`,
+      );
       // DataPaths and AuthPaths are Omit/Pick of paths: identical paths make them identical.
       for (const t of ["paths", "components", "OperationsByName"]) {
         lines.push(`export const ${t}_${id}: Eq<N_${id}.${t}, O_${id}.${t}> = true;`);

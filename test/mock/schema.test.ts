@@ -10,7 +10,6 @@
  * fields, array shapes and formats are otherwise enforced.
  */
 import { describe, expect, it } from "vitest";
-import type { OperationInfo } from "../../spec/table.ts";
 import {
   createFlashArrayMock,
   createFlashBladeMock,
@@ -19,6 +18,7 @@ import {
 } from "../../mock/index.ts";
 import { envelopeOf, latestVersion, loadVersion } from "../../mock/spec.ts";
 import { createSchemaValidator } from "../../mock/validate.ts";
+import type { OperationInfo } from "../../spec/table.ts";
 import { exchange, type Json, login, rsaKeys, signJwt } from "./helpers.ts";
 
 type Product = "flasharray" | "flashblade" | "pure1";

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,11 +57,12 @@ describe.skipIf(!haveCurl)("purekit mock (CLI) over HTTPS, spoken to by curl", (
   const CLIENT = { id: "cli-client", key: "cli-key", issuer: "cli-issuer" };
   let privateKey: CryptoKey;
   let stderr = "";
+  let dir = "";
 
   beforeAll(async () => {
     const keys = await rsaKeys();
     privateKey = keys.privateKey;
-    const dir = await mkdtemp(join(tmpdir(), "purekit-mock-test-"));
+    dir = await mkdtemp(join(tmpdir(), "purekit-mock-test-"));
     const pem = join(dir, "public.pem");
     await writeFile(pem, keys.publicPem);
     child = spawn(
@@ -105,8 +106,9 @@ describe.skipIf(!haveCurl)("purekit mock (CLI) over HTTPS, spoken to by curl", (
     });
   }, 40_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     if (child.exitCode === null) child.kill("SIGKILL");
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   const ca = () => ["--cacert", info.caFile];

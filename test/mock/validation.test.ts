@@ -5,10 +5,10 @@
  * answer 404/405 with a hint.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OperationInfo } from "../../spec/table.ts";
 import type { MockHttpError } from "../../mock/http.ts";
 import { createFlashArrayMock } from "../../mock/index.ts";
 import { parseQuery, splitQuery } from "../../mock/validate.ts";
+import type { OperationInfo } from "../../spec/table.ts";
 import { type Json, login, session } from "./helpers.ts";
 
 type Caller = Awaited<ReturnType<typeof session>>;

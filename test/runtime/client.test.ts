@@ -12,11 +12,11 @@ import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../
 import { startNodeMockServer } from "../../mock/server/node.ts";
 import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
 import { loadSigningKey, signArrayJwt, signPure1Jwt } from "../../runtime/auth/jwt.ts";
-import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
 import { createFlashArrayClient } from "../../runtime/flasharray.ts";
 import { createFlashBladeClient } from "../../runtime/flashblade.ts";
-import { createPure1Client } from "../../runtime/pure1.ts";
+import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../../runtime/keys/index.ts";
+import { createPure1Client } from "../../runtime/pure1.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "purekit-client-"));
 const PASSWORD = "k3y-passw0rd!";

@@ -3,8 +3,8 @@ import type {
   OperationsByName as Fa20Ops,
   DataPaths as Fa20Paths,
 } from "../../generated/flasharray/types/2.0.js";
-import { type PureApiError } from "../../runtime/index.ts";
 import { createFlashArrayClient, type FlashArrayClient } from "../../runtime/flasharray.ts";
+import type { PureApiError } from "../../runtime/index.ts";
 import { createPure1Client } from "../../runtime/pure1.ts";
 
 export async function checks(fa: FlashArrayClient) {

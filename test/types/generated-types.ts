@@ -1,11 +1,11 @@
 // Compile-only checks of the generated types (type-checked by test/generator/real-specs.test.ts).
 import type { DataPaths, OperationsByName } from "../../generated/flasharray/types/2.56.js";
-import type { DataPaths as FbPaths } from "../../generated/flashblade/types/2.28.js";
-import type { DataPaths as Pure1Paths } from "../../generated/pure1/types/1.6.js";
 import type {
   ComponentsByVersion as FaComponents,
   PathsByVersion as FaPaths,
 } from "../../generated/flasharray/types/versions.js";
+import type { DataPaths as FbPaths } from "../../generated/flashblade/types/2.28.js";
+import type { DataPaths as Pure1Paths } from "../../generated/pure1/types/1.6.js";
 
 type Eq<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const check = <T extends true>(): T | undefined => undefined;
@@ -38,6 +38,10 @@ check<"context" extends keyof FaComponents["2.38"]["schemas"]["Alert"] ? true : 
 check<"context" extends keyof FaComponents["2.37"]["schemas"]["Alert"] ? false : true>();
 check<"severity" extends keyof FaComponents["2.37"]["schemas"]["Alert"] ? true : false>();
 // A shared entry resolves references through its own version: a 2.0 volume listing has no `pod` priority fields of 2.56.
-check<Eq<FaComponents["2.0"]["schemas"]["Volume"], FaComponents["2.56"]["schemas"]["Volume"]> extends false ? true : false>();
+check<
+  Eq<FaComponents["2.0"]["schemas"]["Volume"], FaComponents["2.56"]["schemas"]["Volume"]> extends false
+    ? true
+    : false
+>();
 
 export { params, postParams, wrong };

@@ -1,2 +1,6 @@
-export { createSelfSignedCertificate, type SelfSignedCertificate, type SelfSignedCertificateOptions, } from "./certificate.js";
+export {
+  createSelfSignedCertificate,
+  type SelfSignedCertificate,
+  type SelfSignedCertificateOptions,
+} from "./certificate.js";
 //# sourceMappingURL=index.d.ts.map

@@ -8,24 +8,24 @@
 export type Bytes = Uint8Array<ArrayBuffer>;
 /** Bytes that are not the ASN.1 we expect. Messages are fixed strings: never any input bytes. */
 export declare class Asn1Error extends Error {
-    name: string;
+  name: string;
 }
 /** One element: identifier octet, content octets and the whole encoding. */
 export interface Asn1 {
-    tag: number;
-    /** Content octets; for an indefinite length, without the end-of-contents marker. */
-    body: Bytes;
-    /** The element's full encoding, header included. */
-    raw: Bytes;
+  tag: number;
+  /** Content octets; for an indefinite length, without the end-of-contents marker. */
+  body: Bytes;
+  /** The element's full encoding, header included. */
+  raw: Bytes;
 }
 export declare const TAG: {
-    readonly INTEGER: 2;
-    readonly BIT_STRING: 3;
-    readonly OCTET_STRING: 4;
-    readonly NULL: 5;
-    readonly OID: 6;
-    readonly SEQUENCE: 48;
-    readonly SET: 49;
+  readonly INTEGER: 2;
+  readonly BIT_STRING: 3;
+  readonly OCTET_STRING: 4;
+  readonly NULL: 5;
+  readonly OID: 6;
+  readonly SEQUENCE: 48;
+  readonly SET: 49;
 };
 /** Parses `buf` as exactly one element; trailing bytes are an error (they mean garbage or a wrong key). */
 export declare function parseDer(buf: Bytes): Asn1;

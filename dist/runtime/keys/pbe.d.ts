@@ -9,10 +9,10 @@ export type Hash = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
 export declare const HASH_BYTES: Record<Hash, number>;
 /** A password in both encodings the formats use. */
 export interface Password {
-    /** Raw bytes for PBKDF2, EVP_BytesToKey and PBMAC1: UTF-8, as OpenSSL passes them. */
-    utf8: Bytes;
-    /** For the PKCS#12 KDF: BMPString, i.e. UTF-16BE plus a 00 00 terminator (RFC 7292 B.1). */
-    bmp: Bytes;
+  /** Raw bytes for PBKDF2, EVP_BytesToKey and PBMAC1: UTF-8, as OpenSSL passes them. */
+  utf8: Bytes;
+  /** For the PKCS#12 KDF: BMPString, i.e. UTF-16BE plus a 00 00 terminator (RFC 7292 B.1). */
+  bmp: Bytes;
 }
 export declare function passwordBytes(password: string): Password;
 /**
@@ -26,16 +26,23 @@ export declare const DIGESTS: Record<string, Hash>;
 /** Hash of an HMAC AlgorithmIdentifier (hmacWithSHA256 …), for PBKDF2's PRF and PBMAC1. */
 export declare function hmacHashOf(algId: Asn1 | undefined): Hash;
 export interface Pbkdf2Params {
-    salt: Bytes;
-    iterations: number;
-    keyLength?: number;
-    hash: Hash;
+  salt: Bytes;
+  iterations: number;
+  keyLength?: number;
+  hash: Hash;
 }
 /** PBKDF2-params (RFC 8018 A.2); the PRF defaults to hmacWithSHA1 when absent. */
 export declare function parsePbkdf2(kdf: Asn1 | undefined): Pbkdf2Params;
 export declare function pbkdf2(password: Bytes, p: Pbkdf2Params, bytes: number): Promise<Bytes>;
 /** The PKCS#12 key derivation function (RFC 7292 B.2). `id` 1 = key, 2 = IV, 3 = MAC key. */
-export declare function pkcs12Kdf(hash: Hash, id: 1 | 2 | 3, salt: Bytes, iterations: number, password: Bytes, n: number): Promise<Bytes>;
+export declare function pkcs12Kdf(
+  hash: Hash,
+  id: 1 | 2 | 3,
+  salt: Bytes,
+  iterations: number,
+  password: Bytes,
+  n: number,
+): Promise<Bytes>;
 /**
  * Decrypts data encrypted under a password-based AlgorithmIdentifier: PBES2 (PBKDF2 + AES or
  * 3DES) or PKCS#12's pbeWithSHAAnd3-KeyTripleDES-CBC / 2-Key. The plaintext is not checked;

@@ -1,11 +1,11 @@
 /** PEM (RFC 7468, plus the RFC 1421 headers OpenSSL's legacy encryption uses) and base64. */
 import type { Bytes } from "./asn1.js";
 export interface PemBlock {
-    /** "PRIVATE KEY", "RSA PRIVATE KEY", "CERTIFICATE", … */
-    label: string;
-    /** RFC 1421 headers such as `Proc-Type` and `DEK-Info`, keyed by lower-cased name. */
-    headers: Map<string, string>;
-    der: Bytes;
+  /** "PRIVATE KEY", "RSA PRIVATE KEY", "CERTIFICATE", … */
+  label: string;
+  /** RFC 1421 headers such as `Proc-Type` and `DEK-Info`, keyed by lower-cased name. */
+  headers: Map<string, string>;
+  der: Bytes;
 }
 /** Strict base64 (whitespace allowed); undefined if `text` is anything else. */
 export declare function base64ToBytes(text: string): Bytes | undefined;

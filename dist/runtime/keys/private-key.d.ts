@@ -1,13 +1,16 @@
 /** Any supported private key file → PKCS#8 → a Web Crypto RS256 signing key. */
 import { type Bytes } from "./asn1.js";
 export interface ImportPrivateKeyOptions {
-    /** Password of an encrypted PEM or a PKCS#12 file; ignored for unencrypted keys. */
-    password?: string;
-    /** File name (or other label) used in error messages. */
-    source?: string;
+  /** Password of an encrypted PEM or a PKCS#12 file; ignored for unencrypted keys. */
+  password?: string;
+  /** File name (or other label) used in error messages. */
+  source?: string;
 }
 /** {@link toPkcs8} with errors finished as PurekitErrors naming `source`. */
-export declare function privateKeyToPkcs8(input: string | Uint8Array, options?: ImportPrivateKeyOptions): Promise<Bytes>;
+export declare function privateKeyToPkcs8(
+  input: string | Uint8Array,
+  options?: ImportPrivateKeyOptions,
+): Promise<Bytes>;
 /**
  * Turns the private key file a storage admin has into a Web Crypto key for RS256 (the JWT
  * signature Pure1 expects): RSASSA-PKCS1-v1_5 with SHA-256, non-extractable, usage `sign`.
@@ -30,7 +33,10 @@ export declare function privateKeyToPkcs8(input: string | Uint8Array, options?: 
  * const sig = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", key, new TextEncoder().encode(jwtInput));
  * ```
  */
-export declare function importPrivateKey(input: string | Uint8Array, options?: ImportPrivateKeyOptions): Promise<CryptoKey>;
+export declare function importPrivateKey(
+  input: string | Uint8Array,
+  options?: ImportPrivateKeyOptions,
+): Promise<CryptoKey>;
 /**
  * The public half of a private key, as SPKI PEM (`BEGIN PUBLIC KEY`) — what Pure1 asks for
  * when registering an API client. Accepts every format {@link importPrivateKey} does.
@@ -41,5 +47,8 @@ export declare function importPrivateKey(input: string | Uint8Array, options?: I
  * console.log(pem); // paste into Pure1 → Administration → API Registration
  * ```
  */
-export declare function publicKeyPemFromPrivate(input: string | Uint8Array, options?: ImportPrivateKeyOptions): Promise<string>;
+export declare function publicKeyPemFromPrivate(
+  input: string | Uint8Array,
+  options?: ImportPrivateKeyOptions,
+): Promise<string>;
 //# sourceMappingURL=private-key.d.ts.map

@@ -8,6 +8,6 @@
  * and network failures as `TypeError("fetch failed", { cause })` like undici's.
  */
 export declare function createInsecureFetch(): typeof fetch & {
-    close: () => Promise<void>;
+  close: () => Promise<void>;
 };
 //# sourceMappingURL=deno-insecure.d.ts.map

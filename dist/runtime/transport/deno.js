@@ -9,49 +9,54 @@
  * works per request since Deno 2.3 (denoland/deno#29245); see `deno-insecure.ts`.
  */
 import { PurekitError } from "../errors.js";
-import { tlsError, tlsFailureOf, urlOf, withTlsErrors, } from "./tls.js";
+import { tlsError, tlsFailureOf, urlOf, withTlsErrors } from "./tls.js";
+
 function deno() {
-    return globalThis.Deno;
+  return globalThis.Deno;
 }
 export async function createDenoFetch(tls) {
-    if (tls.insecure) {
-        const { createInsecureFetch } = await import("./deno-insecure.js");
-        const insecure = createInsecureFetch();
-        return Object.assign(withOldDenoHint(insecure, tls), { close: insecure.close });
-    }
-    const createHttpClient = deno().createHttpClient;
-    if (typeof createHttpClient !== "function") {
-        throw new PurekitError("ERR_TLS", `tls.ca needs Deno.createHttpClient, which this Deno (${denoVersion()}) does not offer: ` +
-            "run deno with --unstable-http, or give the CA file with deno's --cert=<file>.");
-    }
-    const client = createHttpClient({ caCerts: tls.ca });
-    // `client` is Deno's extension of RequestInit; it also applies when `input` is a Request.
-    const denoFetch = (input, init) => globalThis.fetch(input, { ...init, client });
-    return Object.assign(withTlsErrors(denoFetch, tls), { close: async () => client.close() });
+  if (tls.insecure) {
+    const { createInsecureFetch } = await import("./deno-insecure.js");
+    const insecure = createInsecureFetch();
+    return Object.assign(withOldDenoHint(insecure, tls), { close: insecure.close });
+  }
+  const createHttpClient = deno().createHttpClient;
+  if (typeof createHttpClient !== "function") {
+    throw new PurekitError(
+      "ERR_TLS",
+      `tls.ca needs Deno.createHttpClient, which this Deno (${denoVersion()}) does not offer: ` +
+        "run deno with --unstable-http, or give the CA file with deno's --cert=<file>.",
+    );
+  }
+  const client = createHttpClient({ caCerts: tls.ca });
+  // `client` is Deno's extension of RequestInit; it also applies when `input` is a Request.
+  const denoFetch = (input, init) => globalThis.fetch(input, { ...init, client });
+  return Object.assign(withTlsErrors(denoFetch, tls), { close: async () => client.close() });
 }
 function denoVersion() {
-    return `Deno ${deno().version?.deno ?? "of unknown version"}`;
+  return `Deno ${deno().version?.deno ?? "of unknown version"}`;
 }
 /**
  * A Deno older than 2.3 ignores `rejectUnauthorized: false` and still verifies:
  * then say what does work there, instead of the usual "use tls.insecure" hint.
  */
 function withOldDenoHint(insecureFetch, tls) {
-    return async (input, init) => {
-        try {
-            return await insecureFetch(input, init);
-        }
-        catch (error) {
-            const failure = tlsFailureOf(error);
-            if (!failure)
-                throw error;
-            if (failure.kind === "handshake")
-                throw tlsError(urlOf(input), failure, tls, error);
-            const url = new URL(urlOf(input));
-            throw new PurekitError("ERR_TLS", `TLS verification of ${url.protocol}//${url.host} failed although tls.insecure is on: ${failure.reason}. ` +
-                `This ${denoVersion()} cannot skip verification per client: run deno with ` +
-                `--unsafely-ignore-certificate-errors=${url.hostname}, or give the array's CA with tls.ca (PEM).`, { cause: error });
-        }
-    };
+  return async (input, init) => {
+    try {
+      return await insecureFetch(input, init);
+    } catch (error) {
+      const failure = tlsFailureOf(error);
+      if (!failure) throw error;
+      if (failure.kind === "handshake") throw tlsError(urlOf(input), failure, tls, error);
+      const url = new URL(urlOf(input));
+      throw new PurekitError(
+        "ERR_TLS",
+        `TLS verification of ${url.protocol}//${url.host} failed although tls.insecure is on: ${failure.reason}. ` +
+          `This ${denoVersion()} cannot skip verification per client: run deno with ` +
+          `--unsafely-ignore-certificate-errors=${url.hostname}, or give the array's CA with tls.ca (PEM).`,
+        { cause: error },
+      );
+    }
+  };
 }
 //# sourceMappingURL=deno.js.map

@@ -5,14 +5,15 @@
  * their platform, so everything else stays on web globals.
  */
 import { type TlsOptions, type TransportFetch } from "./tls.js";
+
 export type { TlsOptions, TransportFetch } from "./tls.js";
 export interface TransportOptions {
-    /** How to verify the array's certificate. Without it, the platform's default trust store decides. */
-    tls?: TlsOptions | undefined;
-    /** A fetch to use as it is (a mock's fetch, an instrumented one); `tls` is then its business. */
-    fetch?: typeof fetch | undefined;
-    /** Told once, when `tls.insecure` is on. Default: `console.warn`. Never silently insecure. */
-    onInsecure?: ((message: string) => void) | undefined;
+  /** How to verify the array's certificate. Without it, the platform's default trust store decides. */
+  tls?: TlsOptions | undefined;
+  /** A fetch to use as it is (a mock's fetch, an instrumented one); `tls` is then its business. */
+  fetch?: typeof fetch | undefined;
+  /** Told once, when `tls.insecure` is on. Default: `console.warn`. Never silently insecure. */
+  onInsecure?: ((message: string) => void) | undefined;
 }
 /**
  * The `fetch` a client should use for these options.

@@ -5,7 +5,7 @@
  * their platform, so everything else stays on web globals.
  */
 import { PurekitError } from "../errors.js";
-import { INSECURE_WARNING, resolveTls, withTlsErrors, } from "./tls.js";
+import { INSECURE_WARNING, resolveTls, withTlsErrors } from "./tls.js";
 /**
  * The `fetch` a client should use for these options.
  *
@@ -16,31 +16,33 @@ import { INSECURE_WARNING, resolveTls, withTlsErrors, } from "./tls.js";
  * ```
  */
 export async function createTransportFetch(options = {}) {
-    if (options.fetch)
-        return options.fetch;
-    const tls = resolveTls(options.tls ?? {});
-    if (tls.ca.length === 0 && !tls.insecure) {
-        // Looked up at call time: msw and test doubles replace globalThis.fetch after clients exist.
-        return withTlsErrors((input, init) => globalThis.fetch(input, init), tls);
-    }
-    const transportFetch = await platformFetch(tls);
-    if (tls.insecure) {
-        const warn = options.onInsecure ?? ((message) => console.warn(`purekit: ${message}`));
-        warn(INSECURE_WARNING);
-    }
-    return transportFetch;
+  if (options.fetch) return options.fetch;
+  const tls = resolveTls(options.tls ?? {});
+  if (tls.ca.length === 0 && !tls.insecure) {
+    // Looked up at call time: msw and test doubles replace globalThis.fetch after clients exist.
+    return withTlsErrors((input, init) => globalThis.fetch(input, init), tls);
+  }
+  const transportFetch = await platformFetch(tls);
+  if (tls.insecure) {
+    const warn = options.onInsecure ?? ((message) => console.warn(`purekit: ${message}`));
+    warn(INSECURE_WARNING);
+  }
+  return transportFetch;
 }
 async function platformFetch(tls) {
-    if ("Deno" in globalThis) {
-        const { createDenoFetch } = await import("./deno.js");
-        return createDenoFetch(tls);
-    }
-    const versions = globalThis.process?.versions;
-    if (versions?.node !== undefined) {
-        const { createNodeFetch } = await import("./node.js");
-        return createNodeFetch(tls);
-    }
-    throw new PurekitError("ERR_TLS", "tls.ca and tls.insecure need Node or Deno: in a browser the browser's own trust store decides. " +
-        "Install the array's CA there, or leave tls out.");
+  if ("Deno" in globalThis) {
+    const { createDenoFetch } = await import("./deno.js");
+    return createDenoFetch(tls);
+  }
+  const versions = globalThis.process?.versions;
+  if (versions?.node !== undefined) {
+    const { createNodeFetch } = await import("./node.js");
+    return createNodeFetch(tls);
+  }
+  throw new PurekitError(
+    "ERR_TLS",
+    "tls.ca and tls.insecure need Node or Deno: in a browser the browser's own trust store decides. " +
+      "Install the array's CA there, or leave tls out.",
+  );
 }
 //# sourceMappingURL=index.js.map

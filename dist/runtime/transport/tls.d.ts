@@ -6,44 +6,53 @@
 import { PurekitError } from "../errors.js";
 /** How a client verifies the array's certificate. */
 export interface TlsOptions {
-    /**
-     * The CA certificate(s) that issued the array's certificate, as PEM text (not a
-     * file name). A self-signed array certificate is its own CA: give the certificate.
-     * On Node it replaces the default root CAs for this client; on Deno it adds to them.
-     */
-    ca?: string | string[] | undefined;
-    /** Skip certificate verification entirely. For lab arrays only; the client warns once. */
-    insecure?: boolean | undefined;
+  /**
+   * The CA certificate(s) that issued the array's certificate, as PEM text (not a
+   * file name). A self-signed array certificate is its own CA: give the certificate.
+   * On Node it replaces the default root CAs for this client; on Deno it adds to them.
+   */
+  ca?: string | string[] | undefined;
+  /** Skip certificate verification entirely. For lab arrays only; the client warns once. */
+  insecure?: boolean | undefined;
 }
 /** A transport's fetch; `close` releases its connections (an undici Agent, a Deno HttpClient). */
 export type TransportFetch = typeof fetch & {
-    close?: () => Promise<void>;
+  close?: () => Promise<void>;
 };
 /** Validated options as the platform adapters get them: one PEM block per CA. */
 export interface ResolvedTls {
-    ca: string[];
-    insecure: boolean;
+  ca: string[];
+  insecure: boolean;
 }
 export declare const INSECURE_WARNING: string;
 /** Checks the options and splits CA bundles into single PEM certificates. */
 export declare function resolveTls(tls: TlsOptions): ResolvedTls;
 /** What went wrong, in words a user acts on. */
-export type TlsFailure = {
-    kind: "unknown-ca";
-    reason: string;
-} | {
-    kind: "name-mismatch";
-    reason: string;
-    names?: string | undefined;
-} | {
-    kind: "validity";
-    reason: string;
-} | {
-    kind: "handshake";
-    reason: string;
-};
+export type TlsFailure =
+  | {
+      kind: "unknown-ca";
+      reason: string;
+    }
+  | {
+      kind: "name-mismatch";
+      reason: string;
+      names?: string | undefined;
+    }
+  | {
+      kind: "validity";
+      reason: string;
+    }
+  | {
+      kind: "handshake";
+      reason: string;
+    };
 /** The single ERR_TLS a failed verification becomes, with the original error as `cause`. */
-export declare function tlsError(url: string, failure: TlsFailure, tls: ResolvedTls, cause: unknown): PurekitError;
+export declare function tlsError(
+  url: string,
+  failure: TlsFailure,
+  tls: ResolvedTls,
+  cause: unknown,
+): PurekitError;
 /** The URL a fetch call goes to, for error messages. */
 export declare function urlOf(input: RequestInfo | URL): string;
 /** `fetchFn` with its TLS failures turned into the one ERR_TLS; other errors pass unchanged. */
