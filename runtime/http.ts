@@ -9,6 +9,7 @@
 import type { AuthStrategy } from "./auth/types.ts";
 import { PurekitError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
+import type { AttemptHook } from "./middleware.ts";
 import { redactHeaders, redactUrl, type SecretSet } from "./redact.ts";
 import {
   backoffMs,
@@ -36,11 +37,15 @@ export interface PipelineOptions {
   /** The status that means "credentials expired": 401 on arrays, 403 on Pure1. */
   reauthStatus: number;
   random?: () => number;
+  /** Runs around each attempt's transport call: middleware and the request log (middleware.ts). */
+  around?: AttemptHook | undefined;
 }
 
 export interface SendOptions {
   /** Credentials to attach; absent for login and token calls. */
   auth?: AuthStrategy | undefined;
+  /** This call's per-attempt timeout, instead of the client's. */
+  timeoutMs?: number | undefined;
 }
 
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
@@ -97,6 +102,8 @@ export function createPipeline(options: PipelineOptions): Send {
     const auth = sendOptions.auth;
     let reauthed = false;
     let attempt = 0;
+    let tries = 0; // every attempt, retries and re-auth replays alike, for middleware and the log
+    const timeoutMs = sendOptions.timeoutMs ?? options.timeoutMs;
 
     for (;;) {
       if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
@@ -125,11 +132,8 @@ export function createPipeline(options: PipelineOptions): Send {
       // Clamped to what the timer takes: `timeoutMs: Infinity` (no timeout), a fractional
       // value, or one past 2^31-1 ms used to throw or to time out after 1 ms.
       const remaining = deadline - Date.now();
-      const cutByDeadline = remaining < options.timeoutMs;
-      const attemptMs = Math.min(
-        MAX_TIMER_MS,
-        Math.max(1, Math.ceil(cutByDeadline ? remaining : options.timeoutMs)),
-      );
+      const cutByDeadline = remaining < timeoutMs;
+      const attemptMs = Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(cutByDeadline ? remaining : timeoutMs)));
       const timeout = AbortSignal.timeout(attemptMs);
       const signal = AbortSignal.any([userSignal, timeout]);
       const request = new Request(original.url, {
@@ -142,7 +146,14 @@ export function createPipeline(options: PipelineOptions): Send {
 
       let response: Response;
       try {
-        response = await options.fetch(request);
+        tries++;
+        response = options.around
+          ? await options.around(
+              request,
+              { attempt: tries, requestId: headers.get("x-request-id") as string },
+              options.fetch,
+            )
+          : await options.fetch(request);
       } catch (error) {
         if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
         if (timeout.aborted) {

@@ -18,8 +18,11 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-token", "api-token", "cookie"];
 const MAX_REDIRECTS = 20;
 
-export function createInsecureFetch(): typeof fetch & { close: () => Promise<void> } {
-  const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
+export function createInsecureFetch(client?: {
+  cert: string;
+  key: string;
+}): typeof fetch & { close: () => Promise<void> } {
+  const agent = new Agent({ keepAlive: true, rejectUnauthorized: false, ...client });
   const close = async () => agent.destroy();
   const insecureFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
