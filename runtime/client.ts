@@ -174,7 +174,7 @@ export interface CreateClientInternals extends BaseClientOptions {
 }
 
 /**
- * `host`, `host:port`, a bare IPv6 address (`::1`, `fe80::1%eth0`), `[v6]:port` or a URL →
+ * `host`, `host:port`, a bare IPv6 address (`::1`, `fd00::10`), `[v6]:port` or a URL →
  * base URL: the origin, plus the path when the URL has one (an array behind a gateway,
  * `https://gw.example.com/fa1`), without a trailing slash. HTTPS unless the URL says otherwise.
  */
@@ -193,8 +193,14 @@ export function normalizeBaseUrl(host: string): string {
     );
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
   // Two or more colons and no brackets: an IPv6 address without a port (a port needs [v6]:port).
-  if (!hasScheme && /^[0-9a-f:.]+(%[\w.-]+)?$/i.test(trimmed) && (trimmed.match(/:/g)?.length ?? 0) >= 2) {
-    trimmed = `[${trimmed.replace(/%/, "%25")}]`;
+  if (!hasScheme && /^[0-9a-f:.]+$/i.test(trimmed) && (trimmed.match(/:/g)?.length ?? 0) >= 2) {
+    trimmed = `[${trimmed}]`;
+  }
+  if (/^\[?[0-9a-f:.]+%/i.test(trimmed.replace(/^https?:\/\//i, ""))) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `host "${trimmed}" has an IPv6 zone (%…), which URLs and fetch do not take: use the array's global or unique-local address.`,
+    );
   }
   let url: URL;
   try {

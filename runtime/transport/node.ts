@@ -52,7 +52,7 @@ export function createNodeFetch(tls: ResolvedTls, proxy?: ResolvedProxy): Transp
       });
       return toGlobalResponse(response);
     } catch (error) {
-      throw withTlsAlert(error);
+      throw withTlsAlert(error, tls.client !== undefined);
     }
   };
   return Object.assign(withTlsErrors(nodeFetch, tls), { close: () => dispatcher.close() });
@@ -121,14 +121,27 @@ function watchTlsAlerts(): void {
   });
 }
 
-function withTlsAlert(error: unknown): unknown {
+function withTlsAlert(error: unknown, clientCertificate: boolean): unknown {
   for (const e of causeChain(error)) {
-    const port = (e as { code?: string; socket?: { localPort?: number } }).socket?.localPort;
-    if ((e as { code?: string }).code !== "UND_ERR_SOCKET" || port === undefined) continue;
-    const alert = alerts.get(port);
-    if (!alert) return error;
-    alerts.delete(port);
-    return new TypeError("fetch failed", { cause: alert });
+    const socket = (e as { socket?: { localPort?: number; bytesRead?: number } }).socket;
+    if ((e as { code?: string }).code !== "UND_ERR_SOCKET" || !socket) continue;
+    const alert = socket.localPort === undefined ? undefined : alerts.get(socket.localPort);
+    if (alert) {
+      alerts.delete(socket.localPort as number);
+      return new TypeError("fetch failed", { cause: alert });
+    }
+    // A server that checks client certificates after the handshake (Node's own, some
+    // proxies) just closes, without an alert: say what that most likely means.
+    if (clientCertificate && socket.bytesRead === 0) {
+      return new TypeError("fetch failed", {
+        cause: Object.assign(new Error("other side closed"), {
+          code:
+            "the connection was closed right after the TLS handshake, without an answer: the array (or a gateway) " +
+            "may have refused the client certificate in tls.cert/tls.pfx; check that a CA it trusts issued it",
+        }),
+      });
+    }
+    return error;
   }
   return error;
 }
