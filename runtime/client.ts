@@ -22,6 +22,9 @@ import { chooseVersion, listedVersions } from "./versions.ts";
 
 export const PUREKIT_VERSION: string = packageJson.version;
 
+/** Variables a platform's own fetch may read (Deno does): set, they call for an explicitly direct transport. */
+const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
+
 type Lower = "get" | "put" | "post" | "delete" | "patch";
 
 /**
@@ -321,6 +324,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     tls: options.tls,
     fetch: options.fetch,
     proxy,
+    direct: !options.fetch && !proxy && PROXY_VARIABLES.some((name) => platform.env(name)),
     // Called once, when the transport is made: the client warns once.
     onInsecure: (m) => logger.warn?.(m),
   });

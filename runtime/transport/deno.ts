@@ -43,7 +43,11 @@ function deno(): DenoNamespace {
   return (globalThis as unknown as { Deno: DenoNamespace }).Deno;
 }
 
-export async function createDenoFetch(tls: ResolvedTls, proxy?: ResolvedProxy): Promise<TransportFetch> {
+export async function createDenoFetch(
+  tls: ResolvedTls,
+  proxy?: ResolvedProxy,
+  direct = false,
+): Promise<TransportFetch> {
   if (tls.client?.pfx !== undefined) {
     throw new PurekitError(
       "ERR_TLS",
@@ -60,10 +64,22 @@ export async function createDenoFetch(tls: ResolvedTls, proxy?: ResolvedProxy): 
       );
     }
     const { createInsecureFetch } = await import("./deno-insecure.ts");
-    const insecure = createInsecureFetch(
-      tls.client?.cert !== undefined && key !== undefined ? { cert: tls.client.cert, key } : undefined,
-    );
+    const insecure = createInsecureFetch({
+      rejectUnauthorized: false,
+      ...(tls.client?.cert !== undefined && key !== undefined ? { cert: tls.client.cert, key } : {}),
+    });
     return Object.assign(withOldDenoHint(insecure, tls), { close: insecure.close });
+  }
+  if (direct && !proxy) {
+    // Deno's fetch and HttpClient read HTTPS_PROXY themselves, with no switch to turn that
+    // off; its node:https does not. So `proxy: false` (or a NO_PROXY match) goes that way.
+    const { createInsecureFetch } = await import("./deno-insecure.ts");
+    const verified = createInsecureFetch({
+      rejectUnauthorized: true,
+      ...(tls.ca.length > 0 ? { ca: tls.ca } : {}),
+      ...(tls.client?.cert !== undefined && key !== undefined ? { cert: tls.client.cert, key } : {}),
+    });
+    return Object.assign(withTlsErrors(verified, tls), { close: verified.close });
   }
   const createHttpClient = deno().createHttpClient;
   if (typeof createHttpClient !== "function") {

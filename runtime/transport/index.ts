@@ -28,6 +28,11 @@ export interface TransportOptions {
   onInsecure?: ((message: string) => void) | undefined;
   /** The proxy to tunnel through (see `proxyFor`); absent for a direct connection. */
   proxy?: ResolvedProxy | undefined;
+  /**
+   * Connect directly although the environment names a proxy (`proxy: false`, or NO_PROXY
+   * matched): Deno's own fetch would read HTTPS_PROXY itself, so it needs another path.
+   */
+  direct?: boolean | undefined;
 }
 
 /**
@@ -43,11 +48,11 @@ export async function createTransportFetch(options: TransportOptions = {}): Prom
   if (options.fetch) return options.fetch;
   const tls = resolveTls(options.tls ?? {});
   const proxy = options.proxy;
-  if (tls.ca.length === 0 && !tls.insecure && !tls.client && !proxy) {
+  if (tls.ca.length === 0 && !tls.insecure && !tls.client && !proxy && !options.direct) {
     // Looked up at call time: msw and test doubles replace globalThis.fetch after clients exist.
     return withTlsErrors((input, init) => globalThis.fetch(input, init), tls);
   }
-  const platform = await platformFetch(tls, proxy);
+  const platform = await platformFetch(tls, proxy, options.direct === true);
   const transportFetch: TransportFetch = proxy
     ? Object.assign(withProxyErrors(platform, proxy), platform.close ? { close: platform.close } : {})
     : platform;
@@ -58,10 +63,14 @@ export async function createTransportFetch(options: TransportOptions = {}): Prom
   return transportFetch;
 }
 
-async function platformFetch(tls: ResolvedTls, proxy: ResolvedProxy | undefined): Promise<TransportFetch> {
+async function platformFetch(
+  tls: ResolvedTls,
+  proxy: ResolvedProxy | undefined,
+  direct: boolean,
+): Promise<TransportFetch> {
   if ("Deno" in globalThis) {
     const { createDenoFetch } = await import("./deno.ts");
-    return createDenoFetch(tls, proxy);
+    return createDenoFetch(tls, proxy, direct);
   }
   const versions = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions;
   if (versions?.node !== undefined) {

@@ -233,7 +233,7 @@ export function proxyError(
       break;
     case "unreachable":
       message =
-        `could not reach ${via} (${failure.reason}) for a call to ${to}: ` +
+        `${via} could not be reached (${failure.reason}) for a call to ${to}: ` +
         "check the proxy's host and port, or set proxy: false (or NO_PROXY) to connect directly.";
       break;
   }
