@@ -391,6 +391,8 @@ export async function createPureClient<Paths extends {}, Ops>(
   }
 
   const withAuth: SendOptions = { auth };
+  /** What partial answers were asked with, for their PartialResultError. */
+  const partialRequests = new WeakMap<Response, { method: string; url: string; requestId: string }>();
   /** Data calls: closed check, credentials, and HTML answers named for what they are. */
   const dataFetch = (request: Request, sendOptions: SendOptions = withAuth) => {
     if (closed) {
@@ -462,12 +464,14 @@ export async function createPureClient<Paths extends {}, Ops>(
       throw e;
     }
     const { response } = result;
-    if (response.ok) {
-      const errors = partialErrors(result.data, secrets);
-      return errors ? { data: result.data, errors, response } : { data: result.data, response };
-    }
     const query = serializeQuery((init.params as { query?: Record<string, unknown> } | undefined)?.query);
     const url = `${base}${table.prefix}${path}${query ? `?${query}` : ""}`;
+    if (response.ok) {
+      const errors = partialErrors(result.data, secrets);
+      if (!errors) return { data: result.data, response };
+      partialRequests.set(response, { method: verb, url: redactUrl(url, secrets), requestId });
+      return { data: result.data, errors, response };
+    }
     return {
       error: toApiError(
         verb,
@@ -489,19 +493,21 @@ export async function createPureClient<Paths extends {}, Ops>(
     itemCount: number,
     data: unknown,
   ) => {
-    const url = redactUrl(res.response.url || base, secrets);
-    const requestId = res.response.headers.get("x-request-id") ?? undefined;
-    const what = data === undefined ? "the listing" : `HTTP ${res.response.status}`;
+    const sent = partialRequests.get(res.response);
+    const method = sent?.method ?? "-";
+    const url = sent?.url ?? redactUrl(res.response.url || base, secrets);
+    const path = url.startsWith(base) ? url.slice(base.length) : url;
+    const what = data === undefined ? `the listing of ${path.replace(/\?.*$/, "")}` : `${method} ${path}`;
     return new PartialResultError({
       status: res.response.status,
       errors,
-      requestId,
-      request: { method: "-", url, headers: {} },
+      requestId: sent?.requestId,
+      request: { method, url, headers: {} },
       data,
       itemCount,
       message: secrets.redact(
         `${what} succeeded only in part: ${errors.length} error${errors.length === 1 ? "" : "s"} beside the items (${describeErrors(errors)}). ` +
-          "The error's data holds what did succeed; pass allowErrors: true (or onErrors) to take partial results without a throw.",
+          `The error's data holds what did succeed; pass allowErrors: true (or onErrors) to take partial results without a throw${sent ? ` (request id ${sent.requestId})` : ""}.`,
       ),
     });
   };

@@ -31,6 +31,8 @@ export {
 export * from "./filter.ts";
 export { importPrivateKey } from "./keys/index.ts";
 export type { Logger } from "./logger.ts";
+export type { Middleware, MiddlewareParams, RequestLogRecord } from "./middleware.ts";
+export { type PartialOptions, PartialResultError } from "./partial.ts";
 export {
   type ArrayClientOptions,
   createFlashArrayClient,
