@@ -12,7 +12,13 @@ import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
 import { createPipeline, type Send, type SendOptions, sentHeaders } from "./http.ts";
 import { consoleLoggerFor, type Logger } from "./logger.ts";
 import { checkMiddleware, createAttemptHook, type Middleware } from "./middleware.ts";
-import { describeErrors, type PartialOptions, PartialResultError, partialErrors } from "./partial.ts";
+import {
+  checkPartialOptions,
+  describeErrors,
+  type PartialOptions,
+  PartialResultError,
+  partialErrors,
+} from "./partial.ts";
 import { getPlatform } from "./platform/index.ts";
 import { serializeQuery } from "./query.ts";
 import { redactHeaders, redactUrl, SecretSet } from "./redact.ts";
@@ -513,6 +519,7 @@ export async function createPureClient<Paths extends {}, Ops>(
   };
 
   const unwrap = async <T>(r: PureResult<T> | Promise<PureResult<T>>, opts?: PartialOptions): Promise<T> => {
+    checkPartialOptions(opts);
     const res = await r;
     if (res.error) throw res.error;
     if (res.errors && !opts?.allowErrors) {
@@ -536,6 +543,7 @@ export async function createPureClient<Paths extends {}, Ops>(
         `GET ${path} does not paginate in ${options.product} REST ${version}; call GET instead.`,
       );
     }
+    checkPartialOptions(init);
     const baseQuery = { ...(init.params?.query ?? {}) };
     // One logical call: the same request id on every page (the caller's, if given).
     const headers = new Headers(init.headers);

@@ -2,13 +2,13 @@
  * Partial success. FlashArray and FlashBlade answer 207 Multi-Status (and at times
  * 200) with `items` for what worked beside `errors[]` for what did not: creating
  * `names=v1,v2` where `v2` exists, deleting several snapshots of which one is held.
- * Those errors are never dropped silently (docs/decisions/006-partial-success.md):
+ * Those errors are never dropped silently (docs/decisions/010-partial-success.md):
  * results carry them as `errors`, friendly methods and `unwrap` throw a
  * {@link PartialResultError} holding the data, and `paginate`/`pages` throw one at
  * the end, unless the caller opts in with `allowErrors` or `onErrors`.
  */
 
-import { PureApiError, type PureErrorItem, type RedactedRequest } from "./errors.ts";
+import { PureApiError, type PureErrorItem, PurekitError, type RedactedRequest } from "./errors.ts";
 import type { SecretSet } from "./redact.ts";
 
 /** Options that let a call return partial data without throwing. */
@@ -87,4 +87,20 @@ export function describeErrors(errors: PureErrorItem[]): string {
     .map((e) => (e.context ? `${e.context}: ${e.message}` : e.message))
     .join("; ");
   return errors.length > 3 ? `${shown}; and ${errors.length - 3} more` : shown;
+}
+
+/** Checks `allowErrors` and `onErrors` as given at run time (from JavaScript, from config). */
+export function checkPartialOptions(options: PartialOptions | undefined): void {
+  if (options?.allowErrors !== undefined && typeof options.allowErrors !== "boolean") {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `allowErrors must be true or false, got ${typeof options.allowErrors}.`,
+    );
+  }
+  if (options?.onErrors !== undefined && typeof options.onErrors !== "function") {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `onErrors must be a function (errors, page) => void, got ${typeof options.onErrors}.`,
+    );
+  }
 }

@@ -166,6 +166,22 @@ describe("207 partial success", () => {
     await fa.close();
   });
 
+  it("allowErrors and onErrors are checked", async () => {
+    const fa = await client(partialFetch(() => undefined));
+    await expect(fa.getVolumes({ limit: 1 }, { allowErrors: "yes" as never })).rejects.toThrow(
+      /allowErrors must be true or false, got string/,
+    );
+    await expect(
+      (async () => {
+        for await (const _ of fa.paginate("/volumes", { onErrors: [] as never })) break;
+      })(),
+    ).rejects.toMatchObject({
+      code: "ERR_INVALID_ARGUMENT",
+      message: expect.stringMatching(/onErrors must be a function/),
+    });
+    await fa.close();
+  });
+
   it("errors are redacted like every other error", async () => {
     const leak: PureErrorItem = { context: "x", message: `token ${array.apiToken} rejected` };
     const fa = await client(partialFetch(() => ({ status: 207, errors: [leak] })));
