@@ -9,7 +9,7 @@ import type { AuthContext } from "../runtime/auth/types.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { importPrivateKey } from "../runtime/keys/index.ts";
 import type { SecretSet } from "../runtime/redact.ts";
-import { createTransportFetch } from "../runtime/transport/index.ts";
+import { createTransportFetch, proxyFor } from "../runtime/transport/index.ts";
 import { listedVersions } from "../runtime/versions.ts";
 
 /** Exit status for a cancelled prompt (Ctrl-C), as shells report SIGINT. */
@@ -378,7 +378,12 @@ export async function authContext(options: NetworkOptions): Promise<AuthContext 
   const ca = options.ca === undefined ? undefined : await readCa(options.ca);
   let transport: typeof fetch;
   try {
+    // HTTPS_PROXY / NO_PROXY as curl reads them, like the library's clients.
+    const proxy = proxyFor(options.origin, undefined, (name) => process.env[name]);
+    for (const secret of proxy?.secrets ?? []) options.secrets.add(secret);
     transport = await createTransportFetch({
+      proxy,
+      direct: !proxy && ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((n) => process.env[n]),
       tls: { ...(ca === undefined ? {} : { ca }), ...(options.insecure ? { insecure: true } : {}) },
       onInsecure: (message) => process.stderr.write(`purekit: warning: ${cliTlsMessage(message)}\n`),
     });
@@ -401,6 +406,7 @@ export async function authContext(options: NetworkOptions): Promise<AuthContext 
         if (e instanceof PurekitError && e.code === "ERR_TLS") {
           throw new PurekitError("ERR_TLS", cliTlsMessage(e.message), { cause: e });
         }
+        if (e instanceof PurekitError && e.code === "ERR_PROXY") throw e;
         throw networkError(e, options.origin, options.timeoutSeconds, options.secrets);
       }
     },

@@ -17,6 +17,7 @@ import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
 import { normalizeBaseUrl } from "../../runtime/client.ts";
 import { createFlashArrayClient, type Logger, PurekitError } from "../../runtime/index.ts";
 import { bypasses, proxyFor } from "../../runtime/transport/proxy.ts";
+import { purekit } from "../cli/helpers.ts";
 import { createClientCertificates } from "../helpers/client-cert.ts";
 import { closedPort, startConnectProxy } from "../helpers/proxy.ts";
 import { startHttpsServer } from "../helpers/tls.ts";
@@ -563,6 +564,46 @@ describe("on Deno (proxy and client certificate code differs there)", () => {
       await Promise.all([option, env, noProxy, off, guarded, mtls].map((s) => s.close()));
       rmSync(dir, { recursive: true, force: true });
       client.remove();
+    }
+  });
+});
+
+describe("the CLI honours HTTPS_PROXY too", () => {
+  it("purekit token api goes through the proxy, and names a dead one", { timeout: 60_000 }, async () => {
+    const user = { username: "cli-user", password: "cli-user-pw-123" };
+    const cliArray = createFlashArrayMock({ version: "2.56", users: [user] });
+    const cliServer = await startNodeMockServer(cliArray, {
+      port: 0,
+      tls: { cert: certs.certPem, key: certs.keyPem },
+    });
+    const proxy = await startConnectProxy();
+    const dir = mkdtempSync(join(tmpdir(), "purekit-cli-proxy-"));
+    try {
+      const caFile = join(dir, "ca.pem");
+      writeFileSync(caFile, certs.caPem);
+      const args = [
+        "token",
+        "api",
+        "--host",
+        cliServer.url,
+        "--username",
+        user.username,
+        "--password-stdin",
+        "--ca",
+        caFile,
+      ];
+      const ok = await purekit(args, { env: { HTTPS_PROXY: proxy.url }, input: `${user.password}\n` });
+      expect(ok.stderr).toBe("");
+      expect(ok.code).toBe(0);
+      expect(proxy.tunnels).toContain(`127.0.0.1:${cliServer.port}`);
+      const dead = `http://127.0.0.1:${await closedPort()}`;
+      const refused = await purekit(args, { env: { HTTPS_PROXY: dead }, input: `${user.password}\n` });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`The proxy ${dead} (from HTTPS_PROXY) could not be reached`);
+    } finally {
+      await proxy.close();
+      await cliServer.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
