@@ -231,14 +231,16 @@ function mergedHeaders(changed: Headers, real: Headers, secrets: SecretSet): Hea
 async function adopt(given: Request, real: Request, secrets: SecretSet): Promise<Request> {
   const headers = mergedHeaders(given.headers, real.headers, secrets) ?? real.headers;
   const sameUrl = given.url === redactUrl(real.url, secrets);
+  // A body equal to the redacted copy's is the real one, unchanged (`new Request(request, …)`):
+  // sending the copy would send `[REDACTED]` where a password was.
+  const givenBody = given.body ? await given.text() : undefined;
+  const shownBody = real.body ? await (await redactedCopy(real, secrets)).text() : undefined;
+  const body =
+    givenBody === shownBody ? (real.body ? await real.clone().arrayBuffer() : undefined) : givenBody;
   return new Request(sameUrl ? real.url : given.url, {
     method: given.method,
     headers,
-    ...(given.body
-      ? { body: await given.arrayBuffer() }
-      : real.body
-        ? { body: await real.clone().arrayBuffer() }
-        : {}),
+    ...(body !== undefined ? { body } : {}),
     signal: real.signal,
     redirect: real.redirect,
   });
