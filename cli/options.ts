@@ -383,7 +383,8 @@ export async function authContext(options: NetworkOptions): Promise<AuthContext 
     for (const secret of proxy?.secrets ?? []) options.secrets.add(secret);
     transport = await createTransportFetch({
       proxy,
-      direct: !proxy && ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((n) => process.env[n]),
+      direct:
+        !proxy && ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((n) => process.env[n]),
       tls: { ...(ca === undefined ? {} : { ca }), ...(options.insecure ? { insecure: true } : {}) },
       onInsecure: (message) => process.stderr.write(`purekit: warning: ${cliTlsMessage(message)}\n`),
     });
