@@ -9,7 +9,7 @@
 import type { AuthStrategy } from "./auth/types.ts";
 import { PurekitError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
-import type { AttemptHook } from "./middleware.ts";
+import { type AttemptHook, middlewareErrors } from "./middleware.ts";
 import { redactHeaders, redactUrl, type SecretSet } from "./redact.ts";
 import {
   backoffMs,
@@ -167,7 +167,8 @@ export function createPipeline(options: PipelineOptions): Send {
             { cause: error },
           );
         }
-        if (error instanceof PurekitError) throw error; // TLS and other already-explained failures
+        // TLS and other already-explained failures; middleware's own errors as it threw them
+        if (error instanceof PurekitError || middlewareErrors.has(error as object)) throw error;
         const reason = classifyError(error);
         const wait = backoffMs(attempt, retry, random);
         if (attempt < retry.retries && mayRetry(original.method, reason) && Date.now() + wait < deadline) {

@@ -61,6 +61,22 @@ export interface RequestLogRecord {
   error?: string;
 }
 
+/**
+ * Errors middleware threw (or returned from `onError`): the pipeline passes them to the
+ * caller as they are, neither retried nor dressed as a network failure.
+ */
+export const middlewareErrors: WeakSet<object> = new WeakSet();
+
+/** Runs one callback; what it throws is marked as the middleware's own. */
+async function guarded<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error !== null && typeof error === "object") middlewareErrors.add(error);
+    throw error;
+  }
+}
+
 /** The pipeline's per-attempt hook (see `PipelineOptions.around`). */
 export type AttemptHook = (
   request: Request,
@@ -102,7 +118,8 @@ export function createAttemptHook(
     try {
       for (const m of middlewares) {
         if (!m.onRequest || !shown) continue;
-        const out = await m.onRequest({ request: shown, ...params });
+        const onRequest = m.onRequest.bind(m);
+        const out = await guarded(() => onRequest({ request: shown, ...params }));
         if (out instanceof Response) {
           response = out;
           break;
@@ -118,12 +135,17 @@ export function createAttemptHook(
           let thrown = error;
           for (const m of middlewares) {
             if (!m.onError || !shown) continue;
-            const out = await m.onError({ request: shown, error: thrown, ...params });
+            const onError = m.onError.bind(m);
+            const current = thrown;
+            const out = await guarded(() => onError({ request: shown, error: current, ...params }));
             if (out instanceof Response) {
               recovered = out;
               break;
             }
-            if (out instanceof Error) thrown = out;
+            if (out instanceof Error) {
+              middlewareErrors.add(out);
+              thrown = out;
+            }
           }
           if (!recovered) throw thrown;
           response = recovered;
@@ -133,7 +155,11 @@ export function createAttemptHook(
       for (let i = middlewares.length - 1; i >= 0; i--) {
         const m = middlewares[i];
         if (!m?.onResponse || !shown) continue;
-        const out = await m.onResponse({ request: shown, response, ...params });
+        const onResponse = m.onResponse.bind(m);
+        const current: Response = response;
+        const out: unknown = await guarded(() =>
+          onResponse({ request: shown, response: current, ...params }),
+        );
         if (out instanceof Response) response = out;
       }
       log(logger, secrets, real, info, started, response.status);

@@ -197,6 +197,31 @@ describe("client.use middleware", () => {
     await fa.close();
   });
 
+  it("what middleware throws reaches the caller as it is, not retried", async () => {
+    const { array, wire, fetch } = setup();
+    const fa = await createFlashArrayClient({
+      host: array.baseUrl,
+      auth: { apiToken: array.apiToken },
+      fetch,
+      logger: {},
+      ...fast,
+    });
+    await fa.getVolumes({ limit: 1 });
+    const blocked = new TypeError("blocked by policy");
+    let calls = 0;
+    fa.use({
+      onRequest: () => {
+        calls++;
+        throw blocked;
+      },
+    });
+    const before = wire.length;
+    await expect(fa.getVolumes()).rejects.toBe(blocked);
+    expect(calls).toBe(1);
+    expect(wire.length).toBe(before);
+    await fa.close().catch(() => {});
+  });
+
   it("use() checks its argument", async () => {
     const { array, fetch } = setup();
     const fa = await createFlashArrayClient({
