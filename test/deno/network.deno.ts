@@ -27,7 +27,15 @@ interface Config {
   mtls: string;
   ca: string;
   apiToken: string;
-  proxies: { option: string; env: string; noProxy: string; off: string; guarded: string; closed: string };
+  proxies: {
+    option: string;
+    env: string;
+    noProxy: string;
+    off: string;
+    guarded: string;
+    closed: string;
+    deny: string;
+  };
   guardedCredentials: { username: string; password: string };
   client: {
     certPem: string;
@@ -92,6 +100,7 @@ const outcomes = {
     attempt({ tls, proxy: `http://${username}:${password}@127.0.0.1:${guardedPort}` }),
   ),
   proxyClosed: await withEnv({}, () => attempt({ tls, proxy: proxies.closed })),
+  proxyDenied: await withEnv({}, () => attempt({ tls, proxy: proxies.deny })),
   proxyBad: await withEnv({}, () => attempt({ tls, proxy: "socks5://127.0.0.1:1080" })),
   mtlsPem: await withEnv({}, () => attempt({ tls: mtlsCert }, config.mtls)),
   mtlsEncrypted: await withEnv({}, () =>

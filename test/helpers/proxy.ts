@@ -13,7 +13,7 @@ export interface ConnectProxy {
   port: number;
   /** Tunnels opened, in order: `host:port` of each CONNECT that was let through. */
   tunnels: string[];
-  /** CONNECTs refused for missing or wrong credentials. */
+  /** CONNECTs refused (missing or wrong credentials, or `denyWith`). */
   refused: number;
   /** Proxy-Authorization headers seen (to check they were sent, never logged). */
   authorizations: string[];
@@ -23,6 +23,8 @@ export interface ConnectProxy {
 export interface ConnectProxyOptions {
   /** Demand these credentials (Basic); without them every CONNECT gets 407. */
   credentials?: { username: string; password: string };
+  /** Refuse every tunnel with this status (a proxy whose policy forbids the host). */
+  denyWith?: number;
 }
 
 /**
@@ -56,6 +58,11 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
       client.end(
         'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n',
       );
+      return;
+    }
+    if (options.denyWith) {
+      state.refused++;
+      client.end(`HTTP/1.1 ${options.denyWith} Forbidden\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     const [host, port] = splitHostPort(req.url ?? "");

@@ -210,6 +210,49 @@ describe("proxies", async () => {
     expect(error.message).toMatch(/the proxy option/);
   });
 
+  it("a proxy that refuses the tunnel (403) is ERR_PROXY saying so", async () => {
+    clearProxyEnv();
+    const deny = await startConnectProxy({ denyWith: 403 });
+    try {
+      const error = await failure(
+        createFlashArrayClient({
+          host: server.url,
+          auth,
+          tls: { ca: certs.caPem },
+          proxy: deny.url,
+          ...fast,
+        }),
+      );
+      expect(error.code).toBe("ERR_PROXY");
+      expect(error.message).toContain(
+        `${deny.url} (from the proxy option) refused a tunnel to ${target} (HTTP 403)`,
+      );
+      expect(deny.refused).toBe(1); // not retried
+    } finally {
+      await deny.close();
+    }
+  });
+
+  it("an http:// array goes through HTTP_PROXY", async () => {
+    clearProxyEnv();
+    const plainArray = createFlashArrayMock({ version: "2.56" });
+    const plain = await startNodeMockServer(plainArray, { port: 0 });
+    try {
+      vi.stubEnv("HTTP_PROXY", proxy.url);
+      const before = tunnelsBefore();
+      const fa = await createFlashArrayClient({
+        host: plain.url,
+        auth: { apiToken: plainArray.apiToken },
+        ...fast,
+      });
+      await fa.getVolumes({ limit: 1 });
+      await fa.close();
+      expect(proxy.tunnels.slice(before)).toContain(`127.0.0.1:${plain.port}`);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it("bad proxy settings are typed errors that say what was wrong", async () => {
     clearProxyEnv();
     const make = (proxyOption: unknown) =>
@@ -484,12 +527,13 @@ describe("on Deno (proxy and client certificate code differs there)", () => {
       { clientCa: client.caPem },
     );
     const credentials = { username: "deno-proxy-user", password: "deno-pr0xy-pw" };
-    const [option, env, noProxy, off, guarded] = await Promise.all([
+    const [option, env, noProxy, off, guarded, deny] = await Promise.all([
       startConnectProxy(),
       startConnectProxy(),
       startConnectProxy(),
       startConnectProxy(),
       startConnectProxy({ credentials }),
+      startConnectProxy({ denyWith: 403 }),
     ]);
     const dir = mkdtempSync(join(tmpdir(), "purekit-deno-net-"));
     try {
@@ -508,6 +552,7 @@ describe("on Deno (proxy and client certificate code differs there)", () => {
             off: off.url,
             guarded: guarded.url,
             closed: `http://127.0.0.1:${await closedPort()}`,
+            deny: deny.url,
           },
           guardedCredentials: credentials,
           client,
@@ -547,6 +592,10 @@ describe("on Deno (proxy and client certificate code differs there)", () => {
         /^The proxy http:\/\/127\.0\.0\.1:\d+ \(from the proxy option\) could not be reached/,
       );
       expect(r.proxyBad.code, context).toBe("ERR_INVALID_ARGUMENT");
+      expect(r.proxyDenied.code, context).toBe("ERR_PROXY");
+      expect(r.proxyDenied.message, context).toContain(
+        `${deny.url} (from the proxy option) refused a tunnel`,
+      );
       expect(r.mtlsPem, context).toEqual({ ok: true, volumes: 1 });
       expect(r.mtlsEncrypted, context).toEqual({ ok: true, volumes: 1 });
       expect(r.mtlsWrongPassphrase.code, context).toBe("ERR_KEY_WRONG_PASSWORD");
@@ -561,7 +610,7 @@ describe("on Deno (proxy and client certificate code differs there)", () => {
       expect(output).not.toContain(credentials.password);
       expect(output).not.toContain(client.passphrase);
     } finally {
-      await Promise.all([option, env, noProxy, off, guarded, mtls].map((s) => s.close()));
+      await Promise.all([option, env, noProxy, off, guarded, deny, mtls].map((s) => s.close()));
       rmSync(dir, { recursive: true, force: true });
       client.remove();
     }
