@@ -10,7 +10,7 @@ import { PurekitError } from "../runtime/errors.ts";
 import { boundedAnswer, DEFAULT_MAX_RESPONSE_BYTES, fetchWithinOrigin, readText } from "../runtime/http.ts";
 import { importPrivateKey } from "../runtime/keys/index.ts";
 import type { SecretSet } from "../runtime/redact.ts";
-import { createTransportFetch } from "../runtime/transport/index.ts";
+import { createTransportFetch, proxyFor } from "../runtime/transport/index.ts";
 import { listedVersions } from "../runtime/versions.ts";
 
 /** Exit status for a cancelled prompt (Ctrl-C), as shells report SIGINT. */
@@ -379,7 +379,13 @@ export async function authContext(options: NetworkOptions): Promise<AuthContext 
   const ca = options.ca === undefined ? undefined : await readCa(options.ca);
   let transport: typeof fetch;
   try {
+    // HTTPS_PROXY / NO_PROXY as curl reads them, like the library's clients.
+    const proxy = proxyFor(options.origin, undefined, (name) => process.env[name]);
+    for (const secret of proxy?.secrets ?? []) options.secrets.add(secret);
     transport = await createTransportFetch({
+      proxy,
+      direct:
+        !proxy && ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((n) => process.env[n]),
       tls: { ...(ca === undefined ? {} : { ca }), ...(options.insecure ? { insecure: true } : {}) },
       onInsecure: (message) => process.stderr.write(`purekit: warning: ${cliTlsMessage(message)}\n`),
     });
@@ -421,6 +427,7 @@ export async function authContext(options: NetworkOptions): Promise<AuthContext 
         if (e instanceof PurekitError && e.code === "ERR_TLS") {
           throw new PurekitError("ERR_TLS", cliTlsMessage(e.message), { cause: e });
         }
+        if (e instanceof PurekitError && e.code === "ERR_PROXY") throw e;
         throw networkError(e, options.origin, options.timeoutSeconds, options.secrets);
       }
     },

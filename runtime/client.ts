@@ -17,22 +17,38 @@ import {
   sentHeaders,
   sentSecrets,
 } from "./http.ts";
-import { consoleLogger, type Logger } from "./logger.ts";
+import { consoleLoggerFor, type Logger } from "./logger.ts";
+import { checkMiddleware, createAttemptHook, type Middleware } from "./middleware.ts";
+import {
+  checkPartialOptions,
+  describeErrors,
+  type PartialOptions,
+  PartialResultError,
+  partialErrors,
+} from "./partial.ts";
+import { getPlatform } from "./platform/index.ts";
 import { serializeQuery } from "./query.ts";
 import { redactHeaders, redactUrl, redactValue, SecretSet } from "./redact.ts";
 import type { RetryOptions } from "./retry.ts";
-import { createTransportFetch, type TlsOptions } from "./transport/index.ts";
+import { createTransportFetch, type ProxyOption, proxyFor, type TlsOptions } from "./transport/index.ts";
 import { PUREKIT_VERSION } from "./version.ts";
 import { chooseVersion, listedVersions } from "./versions.ts";
 
 export { PUREKIT_VERSION };
 
+/** Variables a platform's own fetch may read (Deno does): set, they call for an explicitly direct transport. */
+const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
+
 type Lower = "get" | "put" | "post" | "delete" | "patch";
 
-/** The `{ data, error }` result of a call; `error` is always a {@link PureApiError}. */
+/**
+ * The `{ data, error }` result of a call; `error` is always a {@link PureApiError}.
+ * `errors` is there when the call succeeded only in part (a 207, or any answer whose
+ * `errors[]` is not empty beside its items): what failed, redacted.
+ */
 export type PureResult<T> =
-  | { data: T; error?: never; response: Response }
-  | { data?: never; error: PureApiError; response: Response };
+  | { data: T; error?: never; errors?: PureErrorItem[]; response: Response }
+  | { data?: never; error: PureApiError; errors?: never; response: Response };
 
 type InitParam<Init> =
   RequiredKeysOf<Init> extends never
@@ -66,9 +82,11 @@ type BodyOf<Op> = Op extends { requestBody?: infer R }
   : never;
 
 /** Per-call options of friendly methods, `paginate` and `pages`. */
-export interface CallOptions {
+export interface CallOptions extends PartialOptions {
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** This call's per-attempt timeout instead of the client's `timeoutMs`. */
+  timeoutMs?: number;
 }
 
 type QueryArg<Q> = [Q] extends [never] ? [] : RequiredKeysOf<Q> extends never ? [query?: Q] : [query: Q];
@@ -99,6 +117,8 @@ export interface PureClientCore<Paths extends {}> {
   readonly version: string;
   /** `https://host[:port]` */
   readonly origin: string;
+  /** `origin` plus the gateway's base path when `host` had one (`https://gw/fa1`); every URL is built on it. */
+  readonly baseUrl: string;
   /** The generated operation table of `version`. */
   readonly operations: OperationTable;
   GET: PureMethod<Paths, "get">;
@@ -116,8 +136,21 @@ export interface PureClientCore<Paths extends {}> {
     path: P,
     init?: PaginateInit<Paths, P>,
   ): AsyncGenerator<PageOf<Paths, P>, void, undefined>;
-  /** The data of a result, or its error thrown. */
-  unwrap<T>(result: PureResult<T> | Promise<PureResult<T>>): Promise<T>;
+  /**
+   * The data of a result, or its error thrown; a partial success throws a
+   * {@link PartialResultError} unless `{ allowErrors: true }`.
+   */
+  unwrap<T>(result: PureResult<T> | Promise<PureResult<T>>, options?: PartialOptions): Promise<T>;
+  /**
+   * Adds middleware, run inside the pipeline on every attempt (retries, re-auth replays,
+   * logins) with credentials redacted in what it is shown. Returns a function that removes it.
+   *
+   * @example
+   * ```ts
+   * const stop = fa.use({ onResponse: ({ request, response, attempt }) => console.log(request.method, response.status, attempt) });
+   * ```
+   */
+  use(middleware: Middleware): () => void;
   /** Ends the session (logout where there is one); later calls fail with `ERR_CLOSED`. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -133,8 +166,16 @@ export interface BaseClientOptions {
   deadlineMs?: number;
   retry?: RetryOptions;
   tls?: TlsOptions;
+  /**
+   * An HTTP proxy, `"http://[user:password@]host:port"` (CONNECT tunnels; the array's TLS
+   * goes through it end to end), or `false` for none. Default: `HTTPS_PROXY`/`https_proxy`
+   * (then `HTTP_PROXY`) unless `NO_PROXY` names the host, as curl reads them.
+   * Ignored when `fetch` is given.
+   */
+  proxy?: ProxyOption;
   /** A fetch to send with (a mock's, an instrumented one). Never the patched global by surprise. */
   fetch?: typeof fetch;
+  /** Default: warnings to the console; `PUREKIT_LOG=debug` adds a line per request attempt. */
   logger?: Logger;
   /** Prepended to `purekit/<version>`. */
   userAgent?: string;
@@ -160,24 +201,72 @@ export interface CreateClientInternals extends BaseClientOptions {
   makeAuth: (ctx: AuthContext) => AuthStrategy | Promise<AuthStrategy>;
 }
 
-/** `host`, `host:port` or a URL → origin; HTTPS unless the URL says otherwise. */
-export function normalizeOrigin(host: string): string {
-  const trimmed = host.trim();
+/**
+ * `host`, `host:port`, a bare IPv6 address (`::1`, `fd00::10`), `[v6]:port` or a URL →
+ * base URL: the origin, plus the path when the URL has one (an array behind a gateway,
+ * `https://gw.example.com/fa1`), without a trailing slash. HTTPS unless the URL says otherwise.
+ */
+export function normalizeBaseUrl(host: string): string {
+  if (typeof host !== "string") {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `host must be a string, got ${host === null ? "null" : typeof host}.`,
+    );
+  }
+  let trimmed = host.trim();
   if (!trimmed)
     throw new PurekitError(
       "ERR_INVALID_ARGUMENT",
       "host is empty: give a host name, host:port, or https:// URL.",
     );
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(url.protocol);
-    return url.origin;
-  } catch {
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
+  // Two or more colons and no brackets: an IPv6 address without a port (a port needs [v6]:port).
+  if (!hasScheme && /^[0-9a-f:.]+$/i.test(trimmed) && (trimmed.match(/:/g)?.length ?? 0) >= 2) {
+    trimmed = `[${trimmed}]`;
+  }
+  if (/^\[?[0-9a-f:.]+%/i.test(trimmed.replace(/^https?:\/\//i, ""))) {
     throw new PurekitError(
       "ERR_INVALID_ARGUMENT",
-      `host "${trimmed}" is not a host name, host:port, or http(s) URL.`,
+      `host "${trimmed}" has an IPv6 zone (%…), which URLs and fetch do not take: use the array's global or unique-local address.`,
     );
   }
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? trimmed : `https://${trimmed}`);
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(url.protocol);
+  } catch {
+    const v6 = /^(https?:\/\/)?[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*/i.test(trimmed)
+      ? " An IPv6 address with a port goes in brackets: [fd00::10]:8443 or https://[fd00::10]:8443."
+      : "";
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `host "${trimmed}" is not a host name, host:port, IPv6 address, or http(s) URL.${v6}`,
+    );
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `host "${url.origin}${url.pathname}…" carries ${url.username || url.password ? "credentials" : "a query or fragment"}: ` +
+        "give only the scheme, host, port and (behind a gateway) a base path; credentials go in auth.",
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** The origin part of {@link normalizeBaseUrl}. */
+export function normalizeOrigin(host: string): string {
+  return new URL(normalizeBaseUrl(host)).origin;
+}
+
+function checkTimeout(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `${name} must be a positive number of milliseconds (Infinity for none), got ${typeof value === "number" ? value : typeof value}.`,
+    );
+  }
+  return value;
 }
 
 function errorItems(body: unknown): PureErrorItem[] {
@@ -247,8 +336,11 @@ export function toApiError(
 export async function createPureClient<Paths extends {}, Ops>(
   options: CreateClientInternals,
 ): Promise<PureClient<Paths, Ops>> {
-  const origin = normalizeOrigin(options.host);
-  const logger = options.logger ?? consoleLogger;
+  const base = normalizeBaseUrl(options.host);
+  const origin = new URL(base).origin;
+  const platform = await getPlatform();
+  const logger = options.logger ?? consoleLoggerFor(platform.env("PUREKIT_LOG"));
+  const timeoutMs = checkTimeout(options.timeoutMs, "timeoutMs") ?? 30_000;
   const secrets = new SecretSet();
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (!(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
@@ -257,22 +349,30 @@ export async function createPureClient<Paths extends {}, Ops>(
       `maxResponseBytes must be a positive whole number of bytes, got ${String(maxResponseBytes)}.`,
     );
   }
+  // A given fetch (a mock's) sends as it likes: no proxy is looked up for it.
+  const proxy = options.fetch ? undefined : proxyFor(base, options.proxy, (name) => platform.env(name));
+  for (const secret of proxy?.secrets ?? []) secrets.add(secret);
+  if (proxy) logger.debug?.(`connecting to ${origin} through the proxy ${proxy.url} (from ${proxy.source})`);
   const transport = await createTransportFetch({
     tls: options.tls,
     fetch: options.fetch,
+    proxy,
+    direct: !options.fetch && !proxy && PROXY_VARIABLES.some((name) => platform.env(name)),
     // Called once, when the transport is made: the client warns once.
     onInsecure: (m) => logger.warn?.(m),
   });
+  const middlewares: Middleware[] = [];
   const send: Send = createPipeline({
     maxResponseBytes,
     fetch: (r) => transport(r),
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}purekit/${PUREKIT_VERSION}`,
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs,
     deadlineMs: options.deadlineMs,
     retry: options.retry,
     logger,
     secrets,
     reauthStatus: options.product === "pure1" ? 403 : 401,
+    around: createAttemptHook(middlewares, logger, secrets),
   });
 
   let negotiated: { version: string; table: OperationTable; auth: AuthStrategy };
@@ -290,8 +390,8 @@ export async function createPureClient<Paths extends {}, Ops>(
   async function negotiate() {
     let offered: string[] = [];
     if (options.product !== "pure1") {
-      const res = await send(new Request(`${origin}/api/api_version`));
-      const text = await readText(res, `GET ${origin}/api/api_version`);
+      const res = await send(new Request(`${base}/api/api_version`));
+      const text = await readText(res, `GET ${base}/api/api_version`);
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -299,7 +399,7 @@ export async function createPureClient<Paths extends {}, Ops>(
         body = text;
       }
       if (!res.ok || typeof body !== "object" || body === null) {
-        throw toApiError("GET", `${origin}/api/api_version`, res, body, "-", new Headers(), secrets);
+        throw toApiError("GET", `${base}/api/api_version`, res, body, "-", new Headers(), secrets);
       }
       offered = listedVersions(body);
     }
@@ -313,7 +413,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     const table = await options.loadTable(version);
     const ctx: AuthContext = {
       product: options.product,
-      origin,
+      origin: base,
       version: () => version,
       apiVersions: () => offered,
       send: (r) => send(r),
@@ -325,28 +425,32 @@ export async function createPureClient<Paths extends {}, Ops>(
   }
 
   const withAuth: SendOptions = { auth };
-  const api = createClient<Paths>({
-    baseUrl: `${origin}${table.prefix}`,
-    fetch: (request: Request) => {
-      if (closed) {
-        return Promise.reject(
-          new PurekitError("ERR_CLOSED", `This ${options.product} client was closed; create a new one.`),
+  /** What partial answers were asked with, for their PartialResultError. */
+  const partialRequests = new WeakMap<Response, { method: string; url: string; requestId: string }>();
+  /** Data calls: closed check, credentials, and HTML answers named for what they are. */
+  const dataFetch = (request: Request, sendOptions: SendOptions = withAuth) => {
+    if (closed) {
+      return Promise.reject(
+        new PurekitError("ERR_CLOSED", `This ${options.product} client was closed; create a new one.`),
+      );
+    }
+    return send(request, sendOptions).then((response) => {
+      // Checked before openapi-fetch parses: a web UI or proxy answering 200 with HTML
+      // deserves a message that says so, not "malformed JSON".
+      if (response.ok && /html/i.test(response.headers.get("content-type") ?? "")) {
+        void response.body?.cancel();
+        const path = new URL(request.url).pathname;
+        throw new PurekitError(
+          "ERR_BAD_RESPONSE",
+          `${request.method} ${path} answered HTTP ${response.status} with an HTML page instead of JSON (request id ${request.headers.get("x-request-id")}); a proxy or the web UI may be answering — check the host.`,
         );
       }
-      return send(request, withAuth).then((response) => {
-        // Checked before openapi-fetch parses: a web UI or proxy answering 200 with HTML
-        // deserves a message that says so, not "malformed JSON".
-        if (response.ok && /html/i.test(response.headers.get("content-type") ?? "")) {
-          void response.body?.cancel();
-          const path = new URL(request.url).pathname;
-          throw new PurekitError(
-            "ERR_BAD_RESPONSE",
-            `${request.method} ${path} answered HTTP ${response.status} with an HTML page instead of JSON (request id ${request.headers.get("x-request-id")}); a proxy or the web UI may be answering — check the host.`,
-          );
-        }
-        return response;
-      });
-    },
+      return response;
+    });
+  };
+  const api = createClient<Paths>({
+    baseUrl: `${base}${table.prefix}`,
+    fetch: (request: Request) => dataFetch(request),
     querySerializer: (q) => serializeQuery(q as Record<string, unknown>),
   });
 
@@ -359,10 +463,18 @@ export async function createPureClient<Paths extends {}, Ops>(
     const headers = new Headers(init.headers as HeadersInit | undefined);
     const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
     headers.set("x-request-id", requestId);
+    const callTimeout = checkTimeout(init.timeoutMs, "timeoutMs");
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
       const fn = api[verb] as unknown as (p: string, i: unknown) => Promise<typeof result>;
-      result = await fn(path, { ...init, headers });
+      const { timeoutMs: _t, allowErrors: _a, onErrors: _o, ...rest } = init;
+      result = await fn(path, {
+        ...rest,
+        headers,
+        ...(callTimeout !== undefined
+          ? { fetch: (r: Request) => dataFetch(r, { ...withAuth, timeoutMs: callTimeout }) }
+          : {}),
+      });
     } catch (e) {
       const name = (e as { name?: string }).name;
       if (name === "TimeoutError" || name === "AbortError") {
@@ -392,9 +504,14 @@ export async function createPureClient<Paths extends {}, Ops>(
       );
     }
     const { response } = result;
-    if (response.ok) return { data: result.data, response };
     const query = serializeQuery((init.params as { query?: Record<string, unknown> } | undefined)?.query);
-    const url = `${origin}${table.prefix}${path}${query ? `?${query}` : ""}`;
+    const url = `${base}${table.prefix}${path}${query ? `?${query}` : ""}`;
+    if (response.ok) {
+      const errors = partialErrors(result.data, secrets);
+      if (!errors) return { data: result.data, response };
+      partialRequests.set(response, { method: verb, url: redactUrl(url, secrets), requestId });
+      return { data: result.data, errors, response };
+    }
     return {
       error: toApiError(
         verb,
@@ -409,9 +526,40 @@ export async function createPureClient<Paths extends {}, Ops>(
     };
   };
 
-  const unwrap = async <T>(r: PureResult<T> | Promise<PureResult<T>>): Promise<T> => {
+  /** The PartialResultError of a result that carried `errors[]`. */
+  const partialError = (
+    res: PureResult<unknown>,
+    errors: PureErrorItem[],
+    itemCount: number,
+    data: unknown,
+  ) => {
+    const sent = partialRequests.get(res.response);
+    const method = sent?.method ?? "-";
+    const url = sent?.url ?? redactUrl(res.response.url || base, secrets);
+    const path = url.startsWith(base) ? url.slice(base.length) : url;
+    const what = data === undefined ? `the listing of ${path.replace(/\?.*$/, "")}` : `${method} ${path}`;
+    return new PartialResultError({
+      status: res.response.status,
+      errors,
+      requestId: sent?.requestId,
+      request: { method, url, headers: {} },
+      data,
+      itemCount,
+      message: secrets.redact(
+        `${what} succeeded only in part: ${errors.length} error${errors.length === 1 ? "" : "s"} beside the items (${describeErrors(errors)}). ` +
+          `The error's data holds what did succeed; pass allowErrors: true (or onErrors) to take partial results without a throw${sent ? ` (request id ${sent.requestId})` : ""}.`,
+      ),
+    });
+  };
+
+  const unwrap = async <T>(r: PureResult<T> | Promise<PureResult<T>>, opts?: PartialOptions): Promise<T> => {
+    checkPartialOptions(opts);
     const res = await r;
     if (res.error) throw res.error;
+    if (res.errors && !opts?.allowErrors) {
+      const items = (res.data as { items?: unknown[] } | undefined)?.items;
+      throw partialError(res as PureResult<unknown>, res.errors, items?.length ?? 0, res.data);
+    }
     return res.data as T;
   };
 
@@ -429,6 +577,7 @@ export async function createPureClient<Paths extends {}, Ops>(
         `GET ${path} does not paginate in ${options.product} REST ${version}; call GET instead.`,
       );
     }
+    checkPartialOptions(init);
     const baseQuery = { ...(init.params?.query ?? {}) };
     // One logical call: the same request id on every page (the caller's, if given).
     const headers = new Headers(init.headers);
@@ -445,6 +594,9 @@ export async function createPureClient<Paths extends {}, Ops>(
         "ERR_BAD_RESPONSE",
         `GET ${path} cannot be paged to its end: ${why} (request id ${headers.get("x-request-id")}). The array or a proxy answers pages wrongly; ${pagesRead} pages were read.`,
       );
+    const pending: PureErrorItem[] = [];
+    let lastPartial: PureResult<unknown> | undefined;
+    let seenItems = 0;
     for (;;) {
       const query: Record<string, unknown> = { ...baseQuery };
       if (token !== undefined) {
@@ -457,21 +609,31 @@ export async function createPureClient<Paths extends {}, Ops>(
         params: { query },
         headers,
         ...(init.signal ? { signal: init.signal } : {}),
+        ...(init.timeoutMs !== undefined ? { timeoutMs: init.timeoutMs } : {}),
       });
-      const page = (await unwrap(result)) as {
+      if (result.error) throw result.error;
+      if (result.errors) {
+        if (init.onErrors) init.onErrors(result.errors, result.data);
+        else if (!init.allowErrors) {
+          pending.push(...result.errors);
+          lastPartial = result;
+        }
+      }
+      const page = result.data as {
         items?: unknown[];
         continuation_token?: string | null;
         more_items_remaining?: boolean;
         total_item_count?: number;
       };
       pagesRead++;
-      yield page as never;
       const count = Array.isArray(page.items) ? page.items.length : 0;
+      seenItems += count;
+      yield page as never;
       // The token comes in the body, or in the x-next-token header.
       const next = op.pagination.token
         ? (page.continuation_token ?? result.response.headers.get("x-next-token") ?? undefined)
         : undefined;
-      if (page.more_items_remaining === false || count === 0) return;
+      if (page.more_items_remaining === false || count === 0) break;
       if (next) {
         if (tokensSeen.has(next)) throw endless("it answered a continuation token it had already given");
         tokensSeen.add(next);
@@ -481,7 +643,7 @@ export async function createPureClient<Paths extends {}, Ops>(
           page.more_items_remaining !== true &&
           (page.total_item_count === undefined || offset + count >= page.total_item_count)
         ) {
-          return;
+          break;
         }
         // An array that ignores `offset` answers the same page again: no progress.
         const fingerprint = `${count}:${JSON.stringify(page.items?.[0])}:${JSON.stringify(page.items?.at(-1))}`;
@@ -492,9 +654,11 @@ export async function createPureClient<Paths extends {}, Ops>(
       } else if (page.more_items_remaining === true) {
         throw endless("it says more_items_remaining: true but gives no continuation_token");
       } else {
-        return;
+        break;
       }
     }
+    // After the last page, so every item that did come was yielded first.
+    if (lastPartial && pending.length > 0) throw partialError(lastPartial, pending, seenItems, undefined);
   }
 
   async function* paginate(
@@ -520,6 +684,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     product: options.product,
     version,
     origin,
+    baseUrl: base,
     operations: table,
     GET: (p: string, i?: Record<string, unknown>) => call("get", p, i),
     POST: (p: string, i?: Record<string, unknown>) => call("post", p, i),
@@ -529,6 +694,14 @@ export async function createPureClient<Paths extends {}, Ops>(
     paginate,
     pages,
     unwrap,
+    use: (middleware: Middleware) => {
+      const checked = checkMiddleware(middleware, (m) => new PurekitError("ERR_INVALID_ARGUMENT", m));
+      middlewares.push(checked);
+      return () => {
+        const i = middlewares.indexOf(checked);
+        if (i >= 0) middlewares.splice(i, 1);
+      };
+    },
     close,
     [Symbol.asyncDispose]: close,
   };
@@ -545,7 +718,9 @@ export async function createPureClient<Paths extends {}, Ops>(
           ...(body !== undefined ? { body } : {}),
           ...(opts?.headers ? { headers: opts.headers } : {}),
           ...(opts?.signal ? { signal: opts.signal } : {}),
+          ...(opts?.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
         }),
+        opts,
       );
     };
   }

@@ -37,7 +37,10 @@ export type PurekitErrorCode =
   | "ERR_RESPONSE_TOO_LARGE"
   | "ERR_REDIRECT"
   | "ERR_CLOSED"
-  | "ERR_INVALID_ARGUMENT";
+  | "ERR_INVALID_ARGUMENT"
+  // network: a proxy refused or could not be reached; an answer that partly failed (207)
+  | "ERR_PROXY"
+  | "ERR_PARTIAL";
 
 /**
  * Base class of every error purekit throws.

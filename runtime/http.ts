@@ -15,6 +15,7 @@
 import type { AuthStrategy } from "./auth/types.ts";
 import { PurekitError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
+import { type AttemptHook, middlewareErrors } from "./middleware.ts";
 import { redactHeaders, redactUrl, type SecretSet, secretsInBody } from "./redact.ts";
 import {
   backoffMs,
@@ -44,6 +45,8 @@ export interface PipelineOptions {
   random?: () => number;
   /** Largest answer body read; default {@link DEFAULT_MAX_RESPONSE_BYTES}. */
   maxResponseBytes?: number | undefined;
+  /** Runs around each attempt's transport call: middleware and the request log (middleware.ts). */
+  around?: AttemptHook | undefined;
 }
 
 /** 256 MiB: far above any page of a real collection (a 10,000-item page of volumes is ~10 MB). */
@@ -59,6 +62,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export interface SendOptions {
   /** Credentials to attach; absent for login and token calls. */
   auth?: AuthStrategy | undefined;
+  /** This call's per-attempt timeout, instead of the client's. */
+  timeoutMs?: number | undefined;
 }
 
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
@@ -113,6 +118,8 @@ export function createPipeline(options: PipelineOptions): Send {
     const auth = sendOptions.auth;
     let reauthed = false;
     let attempt = 0;
+    let tries = 0; // every attempt, retries and re-auth replays alike, for middleware and the log
+    const timeoutMs = sendOptions.timeoutMs ?? options.timeoutMs;
 
     for (;;) {
       if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
@@ -141,11 +148,8 @@ export function createPipeline(options: PipelineOptions): Send {
       // Clamped to what the timer takes: `timeoutMs: Infinity` (no timeout), a fractional
       // value, or one past 2^31-1 ms used to throw or to time out after 1 ms.
       const remaining = deadline - Date.now();
-      const cutByDeadline = remaining < options.timeoutMs;
-      const attemptMs = Math.min(
-        MAX_TIMER_MS,
-        Math.max(1, Math.ceil(cutByDeadline ? remaining : options.timeoutMs)),
-      );
+      const cutByDeadline = remaining < timeoutMs;
+      const attemptMs = Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(cutByDeadline ? remaining : timeoutMs)));
       const timeout = AbortSignal.timeout(attemptMs);
       const signal = AbortSignal.any([userSignal, timeout]);
       const timedOut = (what: string, cause?: unknown) =>
@@ -166,8 +170,13 @@ export function createPipeline(options: PipelineOptions): Send {
 
       let response: Response;
       try {
+        tries++;
+        const info = { attempt: tries, requestId: headers.get("x-request-id") as string };
+        const around = options.around;
+        // Middleware and the request log see every hop, a same-origin redirect's too.
+        const transport = around ? (request: Request) => around(request, info, options.fetch) : options.fetch;
         response = await fetchWithinOrigin(
-          options.fetch,
+          transport,
           {
             url: original.url,
             method: original.method,
@@ -182,7 +191,8 @@ export function createPipeline(options: PipelineOptions): Send {
       } catch (error) {
         if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
         if (timeout.aborted) throw timedOut("timed out after", error);
-        if (error instanceof PurekitError) throw error; // TLS, redirects, already-explained failures
+        // TLS, redirects and other already-explained failures; middleware's own errors as it threw them
+        if (error instanceof PurekitError || middlewareErrors.has(error as object)) throw error;
         const reason = classifyError(error);
         const wait = backoffMs(attempt, retry, random);
         if (attempt < retry.retries && mayRetry(original.method, reason) && Date.now() + wait < deadline) {

@@ -36,6 +36,8 @@ export {
 export * from "./filter.ts";
 export { importPrivateKey } from "./keys/index.ts";
 export type { Logger } from "./logger.ts";
+export type { Middleware, MiddlewareParams, RequestLogRecord } from "./middleware.ts";
+export { type PartialOptions, PartialResultError } from "./partial.ts";
 export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.ts";
 export type { RetryOptions } from "./retry.ts";
 export type { TlsOptions } from "./transport/index.ts";

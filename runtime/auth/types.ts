@@ -4,7 +4,10 @@ import type { SecretSet } from "../redact.ts";
 /** What an auth strategy may use of its client. */
 export interface AuthContext {
   product: "flasharray" | "flashblade" | "pure1";
-  /** Origin of the array or Pure1, e.g. `https://array.example.com`. */
+  /**
+   * Base URL of the array or Pure1, e.g. `https://array.example.com`, or with the
+   * gateway's path (`https://gw.example.com/fa1`): every URL is built on it.
+   */
   origin: string;
   /** The negotiated REST version (for FA's versioned login path). */
   version(): string;

@@ -2,6 +2,8 @@
  * `tls.insecure` on Deno: a small fetch over Deno's `node:https` with
  * `rejectUnauthorized: false`, the one per-connection way Deno offers to skip
  * verification (Deno's own HttpClient has none; see `deno.ts`). Loaded only then.
+ * Also, verifying, the way to connect directly while HTTPS_PROXY is set (`proxy: false`):
+ * Deno's fetch reads that variable itself, its `node:https` does not.
  *
  * It keeps fetch's contract where a client relies on it: a global Response,
  * redirects followed (credentials dropped across origins), abort via `signal`,
@@ -18,8 +20,12 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-token", "api-token", "cookie"];
 const MAX_REDIRECTS = 20;
 
-export function createInsecureFetch(): typeof fetch & { close: () => Promise<void> } {
-  const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
+export function createInsecureFetch(
+  tls: { rejectUnauthorized: boolean; ca?: string[]; cert?: string; key?: string } = {
+    rejectUnauthorized: false,
+  },
+): typeof fetch & { close: () => Promise<void> } {
+  const agent = new Agent({ keepAlive: true, ...tls });
   const close = async () => agent.destroy();
   const insecureFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);

@@ -7,9 +7,14 @@
  * is the process-wide `--unsafely-ignore-certificate-errors` flag. `tls.insecure`
  * therefore goes through Deno's `node:https`, whose `rejectUnauthorized: false`
  * works per request since Deno 2.3 (denoland/deno#29245); see `deno-insecure.ts`.
+ *
+ * A client certificate (`cert` + `key`, PEM; the key decrypted first, Deno takes no
+ * passphrase) and a proxy (`proxy: { url, basicAuth }`) are HttpClient options too.
  */
 
 import { PurekitError } from "../errors.ts";
+import { checkClientCertificate } from "./client-cert.ts";
+import type { ResolvedProxy } from "./proxy.ts";
 import {
   type ResolvedTls,
   type TransportFetch,
@@ -23,8 +28,14 @@ import {
 interface DenoHttpClient {
   close(): void;
 }
+interface DenoHttpClientOptions {
+  caCerts?: string[];
+  cert?: string;
+  key?: string;
+  proxy?: { url: string; basicAuth?: { username: string; password: string } };
+}
 interface DenoNamespace {
-  createHttpClient?: (options: { caCerts?: string[] }) => DenoHttpClient;
+  createHttpClient?: (options: DenoHttpClientOptions) => DenoHttpClient;
   version?: { deno?: string };
 }
 
@@ -32,21 +43,59 @@ function deno(): DenoNamespace {
   return (globalThis as unknown as { Deno: DenoNamespace }).Deno;
 }
 
-export async function createDenoFetch(tls: ResolvedTls): Promise<TransportFetch> {
+export async function createDenoFetch(
+  tls: ResolvedTls,
+  proxy?: ResolvedProxy,
+  direct = false,
+): Promise<TransportFetch> {
+  if (tls.client?.pfx !== undefined) {
+    throw new PurekitError(
+      "ERR_TLS",
+      "tls.pfx (PKCS#12) is not supported on Deno, whose HttpClient takes PEM only: convert it with " +
+        "`openssl pkcs12 -in client.p12 -nokeys -out client.pem` and `-nocerts -nodes -out client.key`, then give tls.cert and tls.key.",
+    );
+  }
+  const key = tls.client?.cert !== undefined ? checkClientCertificate(tls.client) : undefined;
   if (tls.insecure) {
+    if (proxy) {
+      throw new PurekitError(
+        "ERR_TLS",
+        `tls.insecure cannot go through a proxy on Deno (${proxy.url}, from ${proxy.source}): give the array's CA with tls.ca, or set proxy: false.`,
+      );
+    }
     const { createInsecureFetch } = await import("./deno-insecure.ts");
-    const insecure = createInsecureFetch();
+    const insecure = createInsecureFetch({
+      rejectUnauthorized: false,
+      ...(tls.client?.cert !== undefined && key !== undefined ? { cert: tls.client.cert, key } : {}),
+    });
     return Object.assign(withOldDenoHint(insecure, tls), { close: insecure.close });
+  }
+  if (direct && !proxy) {
+    // Deno's fetch and HttpClient read HTTPS_PROXY themselves, with no switch to turn that
+    // off; its node:https does not. So `proxy: false` (or a NO_PROXY match) goes that way.
+    const { createInsecureFetch } = await import("./deno-insecure.ts");
+    const verified = createInsecureFetch({
+      rejectUnauthorized: true,
+      ...(tls.ca.length > 0 ? { ca: tls.ca } : {}),
+      ...(tls.client?.cert !== undefined && key !== undefined ? { cert: tls.client.cert, key } : {}),
+    });
+    return Object.assign(withTlsErrors(verified, tls), { close: verified.close });
   }
   const createHttpClient = deno().createHttpClient;
   if (typeof createHttpClient !== "function") {
     throw new PurekitError(
       "ERR_TLS",
-      `tls.ca needs Deno.createHttpClient, which this Deno (${denoVersion()}) does not offer: ` +
+      `tls options and proxies need Deno.createHttpClient, which this Deno (${denoVersion()}) does not offer: ` +
         "run deno with --unstable-http, or give the CA file with deno's --cert=<file>.",
     );
   }
-  const client = createHttpClient({ caCerts: tls.ca });
+  const client = createHttpClient({
+    caCerts: tls.ca,
+    ...(tls.client?.cert !== undefined && key !== undefined ? { cert: tls.client.cert, key } : {}),
+    ...(proxy
+      ? { proxy: { url: proxy.url, ...(proxy.basicAuth ? { basicAuth: proxy.basicAuth } : {}) } }
+      : {}),
+  });
   // `client` is Deno's extension of RequestInit; it also applies when `input` is a Request.
   const denoFetch = (input: string | URL | Request, init?: RequestInit) =>
     globalThis.fetch(input, { ...init, client } as RequestInit);

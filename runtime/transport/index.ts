@@ -6,6 +6,7 @@
  */
 
 import { PurekitError } from "../errors.ts";
+import { type ResolvedProxy, withProxyErrors } from "./proxy.ts";
 import {
   INSECURE_WARNING,
   type ResolvedTls,
@@ -15,6 +16,7 @@ import {
   withTlsErrors,
 } from "./tls.ts";
 
+export { type ProxyOption, proxyFor, type ResolvedProxy } from "./proxy.ts";
 export type { TlsOptions, TransportFetch } from "./tls.ts";
 
 export interface TransportOptions {
@@ -27,6 +29,13 @@ export interface TransportOptions {
    * verification off for the default transport. Default: `console.warn`. Never silently insecure.
    */
   onInsecure?: ((message: string) => void) | undefined;
+  /** The proxy to tunnel through (see `proxyFor`); absent for a direct connection. */
+  proxy?: ResolvedProxy | undefined;
+  /**
+   * Connect directly although the environment names a proxy (`proxy: false`, or NO_PROXY
+   * matched): Deno's own fetch would read HTTPS_PROXY itself, so it needs another path.
+   */
+  direct?: boolean | undefined;
 }
 
 /**
@@ -41,15 +50,19 @@ export interface TransportOptions {
 export async function createTransportFetch(options: TransportOptions = {}): Promise<TransportFetch> {
   if (options.fetch) return options.fetch;
   const tls = resolveTls(options.tls ?? {});
-  if (tls.ca.length === 0 && !tls.insecure) {
-    if (verificationOffByEnvironment()) {
-      const warn = options.onInsecure ?? ((message: string) => console.warn(`purekit: ${message}`));
-      warn(ENV_INSECURE_WARNING);
-    }
+  const proxy = options.proxy;
+  if (tls.ca.length === 0 && !tls.insecure && verificationOffByEnvironment()) {
+    const warn = options.onInsecure ?? ((message: string) => console.warn(`purekit: ${message}`));
+    warn(ENV_INSECURE_WARNING);
+  }
+  if (tls.ca.length === 0 && !tls.insecure && !tls.client && !proxy && !options.direct) {
     // Looked up at call time: msw and test doubles replace globalThis.fetch after clients exist.
     return withTlsErrors((input, init) => globalThis.fetch(input, init), tls);
   }
-  const transportFetch = await platformFetch(tls);
+  const platform = await platformFetch(tls, proxy, options.direct === true);
+  const transportFetch: TransportFetch = proxy
+    ? Object.assign(withProxyErrors(platform, proxy), platform.close ? { close: platform.close } : {})
+    : platform;
   if (tls.insecure) {
     const warn = options.onInsecure ?? ((message: string) => console.warn(`purekit: ${message}`));
     warn(INSECURE_WARNING);
@@ -76,19 +89,23 @@ function verificationOffByEnvironment(): boolean {
   }
 }
 
-async function platformFetch(tls: ResolvedTls): Promise<TransportFetch> {
+async function platformFetch(
+  tls: ResolvedTls,
+  proxy: ResolvedProxy | undefined,
+  direct: boolean,
+): Promise<TransportFetch> {
   if ("Deno" in globalThis) {
     const { createDenoFetch } = await import("./deno.ts");
-    return createDenoFetch(tls);
+    return createDenoFetch(tls, proxy, direct);
   }
   const versions = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions;
   if (versions?.node !== undefined) {
     const { createNodeFetch } = await import("./node.ts");
-    return createNodeFetch(tls);
+    return createNodeFetch(tls, proxy);
   }
   throw new PurekitError(
-    "ERR_TLS",
-    "tls.ca and tls.insecure need Node or Deno: in a browser the browser's own trust store decides. " +
-      "Install the array's CA there, or leave tls out.",
+    proxy ? "ERR_PROXY" : "ERR_TLS",
+    "tls options and proxies need Node or Deno: in a browser the browser's own trust store and proxy settings decide. " +
+      "Configure them there, or leave tls and proxy out.",
   );
 }

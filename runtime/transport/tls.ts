@@ -16,7 +16,23 @@ export interface TlsOptions {
   ca?: string | string[] | undefined;
   /** Skip certificate verification entirely. For lab arrays only; the client warns once. */
   insecure?: boolean | undefined;
+  /**
+   * A client certificate (PEM text; a chain may follow it) for arrays or gateways that
+   * demand one (mutual TLS). Goes with `key`.
+   */
+  cert?: string | undefined;
+  /** The client certificate's private key (PEM text: PKCS#8, PKCS#1 or SEC1; encrypted with `passphrase`). */
+  key?: string | undefined;
+  /** Decrypts `key` or `pfx`. A secret: never printed. */
+  passphrase?: string | undefined;
+  /** Certificate and key as one PKCS#12 file's bytes (`.p12`/`.pfx`), instead of `cert` + `key`. Node only. */
+  pfx?: Uint8Array | undefined;
 }
+
+/** A client certificate as the adapters get it. */
+export type ClientCertificate =
+  | { cert: string; key: string; passphrase?: string | undefined; pfx?: undefined }
+  | { pfx: Uint8Array; passphrase?: string | undefined; cert?: undefined; key?: undefined };
 
 /** A transport's fetch; `close` releases its connections (an undici Agent, a Deno HttpClient). */
 export type TransportFetch = typeof fetch & { close?: () => Promise<void> };
@@ -25,6 +41,7 @@ export type TransportFetch = typeof fetch & { close?: () => Promise<void> };
 export interface ResolvedTls {
   ca: string[];
   insecure: boolean;
+  client?: ClientCertificate | undefined;
 }
 
 const DEFAULT_HINT = "Give the array's CA with tls.ca (PEM), or tls.insecure for a lab array.";
@@ -45,13 +62,84 @@ export function resolveTls(tls: TlsOptions): ResolvedTls {
   const ca = given.flatMap((entry, i) =>
     pemCertificates(entry, Array.isArray(tls.ca) ? `tls.ca[${i}]` : "tls.ca"),
   );
-  return { ca, insecure: tls.insecure === true };
+  return { ca, insecure: tls.insecure === true, client: clientCertificate(tls) };
+}
+
+/** Validates `cert`/`key`/`passphrase`/`pfx`; messages never echo the input. */
+function clientCertificate(tls: TlsOptions): ClientCertificate | undefined {
+  const { cert, key, passphrase, pfx } = tls;
+  if (passphrase !== undefined && typeof passphrase !== "string") {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      `tls.passphrase must be a string, got ${typeof passphrase}`,
+    );
+  }
+  if (pfx !== undefined) {
+    if (cert !== undefined || key !== undefined) {
+      throw new PurekitError(
+        "ERR_INVALID_ARGUMENT",
+        "give either tls.pfx or tls.cert with tls.key, not both",
+      );
+    }
+    if (!(pfx instanceof Uint8Array) || pfx.byteLength === 0) {
+      throw new PurekitError(
+        "ERR_TLS",
+        `tls.pfx must be the PKCS#12 file's bytes (a non-empty Uint8Array or Buffer), got ${typeof pfx === "string" ? "a string" : typeof pfx}: ` +
+          "read the file without an encoding, e.g. readFileSync(path)",
+      );
+    }
+    if (pfx[0] !== 0x30) throw new PurekitError("ERR_TLS", "tls.pfx is not a PKCS#12 file (it is not DER)");
+    return { pfx, passphrase };
+  }
+  if (cert === undefined && key === undefined) {
+    if (passphrase !== undefined) {
+      throw new PurekitError("ERR_INVALID_ARGUMENT", "tls.passphrase is given without tls.key or tls.pfx");
+    }
+    return undefined;
+  }
+  if (cert === undefined) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      "tls.key is given without tls.cert: give the client certificate too",
+    );
+  }
+  if (key === undefined) {
+    throw new PurekitError(
+      "ERR_INVALID_ARGUMENT",
+      "tls.cert is given without tls.key: give its private key too",
+    );
+  }
+  const chain = pemCertificates(cert, "tls.cert", "the client certificate");
+  return { cert: chain.join(""), key: pemPrivateKey(key), passphrase };
+}
+
+/** The key's PEM text, checked to be one private key block. */
+function pemPrivateKey(entry: unknown): string {
+  const fail = (what: string) => new PurekitError("ERR_TLS", `tls.key ${what}`);
+  if (typeof entry !== "string") {
+    throw fail(
+      `must be PEM text (a string), got ${entry === null ? "null" : typeof entry}: read the file first, e.g. readFileSync(path, "utf8")`,
+    );
+  }
+  const blocks = [...entry.trim().matchAll(PEM_BLOCK)];
+  const key = blocks.find((b) => (b[1] ?? "").endsWith("PRIVATE KEY"));
+  if (!key) {
+    if (blocks.some((b) => b[1] === "CERTIFICATE")) {
+      throw fail(
+        "holds a certificate, not a private key: give the key that goes with tls.cert (-----BEGIN PRIVATE KEY-----)",
+      );
+    }
+    throw fail(
+      `is not a PEM private key: expected text starting with -----BEGIN PRIVATE KEY----- (or RSA/EC/ENCRYPTED PRIVATE KEY; ${entry.trim().length} characters given)`,
+    );
+  }
+  return `${key[0]}\n`;
 }
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 
 /** The certificates in one `ca` entry; a clear ERR_TLS that never echoes the input otherwise. */
-function pemCertificates(entry: unknown, where: string): string[] {
+function pemCertificates(entry: unknown, where: string, what = "the CA certificate"): string[] {
   const fail = (what: string) => new PurekitError("ERR_TLS", `${where} ${what}`);
   if (typeof entry !== "string") {
     throw fail(
@@ -60,7 +148,7 @@ function pemCertificates(entry: unknown, where: string): string[] {
     );
   }
   const text = entry.trim();
-  if (text === "") throw fail("is empty: give the CA certificate as PEM text");
+  if (text === "") throw fail(`is empty: give ${what} as PEM text`);
   const blocks = [...text.matchAll(PEM_BLOCK)];
   if (blocks.length === 0) {
     if (text.includes("-----BEGIN ")) {
@@ -83,8 +171,8 @@ function pemCertificates(entry: unknown, where: string): string[] {
     const which = blocks.length > 1 ? ` (PEM block ${n + 1} of ${blocks.length})` : "";
     if (label.includes("PRIVATE KEY")) {
       throw fail(
-        `holds a private key${which}, not a certificate: give the CA's certificate ` +
-          "(-----BEGIN CERTIFICATE-----); a private key never belongs here",
+        `holds a private key${which}, not a certificate: give ${what} ` +
+          `(-----BEGIN CERTIFICATE-----)${where.startsWith("tls.ca") ? "; a private key never belongs here" : " here and its key in tls.key"}`,
       );
     }
     if (label !== "CERTIFICATE") {
@@ -114,7 +202,9 @@ export type TlsFailure =
   | { kind: "unknown-ca"; reason: string }
   | { kind: "name-mismatch"; reason: string; names?: string | undefined }
   | { kind: "validity"; reason: string }
-  | { kind: "handshake"; reason: string };
+  | { kind: "handshake"; reason: string }
+  /** The server ended the handshake over our client certificate: none given, or not one it trusts. */
+  | { kind: "client-certificate"; reason: string };
 
 /** The single ERR_TLS a failed verification becomes, with the original error as `cause`. */
 export function tlsError(url: string, failure: TlsFailure, tls: ResolvedTls, cause: unknown): PurekitError {
@@ -135,8 +225,18 @@ export function tlsError(url: string, failure: TlsFailure, tls: ResolvedTls, cau
     case "validity":
       hint = "Renew the array's certificate (or fix this machine's clock), or tls.insecure for a lab array.";
       break;
+    case "client-certificate":
+      hint = tls.client
+        ? "The array (or a gateway before it) did not accept the client certificate in tls.cert/tls.pfx: " +
+          "give one issued by a CA it trusts, and check that it has not expired."
+        : "The array (or a gateway before it) requires a client certificate: give it with tls.cert and tls.key (PEM), or tls.pfx.";
+      return new PurekitError("ERR_TLS", `TLS handshake with ${origin} failed: ${failure.reason}. ${hint}`, {
+        cause,
+      });
     case "handshake":
-      hint = "Check that the URL names the array's HTTPS port.";
+      hint = tls.client
+        ? "Check that the URL names the array's HTTPS port."
+        : "Check that the URL names the array's HTTPS port; if the array requires a client certificate, give tls.cert and tls.key.";
       return new PurekitError("ERR_TLS", `TLS handshake with ${origin} failed: ${failure.reason}. ${hint}`, {
         cause,
       });
@@ -230,6 +330,23 @@ function nodeFailure(code: string, e: object): TlsFailure | undefined {
     const names = /(?:altnames|list): (.*)$/.exec(reason)?.[1];
     return { kind: "name-mismatch", reason: "the certificate does not name this host", names };
   }
+  if (/ALERT_CERTIFICATE_REQUIRED$/.test(code)) {
+    return {
+      kind: "client-certificate",
+      reason: "the server requires a client certificate (TLS alert certificate required)",
+    };
+  }
+  if (
+    /ALERT_(UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|ACCESS_DENIED)$/.test(
+      code,
+    )
+  ) {
+    const alert = /ALERT_(\w+)$/.exec(code)?.[1]?.toLowerCase().replace(/_/g, " ");
+    return {
+      kind: "client-certificate",
+      reason: `the server refused the client certificate (TLS alert ${alert})`,
+    };
+  }
   if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
     const message = String((e as { message?: unknown }).message ?? "").split("\n")[0] || code;
     return { kind: "handshake", reason: `${message} (${code})` };
@@ -269,6 +386,24 @@ function rustlsFailure(message: string): TlsFailure | undefined {
       return { kind: "unknown-ca", reason: "certificate not valid for a TLS server" };
     }
     return { kind: "unknown-ca", reason: `certificate not accepted (${certificate.slice(0, 200)})` };
+  }
+  const alert = /received fatal alert: (\w+)/i.exec(message)?.[1];
+  if (alert === "CertificateRequired") {
+    return {
+      kind: "client-certificate",
+      reason: "the server requires a client certificate (TLS alert certificate required)",
+    };
+  }
+  if (
+    alert &&
+    /^(UnknownCA|BadCertificate|CertificateUnknown|UnsupportedCertificate|CertificateExpired|CertificateRevoked|AccessDenied)$/.test(
+      alert,
+    )
+  ) {
+    return {
+      kind: "client-certificate",
+      reason: `the server refused the client certificate (TLS alert ${alert})`,
+    };
   }
   const handshake =
     /(received corrupt message[^,;)]*|received fatal alert: \w+|peer is incompatible[^,;)]*|peer misbehaved[^,;)]*|tls handshake eof)/i.exec(

@@ -23,6 +23,8 @@ export interface HttpsTestServer {
 export interface StartHttpsServerOptions {
   /** Address to listen on; default 127.0.0.1 (never all interfaces). */
   host?: string;
+  /** Require a client certificate issued by this CA (PEM): mutual TLS. */
+  clientCa?: string;
 }
 
 /**
@@ -42,7 +44,10 @@ export async function startHttpsServer(
 ): Promise<HttpsTestServer> {
   const host = options.host ?? "127.0.0.1";
   const seen: HttpsTestServer["seen"] = [];
-  const server: Server = createServer({ cert: certs.certPem, key: certs.keyPem }, (req, res) => {
+  const mutual = options.clientCa
+    ? { ca: options.clientCa, requestCert: true, rejectUnauthorized: true }
+    : {};
+  const server: Server = createServer({ cert: certs.certPem, key: certs.keyPem, ...mutual }, (req, res) => {
     seen.push({ method: req.method ?? "GET", path: req.url ?? "/" });
     void (async () => {
       try {

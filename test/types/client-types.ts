@@ -4,7 +4,12 @@ import type {
   DataPaths as Fa20Paths,
 } from "../../generated/flasharray/types/2.0.js";
 import { createFlashArrayClient, type FlashArrayClient } from "../../runtime/flasharray.ts";
-import type { PureApiError } from "../../runtime/index.ts";
+import {
+  PartialResultError,
+  type PureApiError,
+  type PureErrorItem,
+  type RequestLogRecord,
+} from "../../runtime/index.ts";
 import { createPure1Client } from "../../runtime/pure1.ts";
 
 export async function checks(fa: FlashArrayClient) {
@@ -39,6 +44,57 @@ export async function checks(fa: FlashArrayClient) {
   // @ts-expect-error /volumes/batch has no GET: nothing to paginate
   fa.paginate("/volumes/batch");
   return { name, status, typedError, first };
+}
+
+export async function network(fa: FlashArrayClient) {
+  // Partial success: `errors` beside the data; a typed error with the data from friendly methods.
+  const result = await fa.GET("/volumes", { params: { query: { limit: 1 } }, timeoutMs: 5_000 });
+  const partial: PureErrorItem[] | undefined = result.errors;
+  try {
+    await fa.postVolumes({ names: ["a", "b"] }, { provisioned: 1 }, { allowErrors: false, timeoutMs: 1_000 });
+  } catch (e) {
+    if (e instanceof PartialResultError) {
+      const failed: string | undefined = e.errors[0]?.context;
+      void failed;
+    }
+  }
+  // @ts-expect-error timeoutMs is a number of milliseconds
+  await fa.getVolumes({ limit: 1 }, { timeoutMs: "5s" });
+  for await (const v of fa.paginate("/volumes", { onErrors: (errors) => errors.length, timeoutMs: 60_000 }))
+    void v;
+  // Middleware: openapi-fetch's shape, plus attempt and requestId.
+  const stop: () => void = fa.use({
+    onRequest: ({ request, attempt, requestId }) => void [request.url, attempt, requestId],
+    onResponse: async ({ response }) => (response.status === 204 ? new Response("{}") : undefined),
+  });
+  stop();
+  // @ts-expect-error onRequest must be a function
+  fa.use({ onRequest: "log" });
+  const record: RequestLogRecord = {
+    method: "GET",
+    url: "u",
+    status: 200,
+    durationMs: 1,
+    attempt: 1,
+    requestId: "r",
+  };
+  // Client options: proxy, client certificate, a gateway path.
+  await createFlashArrayClient({
+    host: "https://gw.example.com/fa1",
+    auth: { apiToken: "t" },
+    proxy: "http://proxy:3128",
+    tls: { cert: "…", key: "…", passphrase: "p" },
+    logger: { debug: (_message, r) => void r?.durationMs },
+  });
+  await createFlashArrayClient({
+    host: "::1",
+    auth: { apiToken: "t" },
+    proxy: false,
+    tls: { pfx: new Uint8Array() },
+  });
+  // @ts-expect-error proxy is a URL string or false
+  await createFlashArrayClient({ host: "a", auth: { apiToken: "t" }, proxy: true });
+  return { partial, record };
 }
 
 export async function pinned() {
