@@ -11,7 +11,7 @@
  * where the editor offers auto-imports. Measured: wall time until the answer
  * and tsserver's peak RSS (VmHWM from /proc; Linux only).
  *
- *   node --import tsx bench/editor.ts [--rounds 3] [--heap 3072] [--synthetic] [--no-baseline] [PACKAGE...]
+ *   node --import tsx bench/editor.ts [--rounds 3] [--heap 3072] [--synthetic [--variants a,b]] [--no-baseline] [--keep] [PACKAGE...]
  *
  * PACKAGE is a tarball (`npm pack`) or a package folder; default
  * $PUREKIT_PACKAGE. --synthetic adds fake packages with the same big version
@@ -322,6 +322,7 @@ const { values, positionals } = parseArgs({
     heap: { type: "string", default: "3072" },
     timeout: { type: "string", default: "300" },
     synthetic: { type: "boolean", default: false },
+    variants: { type: "string" },
     "no-baseline": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
@@ -361,7 +362,8 @@ for (const source of packages) {
   });
 }
 if (values.synthetic) {
-  for (const variant of buildSyntheticPackages()) {
+  const only = values.variants?.split(",");
+  for (const variant of buildSyntheticPackages().filter((v) => !only || only.includes(v.label))) {
     console.error(`installing synthetic variant ${variant.label}…`);
     const dir = createConsumer({ label: `editor-${variant.label}`, install: variant.dir, files });
     subjects.push({

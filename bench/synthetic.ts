@@ -254,5 +254,39 @@ export function buildSyntheticPackages(): SyntheticPackage[] {
       ...perVersionJs((ver) => `dist/v/${ver}/${ver}`),
     },
   );
+  add(
+    {
+      label: "3-products-2star",
+      note: 'the planned shape: "." without paths, three product entries each typed with its newest version, "./<product>/*" two-star',
+      versionSpecifier: `${SYNTHETIC_NAME}/a/1.3`,
+    },
+    {
+      "package.json": pkg({
+        ".": entry("./dist/index.d.ts", "./dist/index.js"),
+        ...Object.fromEntries(
+          ["a", "b", "c"].flatMap((p) => [
+            [`./${p}`, entry(`./dist/${p}/index.d.ts`, `./dist/${p}/index.js`)],
+            [`./${p}/*`, entry(`./dist/${p}/v/*/*.d.ts`, `./dist/${p}/v/*/*.js`)],
+          ]),
+        ),
+      }),
+      "dist/index.d.ts":
+        "/** Options shared by every product's client. */\nexport interface FakeClientOptions { host: string; version?: string }\n",
+      "dist/index.js": "export {};\n",
+      ...Object.fromEntries(
+        ["a", "b", "c"].flatMap((p) => [
+          [
+            `dist/${p}/index.d.ts`,
+            indexDts("./latest.js").replaceAll("createFakeClient", `createFake${p.toUpperCase()}Client`),
+          ],
+          [`dist/${p}/index.js`, INDEX_JS.replace("createFakeClient", `createFake${p.toUpperCase()}Client`)],
+          [`dist/${p}/latest.d.ts`, full[VERSIONS.length - 1]!],
+          [`dist/${p}/shared.d.ts`, shared],
+          ...VERSIONS.map((ver, v) => [`dist/${p}/v/${ver}/${ver}.d.ts`, thinVersion(v, "../../shared.js")]),
+          ...VERSIONS.map((ver) => [`dist/${p}/v/${ver}/${ver}.js`, `export const version = "${ver}";\n`]),
+        ]),
+      ),
+    },
+  );
   return out;
 }
