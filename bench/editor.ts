@@ -9,9 +9,11 @@
  * project to load (projectInfo), then asks `completionInfo` at the end of an
  * unfinished identifier with includeCompletionsForModuleExports on, which is
  * where the editor offers auto-imports. Measured: wall time until the answer
- * and tsserver's peak RSS (VmHWM from /proc; Linux only).
+ * and the server's peak RSS (VmHWM from /proc; Linux only). `--server tsgo`
+ * does the same through TypeScript 7's language server (bench/lsp.ts).
  *
- *   node --import tsx bench/editor.ts [--rounds 3] [--heap 3072] [--synthetic [--variants a,b]] [--no-baseline] [--keep] [PACKAGE...]
+ *   node --import tsx bench/editor.ts [--rounds 3] [--server tsserver|tsgo|both] [--heap 3072]
+ *     [--synthetic [--variants a,b]] [--no-baseline] [--keep] [PACKAGE...]
  *
  * PACKAGE is a tarball (`npm pack`) or a package folder; default
  * $PUREKIT_PACKAGE. --synthetic adds fake packages with the same big version
@@ -35,6 +37,7 @@ import {
   table,
   writeResults,
 } from "./consumer.ts";
+import { sampleTsgo, TSGO_VERSION } from "./lsp.ts";
 import { buildSyntheticPackages } from "./synthetic.ts";
 
 const TSSERVER = join(REPO_ROOT, "node_modules", "typescript", "lib", "tsserver.js");
@@ -60,7 +63,7 @@ interface Subject {
   versionImport?: string | undefined;
 }
 
-interface Sample {
+export interface Sample {
   ok: boolean;
   error?: string;
   /** Spawn → project loaded (open + projectInfo answered). */
@@ -323,11 +326,16 @@ const { values, positionals } = parseArgs({
     timeout: { type: "string", default: "300" },
     synthetic: { type: "boolean", default: false },
     variants: { type: "string" },
+    server: { type: "string", default: "tsserver" },
     "no-baseline": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
 const rounds = Number(values.rounds);
+if (!["tsserver", "tsgo", "both"].includes(values.server)) {
+  console.error(`--server ${values.server}: use tsserver, tsgo or both`);
+  process.exit(2);
+}
 const heapMb = Number(values.heap);
 const timeoutMs = Number(values.timeout) * 1000;
 const packages =
@@ -377,69 +385,89 @@ if (values.synthetic) {
   }
 }
 
+const servers =
+  values.server === "both" ? (["tsserver", "tsgo"] as const) : ([values.server] as ["tsserver" | "tsgo"]);
+const serverLabel = { tsserver: `tsserver ${TS_VERSION}`, tsgo: `tsgo ${TSGO_VERSION} (LSP)` };
 console.error(
-  `TypeScript ${TS_VERSION} tsserver, --max-old-space-size=${heapMb}, ${rounds} rounds over ${subjects.length} subjects`,
+  `${servers.map((s) => serverLabel[s]).join(" and ")}, tsserver --max-old-space-size=${heapMb}, ` +
+    `${rounds} rounds over ${subjects.length} subjects`,
 );
-const samples = new Map<Subject, Sample[]>(subjects.map((s) => [s, []]));
+type Key = `${"tsserver" | "tsgo"}|${string}`;
+const samples = new Map<Key, Sample[]>();
 for (let round = 0; round < rounds; round++) {
-  // Rotate the order every round so that no subject always runs first (cold caches) or last.
-  const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
-  for (const subject of order) {
-    const s = await sample(subject, heapMb, timeoutMs);
-    samples.get(subject)!.push(s);
-    console.error(
-      `  round ${round + 1} ${subject.label}: ${s.ok ? "" : `FAILED (${s.error}) `}` +
-        `${(s.totalMs / 1000).toFixed(1)} s, peak ${Math.round(s.peakRssMb)} MB` +
-        `${s.autoImportRoots !== undefined ? `, ${s.autoImportRoots} auto-import roots` : ""}` +
-        `, ${s.dependencyEntries} auto-imports from the dependency`,
-    );
+  for (const server of servers) {
+    // Rotate the order every round so that no subject always runs first (cold caches) or last.
+    const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
+    for (const subject of order) {
+      const s =
+        server === "tsserver"
+          ? await sample(subject, heapMb, timeoutMs)
+          : await sampleTsgo(subject.dir, subject.dependency, SOURCE, COMPLETION_AT, timeoutMs);
+      const key: Key = `${server}|${subject.label}`;
+      samples.set(key, [...(samples.get(key) ?? []), s]);
+      console.error(
+        `  round ${round + 1} ${server} ${subject.label}: ${s.ok ? "" : `FAILED (${s.error}) `}` +
+          `${(s.totalMs / 1000).toFixed(1)} s, peak ${Math.round(s.peakRssMb)} MB` +
+          `${s.autoImportRoots !== undefined ? `, ${s.autoImportRoots} auto-import roots` : ""}` +
+          `, ${s.dependencyEntries} auto-imports from the dependency`,
+      );
+    }
   }
 }
 
+const samplesOf = (server: string, s: Subject) => samples.get(`${server}|${s.label}` as Key) ?? [];
+const okOf = (server: string, s: Subject) => samplesOf(server, s).filter((x) => x.ok);
+const sum = (server: string, s: Subject, pick: (x: Sample) => number): Summary =>
+  summarize(okOf(server, s).map(pick));
 const base = subjects.find((s) => s.label === "baseline");
-const okOf = (s: Subject) => samples.get(s)!.filter((x) => x.ok);
-const sum = (s: Subject, pick: (x: Sample) => number): Summary => summarize(okOf(s).map(pick));
-const baseTotal = base ? sum(base, (x) => x.totalMs).median : Number.NaN;
-const baseRss = base ? sum(base, (x) => x.peakRssMb).median : Number.NaN;
-const rows = subjects.map((s) => {
-  const all = samples.get(s)!;
-  const ok = okOf(s);
-  const total = sum(s, (x) => x.totalMs / 1000);
-  const rss = sum(s, (x) => x.peakRssMb);
-  const failures = all.length - ok.length;
-  return [
-    s.label,
-    s.packageBytes ? `${(s.packageBytes / 2 ** 20).toFixed(1)}` : "—",
-    ok[0]?.autoImportRoots !== undefined ? String(ok[0].autoImportRoots) : "—",
-    fmtSummary(sum(s, (x) => x.loadMs / 1000)),
-    fmtSummary(sum(s, (x) => x.completionMs / 1000)),
-    fmtSummary(total),
-    fmtSummary(rss, 0),
-    base && s !== base && ok.length ? `${((total.median * 1000) / baseTotal).toFixed(2)}×` : "—",
-    base && s !== base && ok.length ? `${(rss.median / baseRss).toFixed(2)}×` : "—",
-    failures ? `${failures}/${all.length} failed: ${all.find((x) => !x.ok)?.error ?? ""}` : "",
-  ];
-});
+for (const server of servers) {
+  const baseTotal = base ? sum(server, base, (x) => x.totalMs).median : Number.NaN;
+  const baseRss = base ? sum(server, base, (x) => x.peakRssMb).median : Number.NaN;
+  const rows = subjects.map((s) => {
+    const all = samplesOf(server, s);
+    const ok = okOf(server, s);
+    const total = sum(server, s, (x) => x.totalMs / 1000);
+    const rss = sum(server, s, (x) => x.peakRssMb);
+    const failures = all.length - ok.length;
+    return [
+      s.label,
+      s.packageBytes ? `${(s.packageBytes / 2 ** 20).toFixed(1)}` : "—",
+      ok[0]?.autoImportRoots !== undefined ? String(ok[0].autoImportRoots) : "—",
+      fmtSummary(sum(server, s, (x) => x.loadMs / 1000)),
+      fmtSummary(sum(server, s, (x) => x.completionMs / 1000)),
+      fmtSummary(total),
+      fmtSummary(rss, 0),
+      base && s !== base && ok.length ? `${((total.median * 1000) / baseTotal).toFixed(2)}×` : "—",
+      base && s !== base && ok.length ? `${(rss.median / baseRss).toFixed(2)}×` : "—",
+      ok[0] && s !== base ? (ok.every((x) => x.dependencyEntries > 0) ? "yes" : "NO") : "",
+      failures ? `${failures}/${all.length} failed: ${all.find((x) => !x.ok)?.error ?? ""}` : "",
+    ];
+  });
+  console.log(
+    `\nFirst completion through ${serverLabel[server]} (median (min–max) of ${rounds} interleaved rounds` +
+      `${server === "tsserver" ? `; --max-old-space-size=${heapMb}` : ""})\n`,
+  );
+  console.log(
+    table(
+      [
+        "subject",
+        "pkg MB",
+        "AI roots",
+        "load s",
+        "completion s",
+        "first completion s",
+        "peak RSS MB",
+        "time ×",
+        "memory ×",
+        "offered",
+        "",
+      ],
+      rows,
+    ),
+  );
+}
 console.log(
-  `\nFirst completion through tsserver ${TS_VERSION} (median (min–max) of ${rounds} interleaved rounds; ` +
-    `--max-old-space-size=${heapMb})\n`,
-);
-console.log(
-  table(
-    [
-      "subject",
-      "pkg MB",
-      "AI roots",
-      "load s",
-      "completion s",
-      "first completion s",
-      "peak RSS MB",
-      "time ×",
-      "memory ×",
-      "",
-    ],
-    rows,
-  ),
+  "\noffered: the completion lists an auto-import from the dependency (createFakeClient, createFlashArrayClient…)",
 );
 for (const s of subjects) {
   console.log(
@@ -448,7 +476,7 @@ for (const s of subjects) {
 }
 const path = writeResults("editor", {
   date: new Date().toISOString(),
-  typescript: TS_VERSION,
+  typescript: { tsserver: TS_VERSION, tsgo: TSGO_VERSION },
   node: process.version,
   heapMb,
   rounds,
@@ -459,11 +487,18 @@ const path = writeResults("editor", {
     dependency: s.dependency,
     packageBytes: s.packageBytes,
     versionImport: s.versionImport,
-    totalMs: sum(s, (x) => x.totalMs),
-    loadMs: sum(s, (x) => x.loadMs),
-    completionMs: sum(s, (x) => x.completionMs),
-    peakRssMb: sum(s, (x) => x.peakRssMb),
-    samples: samples.get(s),
+    servers: Object.fromEntries(
+      servers.map((server) => [
+        server,
+        {
+          totalMs: sum(server, s, (x) => x.totalMs),
+          loadMs: sum(server, s, (x) => x.loadMs),
+          completionMs: sum(server, s, (x) => x.completionMs),
+          peakRssMb: sum(server, s, (x) => x.peakRssMb),
+          samples: samplesOf(server, s),
+        },
+      ]),
+    ),
   })),
 });
 console.log(`\nresults: ${path}`);
