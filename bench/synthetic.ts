@@ -257,7 +257,7 @@ export function buildSyntheticPackages(): SyntheticPackage[] {
   add(
     {
       label: "3-products-2star",
-      note: 'the planned shape: "." without paths, three product entries each typed with its newest version, "./<product>/*" two-star',
+      note: 'the recommended shape: "." without paths, three product entries typed with their newest version, "./<product>/*" with two-star types and one-star default',
       versionSpecifier: `${SYNTHETIC_NAME}/a/1.3`,
     },
     {
@@ -266,7 +266,8 @@ export function buildSyntheticPackages(): SyntheticPackage[] {
         ...Object.fromEntries(
           ["a", "b", "c"].flatMap((p) => [
             [`./${p}`, entry(`./dist/${p}/index.d.ts`, `./dist/${p}/index.js`)],
-            [`./${p}/*`, entry(`./dist/${p}/v/*/*.d.ts`, `./dist/${p}/v/*/*.js`)],
+            // Two `*` in `types` hide the versions from auto-imports; the single-`*` `default` is for Deno.
+            [`./${p}/*`, entry(`./dist/${p}/v/*/*.d.ts`, `./dist/${p}/v/*.js`)],
           ]),
         ),
       }),
@@ -283,7 +284,7 @@ export function buildSyntheticPackages(): SyntheticPackage[] {
           [`dist/${p}/latest.d.ts`, full[VERSIONS.length - 1]!],
           [`dist/${p}/shared.d.ts`, shared],
           ...VERSIONS.map((ver, v) => [`dist/${p}/v/${ver}/${ver}.d.ts`, thinVersion(v, "../../shared.js")]),
-          ...VERSIONS.map((ver) => [`dist/${p}/v/${ver}/${ver}.js`, `export const version = "${ver}";\n`]),
+          ...VERSIONS.map((ver) => [`dist/${p}/v/${ver}.js`, `export const version = "${ver}";\n`]),
         ]),
       ),
     },
