@@ -24,7 +24,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import {
   createConsumer,
@@ -349,6 +349,7 @@ if (packages.length === 0 && !values.synthetic) {
 }
 
 const subjects: Subject[] = [];
+let syntheticRoot: string | undefined;
 const files = { "src/index.ts": SOURCE };
 if (!values["no-baseline"]) {
   subjects.push({
@@ -371,7 +372,10 @@ for (const source of packages) {
 }
 if (values.synthetic) {
   const only = values.variants?.split(",");
-  for (const variant of buildSyntheticPackages().filter((v) => !only || only.includes(v.label))) {
+  const variants = buildSyntheticPackages();
+  // The fake packages' sources, removed at the end with the consumer projects.
+  if (variants[0]) syntheticRoot = dirname(variants[0].dir);
+  for (const variant of variants.filter((v) => !only || only.includes(v.label))) {
     console.error(`installing synthetic variant ${variant.label}…`);
     const dir = createConsumer({ label: `editor-${variant.label}`, install: variant.dir, files });
     subjects.push({
@@ -502,5 +506,7 @@ const path = writeResults("editor", {
   })),
 });
 console.log(`\nresults: ${path}`);
-if (!values.keep) for (const s of subjects) rmSync(s.dir, { recursive: true, force: true });
-else for (const s of subjects) console.log(`kept ${s.label}: ${s.dir}`);
+if (!values.keep) {
+  for (const s of subjects) rmSync(s.dir, { recursive: true, force: true });
+  if (syntheticRoot) rmSync(syntheticRoot, { recursive: true, force: true });
+} else for (const s of subjects) console.log(`kept ${s.label}: ${s.dir}`);
