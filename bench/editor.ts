@@ -1,0 +1,512 @@
+/**
+ * Editor benchmark (issue 8): the first completion in a project that depends
+ * on a package, through tsserver (TypeScript 5.9 from this repo), against the
+ * same project without the dependency, in the same run, interleaved.
+ *
+ * For each subject a consumer project is created once (package.json with the
+ * dependency installed by npm, tsconfig strict nodenext, src/index.ts). Each
+ * round starts a fresh tsserver on stdio, opens src/index.ts, waits for the
+ * project to load (projectInfo), then asks `completionInfo` at the end of an
+ * unfinished identifier with includeCompletionsForModuleExports on, which is
+ * where the editor offers auto-imports. Measured: wall time until the answer
+ * and the server's peak RSS (VmHWM from /proc; Linux only). `--server tsgo`
+ * does the same through TypeScript 7's language server (bench/lsp.ts).
+ *
+ *   node --import tsx bench/editor.ts [--rounds 3] [--server tsserver|tsgo|both] [--heap 3072]
+ *     [--synthetic [--variants a,b]] [--no-baseline] [--keep] [PACKAGE...]
+ *
+ * PACKAGE is a tarball (`npm pack`) or a package folder; default
+ * $PUREKIT_PACKAGE. --synthetic adds fake packages with the same big version
+ * files behind different `exports` shapes (see bench/synthetic.ts). --heap is
+ * tsserver's --max-old-space-size; 3072 is VS Code's default
+ * (typescript.tsserver.maxTsServerMemory), so an answer that needs more is a
+ * crashed TS server in VS Code.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  createConsumer,
+  fmtSummary,
+  folderBytes,
+  REPO_ROOT,
+  readPackageJson,
+  type Summary,
+  summarize,
+  table,
+  writeResults,
+} from "./consumer.ts";
+import { sampleTsgo, TSGO_VERSION } from "./lsp.ts";
+import { buildSyntheticPackages } from "./synthetic.ts";
+
+const TSSERVER = join(REPO_ROOT, "node_modules", "typescript", "lib", "tsserver.js");
+const TS_VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", "typescript", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
+
+/** The consumer's file; the completion is asked right after `create` on the last line. */
+const SOURCE = "// A consumer module being edited.\nexport const answer = 42;\ncreate";
+const COMPLETION_AT = { line: 3, offset: "create".length + 1 };
+
+interface Subject {
+  label: string;
+  /** What the subject is, for the table. */
+  note: string;
+  dir: string;
+  /** The dependency's name (undefined for the baseline). */
+  dependency?: string | undefined;
+  packageBytes?: number | undefined;
+  /** Whether an older version's types and module resolve from the consumer (tsc and node), for shapes that offer one. */
+  versionImport?: string | undefined;
+}
+
+export interface Sample {
+  ok: boolean;
+  error?: string;
+  /** Spawn → project loaded (open + projectInfo answered). */
+  loadMs: number;
+  /** completionInfo sent → answered. */
+  completionMs: number;
+  /** Spawn → completion answered: the "first completion" an editor user waits for. */
+  totalMs: number;
+  peakRssMb: number;
+  /** tsserver's own figure for building the auto-import provider program, when it reported one. */
+  autoImportProviderMs?: number;
+  /** Root files of the auto-import provider, from the tsserver log. */
+  autoImportRoots?: number;
+  entries: number;
+  /** Auto-import entries whose module specifier is the dependency (or one of its subpaths). */
+  dependencyEntries: number;
+}
+
+/** A tsserver child speaking the stdio protocol (Content-Length framed JSON answers). */
+class TsServer {
+  readonly child: ChildProcess;
+  private seq = 0;
+  private buffer = Buffer.alloc(0);
+  private readonly pending = new Map<number, (body: Record<string, unknown>) => void>();
+  private exited: Promise<void>;
+  private failure?: Error;
+
+  constructor(cwd: string, heapMb: number, logFile: string) {
+    this.child = spawn(
+      process.execPath,
+      [
+        `--max-old-space-size=${heapMb}`,
+        TSSERVER,
+        "--disableAutomaticTypingAcquisition",
+        "--locale",
+        "en",
+        "--logVerbosity",
+        "terse",
+        "--logFile",
+        logFile,
+      ],
+      { cwd, stdio: ["pipe", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    this.child.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    this.child.stdout!.on("data", (d: Buffer) => this.onData(d));
+    this.exited = new Promise((resolveExit) => {
+      this.child.on("exit", (code, signal) => {
+        this.failure = new Error(
+          `tsserver exited (${signal ?? code})${stderr ? `: ${stderr.trim().split("\n").slice(-3).join(" / ")}` : ""}`,
+        );
+        for (const reject of this.pending.values()) reject({ __failed: true });
+        this.pending.clear();
+        resolveExit();
+      });
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf("\r\n\r\n");
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as {
+        type: string;
+        request_seq?: number;
+      };
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      if (message.type === "response" && message.request_seq !== undefined) {
+        this.pending.get(message.request_seq)?.(message as Record<string, unknown>);
+        this.pending.delete(message.request_seq);
+      }
+    }
+  }
+
+  /** Sends a request; resolves with the whole response (body, success, performanceData). */
+  request(command: string, args: unknown): Promise<Record<string, unknown>> {
+    if (this.failure) return Promise.reject(this.failure);
+    const seq = ++this.seq;
+    const answer = new Promise<Record<string, unknown>>((resolveAnswer, rejectAnswer) => {
+      this.pending.set(seq, (response) => {
+        if ("__failed" in response) rejectAnswer(this.failure);
+        else resolveAnswer(response);
+      });
+    });
+    this.child.stdin!.write(`${JSON.stringify({ seq, type: "request", command, arguments: args })}\n`);
+    return answer;
+  }
+
+  /** A request the server does not answer (open). */
+  notify(command: string, args: unknown): void {
+    this.child.stdin!.write(
+      `${JSON.stringify({ seq: ++this.seq, type: "request", command, arguments: args })}\n`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    if (!this.failure) {
+      this.notify("exit", {});
+      const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+      await this.exited;
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Peak resident set size of a process in MB (VmHWM), or 0 once it is gone. */
+function peakRssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function sample(subject: Subject, heapMb: number, timeoutMs: number): Promise<Sample> {
+  const file = join(subject.dir, "src", "index.ts");
+  const logFile = join(subject.dir, `tsserver-${Date.now()}.log`);
+  const t0 = performance.now();
+  const server = new TsServer(subject.dir, heapMb, logFile);
+  const pid = server.child.pid!;
+  let peak = 0;
+  // VmHWM is the kernel's high-water mark, so sampling it only guards against the process dying before the end.
+  const poll = setInterval(() => {
+    peak = Math.max(peak, peakRssMb(pid));
+  }, 200);
+  const result: Sample = {
+    ok: false,
+    loadMs: 0,
+    completionMs: 0,
+    totalMs: 0,
+    peakRssMb: 0,
+    entries: 0,
+    dependencyEntries: 0,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    await Promise.race([
+      (async () => {
+        await server.request("configure", {
+          hostInfo: "purekit-bench",
+          preferences: {
+            includeCompletionsForModuleExports: true,
+            includeCompletionsWithInsertText: true,
+            includePackageJsonAutoImports: "auto",
+          },
+        });
+        server.notify("open", {
+          file,
+          fileContent: SOURCE,
+          scriptKindName: "TS",
+          projectRootPath: subject.dir,
+        });
+        const info = await server.request("projectInfo", { file, needFileNameList: false });
+        result.loadMs = performance.now() - t0;
+        const loadPerf = info.performanceData as
+          | { createAutoImportProviderProgramDurationMs?: number }
+          | undefined;
+        const t1 = performance.now();
+        const completion = await server.request("completionInfo", {
+          file,
+          ...COMPLETION_AT,
+          includeExternalModuleExports: true,
+          includeInsertTextCompletions: true,
+          triggerKind: 1,
+        });
+        const now = performance.now();
+        result.completionMs = now - t1;
+        result.totalMs = now - t0;
+        peak = Math.max(peak, peakRssMb(pid));
+        const perf = completion.performanceData as
+          | { createAutoImportProviderProgramDurationMs?: number }
+          | undefined;
+        const providerMs =
+          (loadPerf?.createAutoImportProviderProgramDurationMs ?? 0) +
+          (perf?.createAutoImportProviderProgramDurationMs ?? 0);
+        if (providerMs > 0) result.autoImportProviderMs = providerMs;
+        const entries =
+          (completion.body as { entries?: { source?: string; hasAction?: boolean }[] } | undefined)
+            ?.entries ?? [];
+        result.entries = entries.length;
+        const dep = subject.dependency;
+        result.dependencyEntries = dep
+          ? entries.filter((e) => e.hasAction && (e.source === dep || e.source?.startsWith(`${dep}/`))).length
+          : 0;
+        if (completion.success === false)
+          throw new Error(`completionInfo failed: ${String(completion.message)}`);
+        result.ok = true;
+      })(),
+      timeout,
+    ]);
+  } catch (error) {
+    result.error = (error as Error).message;
+    result.totalMs = performance.now() - t0;
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+    peak = Math.max(peak, peakRssMb(pid));
+    result.peakRssMb = peak;
+    if (result.ok) await server.stop();
+    else server.child.kill("SIGKILL");
+  }
+  if (existsSync(logFile)) {
+    const roots = /AutoImportProviderProject: found (\d+) root files/.exec(readFileSync(logFile, "utf8"));
+    if (roots) result.autoImportRoots = Number(roots[1]);
+    rmSync(logFile, { force: true });
+  }
+  return result;
+}
+
+/**
+ * Proves a shape still lets users reach an older version: a strict nodenext
+ * `tsc` of a file importing its types, and Node importing its module. The
+ * file lives outside src/ so tsserver's project does not load it.
+ */
+function checkVersionImport(dir: string, specifier: string): string {
+  mkdirSync(join(dir, "check"), { recursive: true });
+  writeFileSync(
+    join(dir, "check", "version.ts"),
+    `import type { DataPaths } from "${specifier}";\nexport const path: keyof DataPaths = "/resource-1";\n`,
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
+      "--noEmit",
+      "--strict",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "check/version.ts",
+    ],
+    { cwd: dir, encoding: "utf8" },
+  );
+  const node = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", `await import(${JSON.stringify(specifier)})`],
+    {
+      cwd: dir,
+      encoding: "utf8",
+    },
+  );
+  return `tsc ${tsc.status === 0 ? "ok" : "FAILS"}, node ${node.status === 0 ? "ok" : "FAILS"}`;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rounds: { type: "string", default: "3" },
+    heap: { type: "string", default: "3072" },
+    timeout: { type: "string", default: "300" },
+    synthetic: { type: "boolean", default: false },
+    variants: { type: "string" },
+    server: { type: "string", default: "tsserver" },
+    "no-baseline": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const rounds = Number(values.rounds);
+if (!["tsserver", "tsgo", "both"].includes(values.server)) {
+  console.error(`--server ${values.server}: use tsserver, tsgo or both`);
+  process.exit(2);
+}
+const heapMb = Number(values.heap);
+const timeoutMs = Number(values.timeout) * 1000;
+const packages =
+  positionals.length > 0 ? positionals : process.env.PUREKIT_PACKAGE ? [process.env.PUREKIT_PACKAGE] : [];
+if (packages.length === 0 && !values.synthetic) {
+  console.error(
+    "usage: node --import tsx bench/editor.ts [--rounds 3] [--heap 3072] [--synthetic] [PACKAGE...]\n" +
+      "PACKAGE: a tarball from `npm pack` or a package folder (or set PUREKIT_PACKAGE).",
+  );
+  process.exit(2);
+}
+
+const subjects: Subject[] = [];
+let syntheticRoot: string | undefined;
+const files = { "src/index.ts": SOURCE };
+if (!values["no-baseline"]) {
+  subjects.push({
+    label: "baseline",
+    note: "no dependency",
+    dir: createConsumer({ label: "editor-baseline", files }),
+  });
+}
+for (const source of packages) {
+  const pkg = readPackageJson(source);
+  console.error(`installing ${pkg.name}@${pkg.version} from ${source} into a consumer project…`);
+  const dir = createConsumer({ label: "editor-pkg", install: source, files });
+  subjects.push({
+    label: `${pkg.name}@${pkg.version}`,
+    note: source,
+    dir,
+    dependency: pkg.name,
+    packageBytes: folderBytes(join(dir, "node_modules", pkg.name)),
+  });
+}
+if (values.synthetic) {
+  const only = values.variants?.split(",");
+  const variants = buildSyntheticPackages();
+  // The fake packages' sources, removed at the end with the consumer projects.
+  if (variants[0]) syntheticRoot = dirname(variants[0].dir);
+  for (const variant of variants.filter((v) => !only || only.includes(v.label))) {
+    console.error(`installing synthetic variant ${variant.label}…`);
+    const dir = createConsumer({ label: `editor-${variant.label}`, install: variant.dir, files });
+    subjects.push({
+      label: variant.label,
+      note: variant.note,
+      dir,
+      dependency: variant.name,
+      packageBytes: folderBytes(join(dir, "node_modules", variant.name)),
+      versionImport: variant.versionSpecifier ? checkVersionImport(dir, variant.versionSpecifier) : "n/a",
+    });
+  }
+}
+
+const servers =
+  values.server === "both" ? (["tsserver", "tsgo"] as const) : ([values.server] as ["tsserver" | "tsgo"]);
+const serverLabel = { tsserver: `tsserver ${TS_VERSION}`, tsgo: `tsgo ${TSGO_VERSION} (LSP)` };
+console.error(
+  `${servers.map((s) => serverLabel[s]).join(" and ")}, tsserver --max-old-space-size=${heapMb}, ` +
+    `${rounds} rounds over ${subjects.length} subjects`,
+);
+type Key = `${"tsserver" | "tsgo"}|${string}`;
+const samples = new Map<Key, Sample[]>();
+for (let round = 0; round < rounds; round++) {
+  for (const server of servers) {
+    // Rotate the order every round so that no subject always runs first (cold caches) or last.
+    const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
+    for (const subject of order) {
+      const s =
+        server === "tsserver"
+          ? await sample(subject, heapMb, timeoutMs)
+          : await sampleTsgo(subject.dir, subject.dependency, SOURCE, COMPLETION_AT, timeoutMs);
+      const key: Key = `${server}|${subject.label}`;
+      samples.set(key, [...(samples.get(key) ?? []), s]);
+      console.error(
+        `  round ${round + 1} ${server} ${subject.label}: ${s.ok ? "" : `FAILED (${s.error}) `}` +
+          `${(s.totalMs / 1000).toFixed(1)} s, peak ${Math.round(s.peakRssMb)} MB` +
+          `${s.autoImportRoots !== undefined ? `, ${s.autoImportRoots} auto-import roots` : ""}` +
+          `, ${s.dependencyEntries} auto-imports from the dependency`,
+      );
+    }
+  }
+}
+
+const samplesOf = (server: string, s: Subject) => samples.get(`${server}|${s.label}` as Key) ?? [];
+const okOf = (server: string, s: Subject) => samplesOf(server, s).filter((x) => x.ok);
+const sum = (server: string, s: Subject, pick: (x: Sample) => number): Summary =>
+  summarize(okOf(server, s).map(pick));
+const base = subjects.find((s) => s.label === "baseline");
+for (const server of servers) {
+  const baseTotal = base ? sum(server, base, (x) => x.totalMs).median : Number.NaN;
+  const baseRss = base ? sum(server, base, (x) => x.peakRssMb).median : Number.NaN;
+  const rows = subjects.map((s) => {
+    const all = samplesOf(server, s);
+    const ok = okOf(server, s);
+    const total = sum(server, s, (x) => x.totalMs / 1000);
+    const rss = sum(server, s, (x) => x.peakRssMb);
+    const failures = all.length - ok.length;
+    return [
+      s.label,
+      s.packageBytes ? `${(s.packageBytes / 2 ** 20).toFixed(1)}` : "—",
+      ok[0]?.autoImportRoots !== undefined ? String(ok[0].autoImportRoots) : "—",
+      fmtSummary(sum(server, s, (x) => x.loadMs / 1000)),
+      fmtSummary(sum(server, s, (x) => x.completionMs / 1000)),
+      fmtSummary(total),
+      fmtSummary(rss, 0),
+      base && s !== base && ok.length ? `${((total.median * 1000) / baseTotal).toFixed(2)}×` : "—",
+      base && s !== base && ok.length ? `${(rss.median / baseRss).toFixed(2)}×` : "—",
+      ok[0] && s !== base ? (ok.every((x) => x.dependencyEntries > 0) ? "yes" : "NO") : "",
+      failures ? `${failures}/${all.length} failed: ${all.find((x) => !x.ok)?.error ?? ""}` : "",
+    ];
+  });
+  console.log(
+    `\nFirst completion through ${serverLabel[server]} (median (min–max) of ${rounds} interleaved rounds` +
+      `${server === "tsserver" ? `; --max-old-space-size=${heapMb}` : ""})\n`,
+  );
+  console.log(
+    table(
+      [
+        "subject",
+        "pkg MB",
+        "AI roots",
+        "load s",
+        "completion s",
+        "first completion s",
+        "peak RSS MB",
+        "time ×",
+        "memory ×",
+        "offered",
+        "",
+      ],
+      rows,
+    ),
+  );
+}
+console.log(
+  "\noffered: the completion lists an auto-import from the dependency (createFakeClient, createFlashArrayClient…)",
+);
+for (const s of subjects) {
+  console.log(
+    `  ${s.label}: ${s.note}${s.versionImport ? `; older version importable: ${s.versionImport}` : ""}`,
+  );
+}
+const path = writeResults("editor", {
+  date: new Date().toISOString(),
+  typescript: { tsserver: TS_VERSION, tsgo: TSGO_VERSION },
+  node: process.version,
+  heapMb,
+  rounds,
+  source: SOURCE,
+  subjects: subjects.map((s) => ({
+    label: s.label,
+    note: s.note,
+    dependency: s.dependency,
+    packageBytes: s.packageBytes,
+    versionImport: s.versionImport,
+    servers: Object.fromEntries(
+      servers.map((server) => [
+        server,
+        {
+          totalMs: sum(server, s, (x) => x.totalMs),
+          loadMs: sum(server, s, (x) => x.loadMs),
+          completionMs: sum(server, s, (x) => x.completionMs),
+          peakRssMb: sum(server, s, (x) => x.peakRssMb),
+          samples: samplesOf(server, s),
+        },
+      ]),
+    ),
+  })),
+});
+console.log(`\nresults: ${path}`);
+if (!values.keep) {
+  for (const s of subjects) rmSync(s.dir, { recursive: true, force: true });
+  if (syntheticRoot) rmSync(syntheticRoot, { recursive: true, force: true });
+} else for (const s of subjects) console.log(`kept ${s.label}: ${s.dir}`);

@@ -1,0 +1,236 @@
+/**
+ * The TypeScript 7 (typescript-go) side of the editor benchmark: its language
+ * server speaks LSP on stdio (`tsc --lsp --stdio`), so the same steps as with
+ * tsserver are taken in LSP terms: initialize, didOpen, a hover to wait for
+ * the project, then completion at the same point. TS 7 builds its auto-import
+ * index on demand and may first answer `isIncomplete`, so the completion is
+ * asked again until the list is complete (the time of the last answer counts).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { REPO_ROOT } from "./consumer.ts";
+import type { Sample } from "./editor.ts";
+
+const { default: getExePath } = (await import(
+  pathToFileURL(join(REPO_ROOT, "node_modules", "ts7", "lib", "getExePath.js")).href
+)) as {
+  default: () => string;
+};
+export const TSGO_VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", "ts7", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
+
+/** Preferences answered to `workspace/configuration`, in every spelling the server reads. */
+const PREFERENCES = {
+  includeCompletionsForModuleExports: true,
+  includeCompletionsWithInsertText: true,
+  includePackageJsonAutoImports: "auto",
+};
+
+class LspServer {
+  readonly child: ChildProcess;
+  private id = 0;
+  private buffer = Buffer.alloc(0);
+  private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  private failure?: Error;
+  readonly exited: Promise<void>;
+
+  constructor(cwd: string) {
+    this.child = spawn(getExePath(), ["--lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    this.child.stderr!.on("data", (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
+    });
+    this.child.stdout!.on("data", (d: Buffer) => this.onData(d));
+    this.exited = new Promise((resolveExit) => {
+      this.child.on("exit", (code, signal) => {
+        this.failure = new Error(
+          `tsgo exited (${signal ?? code})${stderr ? `: ${stderr.trim().split("\n").slice(-2).join(" / ")}` : ""}`,
+        );
+        for (const p of this.pending.values()) p.reject(this.failure);
+        this.pending.clear();
+        resolveExit();
+      });
+    });
+  }
+
+  private send(message: Record<string, unknown>): void {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }));
+    this.child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf("\r\n\r\n");
+      if (headerEnd < 0) return;
+      const length = Number(
+        /Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1],
+      );
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as {
+        id?: number | string;
+        method?: string;
+        params?: { items?: unknown[] };
+        result?: unknown;
+        error?: { message: string };
+      };
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      if (message.method !== undefined && message.id !== undefined) {
+        // A request from the server: configuration gets our preferences, everything else an empty success.
+        const result =
+          message.method === "workspace/configuration"
+            ? (message.params?.items ?? []).map(() => ({ preferences: PREFERENCES, unstable: PREFERENCES }))
+            : null;
+        this.send({ id: message.id, result });
+      } else if (message.method === undefined && typeof message.id === "number") {
+        const p = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.error) p?.reject(new Error(message.error.message));
+        else p?.resolve(message.result);
+      }
+    }
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = ++this.id;
+    const answer = new Promise<T>((resolveAnswer, reject) => {
+      this.pending.set(id, { resolve: resolveAnswer as (r: unknown) => void, reject });
+    });
+    this.send({ id, method, params });
+    return answer;
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ method, params });
+  }
+
+  async stop(): Promise<void> {
+    if (this.failure) return;
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+    try {
+      await this.request("shutdown", null);
+      this.notify("exit", null);
+    } catch {
+      this.child.kill("SIGKILL");
+    }
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+function peakRssMb(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+interface CompletionItem {
+  label: string;
+  labelDetails?: { description?: string };
+  data?: unknown;
+}
+
+/** One first-completion measurement through TS 7's language server. */
+export async function sampleTsgo(
+  dir: string,
+  dependency: string | undefined,
+  source: string,
+  at: { line: number; offset: number },
+  timeoutMs: number,
+): Promise<Sample> {
+  const uri = pathToFileURL(join(dir, "src", "index.ts")).href;
+  const t0 = performance.now();
+  const server = new LspServer(dir);
+  const pid = server.child.pid!;
+  let peak = 0;
+  const poll = setInterval(() => {
+    peak = Math.max(peak, peakRssMb(pid));
+  }, 200);
+  const result: Sample = {
+    ok: false,
+    loadMs: 0,
+    completionMs: 0,
+    totalMs: 0,
+    peakRssMb: 0,
+    entries: 0,
+    dependencyEntries: 0,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    await Promise.race([
+      (async () => {
+        await server.request("initialize", {
+          processId: process.pid,
+          rootUri: pathToFileURL(dir).href,
+          workspaceFolders: [{ uri: pathToFileURL(dir).href, name: "consumer" }],
+          capabilities: {
+            workspace: { configuration: true },
+            textDocument: {
+              completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
+              hover: { contentFormat: ["plaintext"] },
+            },
+          },
+          initializationOptions: { preferences: PREFERENCES },
+        });
+        server.notify("initialized", {});
+        server.notify("textDocument/didOpen", {
+          textDocument: { uri, languageId: "typescript", version: 1, text: source },
+        });
+        // `answer` on line 2: answering a hover needs the project loaded.
+        await server.request("textDocument/hover", {
+          textDocument: { uri },
+          position: { line: 1, character: 14 },
+        });
+        result.loadMs = performance.now() - t0;
+        const t1 = performance.now();
+        let list: { isIncomplete?: boolean; items?: CompletionItem[] } | CompletionItem[] | null = null;
+        for (let attempt = 0; attempt < 50; attempt++) {
+          list = await server.request("textDocument/completion", {
+            textDocument: { uri },
+            position: { line: at.line - 1, character: at.offset - 1 },
+            context: { triggerKind: attempt === 0 ? 1 : 3 },
+          });
+          if (Array.isArray(list) || !list?.isIncomplete) break;
+        }
+        const now = performance.now();
+        result.completionMs = now - t1;
+        result.totalMs = now - t0;
+        const items = Array.isArray(list) ? list : (list?.items ?? []);
+        result.entries = items.length;
+        result.dependencyEntries = dependency
+          ? items.filter((i) => {
+              const from = i.labelDetails?.description ?? JSON.stringify(i.data ?? "");
+              return (
+                from === dependency || from.startsWith(`${dependency}/`) || from.includes(`"${dependency}`)
+              );
+            }).length
+          : 0;
+        peak = Math.max(peak, peakRssMb(pid));
+        result.ok = true;
+      })(),
+      timeout,
+    ]);
+  } catch (error) {
+    result.error = (error as Error).message;
+    result.totalMs = performance.now() - t0;
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+    peak = Math.max(peak, peakRssMb(pid));
+    result.peakRssMb = peak;
+    if (result.ok) await server.stop();
+    else server.child.kill("SIGKILL");
+  }
+  return result;
+}
