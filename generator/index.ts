@@ -32,17 +32,10 @@ export { friendlyName } from "./names.ts";
 
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
 
-/** The files whose change makes every output stale. */
-const GENERATOR_FILES = [
-  "./emit",
-  "./names",
-  "./product",
-  "./share",
-  "./split-types",
-  "./transform",
-  "./worker",
-  "../spec/table",
-];
+/** The files of the per-version step: a change to any of them makes every version stale. */
+const GENERATOR_FILES = ["./emit", "./names", "./transform", "./worker", "../spec/table"];
+/** The files of the pooling step: a change to them re-pools the raw output, without re-running the workers. */
+const POOL_FILES = ["./product", "./share", "./split-types"];
 
 /** `.ts` in a checkout (run through tsx), `.js` in the installed package. */
 const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
@@ -111,6 +104,16 @@ interface Stamp {
 }
 
 let generatorHashCache: string | undefined;
+let poolHashCache: string | undefined;
+
+/** Hash of the pooling step's code: part of each product's stamp. */
+async function poolHash(): Promise<string> {
+  if (poolHashCache) return poolHashCache;
+  const h = createHash("sha256");
+  for (const f of POOL_FILES) h.update(await readFile(new URL(`${f}${EXT}`, import.meta.url)));
+  poolHashCache = h.digest("hex").slice(0, 16);
+  return poolHashCache;
+}
 
 /** Hash of the generator's own code and of the tools it runs: a change to any of them makes output stale. */
 export async function generatorHash(): Promise<string> {
@@ -344,7 +347,7 @@ async function rawVersions(outDir: string, product: Product, gen: string): Promi
 }
 
 async function productStamp(outDir: string, product: Product, versions: readonly string[], gen: string) {
-  const h = createHash("sha256").update(gen);
+  const h = createHash("sha256").update(gen).update(await poolHash());
   for (const v of versions)
     h.update(`${v}:${await readFile(join(rawDir(outDir, product, v), ".stamp.json"), "utf8")}`);
   return h.digest("hex").slice(0, 16);

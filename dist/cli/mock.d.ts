@@ -1,5 +1,4 @@
 import type { FaultSpec } from "../mock/faults.js";
-
 type Product = "flasharray" | "flashblade" | "pure1";
 /** `2.0-2.38`, `2.30,2.31` or `2.56` → versions that are generated. */
 export declare function parseVersions(product: Product, text: string): string[];
@@ -7,4 +6,5 @@ export declare function parseVersions(product: Product, text: string): string[];
 export declare function parseFault(text: string): FaultSpec;
 /** The `purekit mock` command. Returns the exit code. */
 export declare function run(argv: string[]): Promise<number>;
+export {};
 //# sourceMappingURL=mock.d.ts.map

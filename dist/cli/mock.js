@@ -13,7 +13,6 @@ import { generatedVersions } from "../mock/spec.js";
 import { createSelfSignedCertificate } from "../mock/tls/index.js";
 import { PurekitError } from "../runtime/errors.js";
 import { compareVersions } from "../runtime/versions.js";
-
 const HELP = `purekit mock flasharray|flashblade|pure1 [options]
 
 Serves a stateful mock array that speaks the real REST protocol, until Ctrl-C.
@@ -35,254 +34,267 @@ HTTPS by default, with a certificate made at start; its CA is written to a file
                            keys: method path status times rate latency html truncate drop retry-after
   --json                   print one JSON line {url, apiToken, caFile, …} instead of text`;
 const PRODUCT_ALIASES = {
-  flasharray: "flasharray",
-  fa: "flasharray",
-  flashblade: "flashblade",
-  fb: "flashblade",
-  pure1: "pure1",
+    flasharray: "flasharray",
+    fa: "flasharray",
+    flashblade: "flashblade",
+    fb: "flashblade",
+    pure1: "pure1",
 };
 function invalid(message) {
-  return new PurekitError("ERR_INVALID_ARGUMENT", message);
+    return new PurekitError("ERR_INVALID_ARGUMENT", message);
 }
 /** `2.0-2.38`, `2.30,2.31` or `2.56` → versions that are generated. */
 export function parseVersions(product, text) {
-  const known = generatedVersions(product);
-  const out = [];
-  for (const part of text
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const range = /^(\d+\.\d+)-(\d+\.\d+)$/.exec(part);
-    if (range) {
-      const [, from = "", to = ""] = range;
-      const hit = known.filter((v) => compareVersions(v, from) >= 0 && compareVersions(v, to) <= 0);
-      if (!hit.length)
-        throw invalid(`--versions ${part}: no ${product} version in that range; known: ${known.join(", ")}`);
-      out.push(...hit);
-    } else if (known.includes(part)) out.push(part);
-    else throw invalid(`--versions: ${product} REST ${part} is not generated; known: ${known.join(", ")}`);
-  }
-  return [...new Set(out)].sort(compareVersions);
+    const known = generatedVersions(product);
+    const out = [];
+    for (const part of text
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const range = /^(\d+\.\d+)-(\d+\.\d+)$/.exec(part);
+        if (range) {
+            const [, from = "", to = ""] = range;
+            const hit = known.filter((v) => compareVersions(v, from) >= 0 && compareVersions(v, to) <= 0);
+            if (!hit.length)
+                throw invalid(`--versions ${part}: no ${product} version in that range; known: ${known.join(", ")}`);
+            out.push(...hit);
+        }
+        else if (known.includes(part))
+            out.push(part);
+        else
+            throw invalid(`--versions: ${product} REST ${part} is not generated; known: ${known.join(", ")}`);
+    }
+    return [...new Set(out)].sort(compareVersions);
 }
 function parseSeed(product, text) {
-  if (text === "recorded" || text === "empty") return text;
-  if (/^\d+$/.test(text)) {
-    return { [product === "flashblade" ? "file-systems" : "volumes"]: Number(text) };
-  }
-  const seed = {};
-  for (const part of text.split(",")) {
-    const [name, count] = part.split("=");
-    if (!name || !count || !/^\d+$/.test(count)) {
-      throw invalid(
-        `--seed ${text}: use recorded, empty, a number, or name=N pairs such as volumes=1000,hosts=10`,
-      );
+    if (text === "recorded" || text === "empty")
+        return text;
+    if (/^\d+$/.test(text)) {
+        return { [product === "flashblade" ? "file-systems" : "volumes"]: Number(text) };
     }
-    seed[name] = Number(count);
-  }
-  return seed;
+    const seed = {};
+    for (const part of text.split(",")) {
+        const [name, count] = part.split("=");
+        if (!name || !count || !/^\d+$/.test(count)) {
+            throw invalid(`--seed ${text}: use recorded, empty, a number, or name=N pairs such as volumes=1000,hosts=10`);
+        }
+        seed[name] = Number(count);
+    }
+    return seed;
 }
 /** `path=/volumes,status=503,times=2` → a fault. */
 export function parseFault(text) {
-  const fault = {};
-  for (const part of text.split(",")) {
-    const eq = part.indexOf("=");
-    const key = (eq < 0 ? part : part.slice(0, eq)).trim();
-    const value = eq < 0 ? "true" : part.slice(eq + 1).trim();
-    const number = () => {
-      const n = Number(value);
-      if (!Number.isFinite(n)) throw invalid(`--fault ${text}: ${key} must be a number`);
-      return n;
-    };
-    switch (key) {
-      case "method":
-        fault.method = value;
-        break;
-      case "path":
-        fault.path = value;
-        break;
-      case "status":
-        fault.status = number();
-        break;
-      case "times":
-        fault.times = number();
-        break;
-      case "rate":
-        fault.rate = number();
-        break;
-      case "latency":
-        fault.latencyMs = number();
-        break;
-      case "retry-after":
-        fault.headers = { ...fault.headers, "retry-after": value };
-        break;
-      case "html":
-      case "truncate":
-      case "drop":
-        fault[key] = value !== "false";
-        break;
-      default:
-        throw invalid(
-          `--fault ${text}: unknown key "${key}"; use method, path, status, times, rate, latency, html, truncate, drop, retry-after`,
-        );
+    const fault = {};
+    for (const part of text.split(",")) {
+        const eq = part.indexOf("=");
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim();
+        const value = eq < 0 ? "true" : part.slice(eq + 1).trim();
+        const number = () => {
+            const n = Number(value);
+            if (!Number.isFinite(n))
+                throw invalid(`--fault ${text}: ${key} must be a number`);
+            return n;
+        };
+        switch (key) {
+            case "method":
+                fault.method = value;
+                break;
+            case "path":
+                fault.path = value;
+                break;
+            case "status":
+                fault.status = number();
+                break;
+            case "times":
+                fault.times = number();
+                break;
+            case "rate":
+                fault.rate = number();
+                break;
+            case "latency":
+                fault.latencyMs = number();
+                break;
+            case "retry-after":
+                fault.headers = { ...fault.headers, "retry-after": value };
+                break;
+            case "html":
+            case "truncate":
+            case "drop":
+                fault[key] = value !== "false";
+                break;
+            default:
+                throw invalid(`--fault ${text}: unknown key "${key}"; use method, path, status, times, rate, latency, html, truncate, drop, retry-after`);
+        }
     }
-  }
-  return fault;
+    return fault;
 }
 /** Splits `path:a:b:c…`, keeping a Windows drive letter with the path. */
 function splitSpec(text) {
-  const parts = text.split(":");
-  if (parts.length > 1 && /^[A-Za-z]$/.test(parts[0] ?? "")) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
-  return parts;
+    const parts = text.split(":");
+    if (parts.length > 1 && /^[A-Za-z]$/.test(parts[0] ?? ""))
+        parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
+    return parts;
 }
 async function readPem(path, what) {
-  try {
-    return await readFile(path, "utf8");
-  } catch (e) {
-    throw invalid(`${what}: cannot read ${path}: ${e.message}`);
-  }
+    try {
+        return await readFile(path, "utf8");
+    }
+    catch (e) {
+        throw invalid(`${what}: cannot read ${path}: ${e.message}`);
+    }
 }
 function waitForSignal() {
-  return new Promise((resolve) => {
-    const on = (signal) => {
-      process.off("SIGINT", on);
-      process.off("SIGTERM", on);
-      resolve(signal);
-    };
-    process.on("SIGINT", on);
-    process.on("SIGTERM", on);
-  });
+    return new Promise((resolve) => {
+        const on = (signal) => {
+            process.off("SIGINT", on);
+            process.off("SIGTERM", on);
+            resolve(signal);
+        };
+        process.on("SIGINT", on);
+        process.on("SIGTERM", on);
+    });
 }
 /** The `purekit mock` command. Returns the exit code. */
 export async function run(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      versions: { type: "string" },
-      "api-token": { type: "string", multiple: true },
-      "api-client": { type: "string", multiple: true },
-      user: { type: "string", multiple: true },
-      seed: { type: "string" },
-      "session-ttl": { type: "string" },
-      http: { type: "boolean" },
-      cert: { type: "string" },
-      key: { type: "string" },
-      fault: { type: "string", multiple: true },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const product = PRODUCT_ALIASES[positionals[0] ?? ""];
-  if (!product || positionals.length > 1) {
-    console.error(`purekit mock: name one product: flasharray, flashblade or pure1\n\n${HELP}`);
-    return 2;
-  }
-  const port = values.port === undefined ? 8443 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw invalid(`--port ${values.port}: expected 0–65535`);
-  const host = values.host ?? "127.0.0.1";
-  if (Boolean(values.cert) !== Boolean(values.key)) throw invalid("--cert and --key go together");
-  if (values.http && values.cert) throw invalid("--http serves plain HTTP; drop --cert/--key");
-  const users = (values.user ?? []).map((spec) => {
-    const i = spec.indexOf(":");
-    if (i <= 0) throw invalid(`--user ${spec}: expected NAME:PASSWORD`);
-    return { username: spec.slice(0, i), password: spec.slice(i + 1) };
-  });
-  const apiClients = [];
-  const apps = [];
-  for (const spec of values["api-client"] ?? []) {
-    const [file = "", ...rest] = splitSpec(spec);
-    const publicKey = await readPem(file, "--api-client");
-    if (product === "pure1") {
-      if (rest.length < 1) throw invalid(`--api-client ${spec}: expected public.pem:APP_ID`);
-      apps.push({ appId: rest.join(":"), publicKey });
-    } else {
-      const [clientId, keyId, ...issuer] = rest;
-      if (!clientId || !keyId || !issuer.length) {
-        throw invalid(`--api-client ${spec}: expected public.pem:CLIENT_ID:KEY_ID:ISSUER`);
-      }
-      apiClients.push({ clientId, keyId, issuer: issuer.join(":"), publicKey, enabled: true });
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            port: { type: "string" },
+            host: { type: "string" },
+            versions: { type: "string" },
+            "api-token": { type: "string", multiple: true },
+            "api-client": { type: "string", multiple: true },
+            user: { type: "string", multiple: true },
+            seed: { type: "string" },
+            "session-ttl": { type: "string" },
+            http: { type: "boolean" },
+            cert: { type: "string" },
+            key: { type: "string" },
+            fault: { type: "string", multiple: true },
+            json: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    if (values.help) {
+        console.log(HELP);
+        return 0;
     }
-  }
-  const versions = values.versions ? parseVersions(product, values.versions) : undefined;
-  const seed = values.seed ? parseSeed(product, values.seed) : undefined;
-  const sessionTtl = values["session-ttl"] === undefined ? undefined : Number(values["session-ttl"]);
-  if (sessionTtl !== undefined && !(sessionTtl > 0))
-    throw invalid(`--session-ttl ${values["session-ttl"]}: expected seconds > 0`);
-  const common = {
-    ...(versions ? { versions } : {}),
-    ...(seed ? { seed } : {}),
-  };
-  let array;
-  if (product === "pure1") array = createPure1Mock({ ...common, apps });
-  else {
-    const options = {
-      ...common,
-      ...(users.length ? { users } : {}),
-      ...(values["api-token"]?.length ? { apiTokens: values["api-token"] } : {}),
-      apiClients,
-      ...(sessionTtl ? { sessionTtlMs: sessionTtl * 1000 } : {}),
+    const product = PRODUCT_ALIASES[positionals[0] ?? ""];
+    if (!product || positionals.length > 1) {
+        console.error(`purekit mock: name one product: flasharray, flashblade or pure1\n\n${HELP}`);
+        return 2;
+    }
+    const port = values.port === undefined ? 8443 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw invalid(`--port ${values.port}: expected 0–65535`);
+    const host = values.host ?? "127.0.0.1";
+    if (Boolean(values.cert) !== Boolean(values.key))
+        throw invalid("--cert and --key go together");
+    if (values.http && values.cert)
+        throw invalid("--http serves plain HTTP; drop --cert/--key");
+    const users = (values.user ?? []).map((spec) => {
+        const i = spec.indexOf(":");
+        if (i <= 0)
+            throw invalid(`--user ${spec}: expected NAME:PASSWORD`);
+        return { username: spec.slice(0, i), password: spec.slice(i + 1) };
+    });
+    const apiClients = [];
+    const apps = [];
+    for (const spec of values["api-client"] ?? []) {
+        const [file = "", ...rest] = splitSpec(spec);
+        const publicKey = await readPem(file, "--api-client");
+        if (product === "pure1") {
+            if (rest.length < 1)
+                throw invalid(`--api-client ${spec}: expected public.pem:APP_ID`);
+            apps.push({ appId: rest.join(":"), publicKey });
+        }
+        else {
+            const [clientId, keyId, ...issuer] = rest;
+            if (!clientId || !keyId || !issuer.length) {
+                throw invalid(`--api-client ${spec}: expected public.pem:CLIENT_ID:KEY_ID:ISSUER`);
+            }
+            apiClients.push({ clientId, keyId, issuer: issuer.join(":"), publicKey, enabled: true });
+        }
+    }
+    const versions = values.versions ? parseVersions(product, values.versions) : undefined;
+    const seed = values.seed ? parseSeed(product, values.seed) : undefined;
+    const sessionTtl = values["session-ttl"] === undefined ? undefined : Number(values["session-ttl"]);
+    if (sessionTtl !== undefined && !(sessionTtl > 0))
+        throw invalid(`--session-ttl ${values["session-ttl"]}: expected seconds > 0`);
+    const common = {
+        ...(versions ? { versions } : {}),
+        ...(seed ? { seed } : {}),
     };
-    array = product === "flasharray" ? createFlashArrayMock(options) : createFlashBladeMock(options);
-  }
-  await array.ready;
-  for (const spec of values.fault ?? []) array.faults.add(parseFault(spec));
-  let tls;
-  let caFile = null;
-  let tempDir = null;
-  if (values.cert && values.key) {
-    tls = { cert: await readPem(values.cert, "--cert"), key: await readPem(values.key, "--key") };
-  } else if (!values.http) {
-    const ips = /^[\d.]+$|:/.test(host) && host !== "0.0.0.0" && host !== "::" ? [host] : [];
-    const hostnames = ips.length || host === "0.0.0.0" || host === "::" ? [] : [host];
-    const certificate = await createSelfSignedCertificate({ hostnames, ips, days: 30 });
-    tls = { cert: certificate.certPem, key: certificate.keyPem };
-    tempDir = await mkdtemp(join(tmpdir(), "purekit-mock-"));
-    caFile = join(tempDir, "ca.pem");
-    await writeFile(caFile, certificate.caPem, { mode: 0o644 });
-  }
-  const server = await startNodeMockServer(array, { port, host, ...(tls ? { tls } : {}) });
-  const info = {
-    product,
-    url: server.url,
-    versions: array.versions,
-    apiToken: array.apiToken || null,
-    caFile,
-    users:
-      product === "pure1" ? [] : (users.length ? users : [{ username: "pureuser" }]).map((u) => u.username),
-  };
-  if (values.json) console.log(JSON.stringify(info));
-  else {
-    console.log(`purekit mock ${product} serving REST ${array.versions.join(", ")}`);
-    console.log(`url: ${server.url}`);
-    if (info.apiToken) console.log(`api-token: ${info.apiToken}`);
-    if (caFile) console.log(`ca: ${caFile}`);
-    if (product !== "pure1") console.log(`users: ${info.users.join(", ")}`);
-    console.log("Ctrl-C to stop.");
-  }
-  const signal = await waitForSignal();
-  await server.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-  array.close();
-  if (!values.json) console.log(`purekit mock: stopped (${signal})`);
-  return 0;
+    let array;
+    if (product === "pure1")
+        array = createPure1Mock({ ...common, apps });
+    else {
+        const options = {
+            ...common,
+            ...(users.length ? { users } : {}),
+            ...(values["api-token"]?.length ? { apiTokens: values["api-token"] } : {}),
+            apiClients,
+            ...(sessionTtl ? { sessionTtlMs: sessionTtl * 1000 } : {}),
+        };
+        array = product === "flasharray" ? createFlashArrayMock(options) : createFlashBladeMock(options);
+    }
+    await array.ready;
+    for (const spec of values.fault ?? [])
+        array.faults.add(parseFault(spec));
+    let tls;
+    let caFile = null;
+    let tempDir = null;
+    if (values.cert && values.key) {
+        tls = { cert: await readPem(values.cert, "--cert"), key: await readPem(values.key, "--key") };
+    }
+    else if (!values.http) {
+        const ips = /^[\d.]+$|:/.test(host) && host !== "0.0.0.0" && host !== "::" ? [host] : [];
+        const hostnames = ips.length || host === "0.0.0.0" || host === "::" ? [] : [host];
+        const certificate = await createSelfSignedCertificate({ hostnames, ips, days: 30 });
+        tls = { cert: certificate.certPem, key: certificate.keyPem };
+        tempDir = await mkdtemp(join(tmpdir(), "purekit-mock-"));
+        caFile = join(tempDir, "ca.pem");
+        await writeFile(caFile, certificate.caPem, { mode: 0o644 });
+    }
+    const server = await startNodeMockServer(array, { port, host, ...(tls ? { tls } : {}) });
+    const info = {
+        product,
+        url: server.url,
+        versions: array.versions,
+        apiToken: array.apiToken || null,
+        caFile,
+        users: product === "pure1" ? [] : (users.length ? users : [{ username: "pureuser" }]).map((u) => u.username),
+    };
+    if (values.json)
+        console.log(JSON.stringify(info));
+    else {
+        console.log(`purekit mock ${product} serving REST ${array.versions.join(", ")}`);
+        console.log(`url: ${server.url}`);
+        if (info.apiToken)
+            console.log(`api-token: ${info.apiToken}`);
+        if (caFile)
+            console.log(`ca: ${caFile}`);
+        if (product !== "pure1")
+            console.log(`users: ${info.users.join(", ")}`);
+        console.log("Ctrl-C to stop.");
+    }
+    const signal = await waitForSignal();
+    await server.close();
+    if (tempDir)
+        await rm(tempDir, { recursive: true, force: true });
+    array.close();
+    if (!values.json)
+        console.log(`purekit mock: stopped (${signal})`);
+    return 0;
 }
 // Also runs directly (`node --import tsx cli/mock.ts flasharray …`), as test/mock/server.test.ts starts it.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      console.error(`purekit mock: ${e.message}`);
-      process.exitCode = e instanceof PurekitError && e.code === "ERR_INVALID_ARGUMENT" ? 2 : 1;
-    },
-  );
+    run(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    }, (e) => {
+        console.error(`purekit mock: ${e.message}`);
+        process.exitCode = e instanceof PurekitError && e.code === "ERR_INVALID_ARGUMENT" ? 2 : 1;
+    });
 }
 //# sourceMappingURL=mock.js.map

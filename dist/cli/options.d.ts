@@ -4,8 +4,7 @@ import type { SecretSet } from "../runtime/redact.js";
 /** Exit status for a cancelled prompt (Ctrl-C), as shells report SIGINT. */
 export declare const EXIT_CANCELLED = 130;
 /** The exit-code paragraph every --help ends with. */
-export declare const EXIT_CODES =
-  "Exit codes:\n  0    success\n  1    failure: bad key or password, refused credentials, network or TLS error\n  2    bad usage: unknown or missing option, bad --expires value\n  130  cancelled at the password prompt (Ctrl-C)";
+export declare const EXIT_CODES = "Exit codes:\n  0    success\n  1    failure: bad key or password, refused credentials, network or TLS error\n  2    bad usage: unknown or missing option, bad --expires value\n  130  cancelled at the password prompt (Ctrl-C)";
 export declare const usage: (message: string) => PurekitError;
 /** An environment variable, or undefined when unset or empty. */
 export declare function env(name: string): string | undefined;
@@ -32,20 +31,20 @@ export declare function promptHidden(question: string): Promise<string>;
 export declare function readStdinSecret(what: string): Promise<string>;
 /** Where a password may come from, first given wins. */
 export interface PasswordSources {
-  /** `--password P` / `-p P` (visible in shell history: the user chose it). */
-  flag?: string | undefined;
-  /** `--password-stdin`. */
-  stdin?: boolean | undefined;
-  /** Environment variable names to read. */
-  envNames: string[];
+    /** `--password P` / `-p P` (visible in shell history: the user chose it). */
+    flag?: string | undefined;
+    /** `--password-stdin`. */
+    stdin?: boolean | undefined;
+    /** Environment variable names to read. */
+    envNames: string[];
 }
 /** The password from the flag, stdin or the environment, or undefined (the caller may prompt). */
 export declare function givenPassword(sources: PasswordSources, what: string): Promise<string | undefined>;
 export interface KeyLoadOptions {
-  /** The key file (PEM, DER or PKCS#12). */
-  file: string;
-  password: PasswordSources;
-  secrets: SecretSet;
+    /** The key file (PEM, DER or PKCS#12). */
+    file: string;
+    password: PasswordSources;
+    secrets: SecretSet;
 }
 /**
  * Reads and imports an RS256 signing key. An encrypted key without a given password is
@@ -55,13 +54,13 @@ export declare function loadKey(options: KeyLoadOptions): Promise<CryptoKey>;
 /** `array`, `array:8443`, `10.0.0.5`, `::1`, `[::1]:8443` or `https://array` → `https://array[:port]`. */
 export declare function originOf(host: string, option?: string): string;
 export interface NetworkOptions {
-  ca?: string | undefined;
-  insecure?: boolean | undefined;
-  /** Request timeout in seconds. */
-  timeoutSeconds: number;
-  secrets: SecretSet;
-  product: AuthContext["product"];
-  origin: string;
+    ca?: string | undefined;
+    insecure?: boolean | undefined;
+    /** Request timeout in seconds. */
+    timeoutSeconds: number;
+    secrets: SecretSet;
+    product: AuthContext["product"];
+    origin: string;
 }
 /** Library TLS hints name the library options; on the command line they are flags. */
 export declare function cliTlsMessage(message: string): string;
@@ -69,21 +68,17 @@ export declare function cliTlsMessage(message: string): string;
  * A minimal {@link AuthContext} for one token call: the transport (CA, insecure, timeout),
  * errors made clear, secrets redacted. `apiVersions` is empty until {@link loadApiVersions}.
  */
-export declare function authContext(options: NetworkOptions): Promise<
-  AuthContext & {
+export declare function authContext(options: NetworkOptions): Promise<AuthContext & {
     versions: string[];
-  }
->;
+}>;
 /**
  * `GET /api/api_version` (no auth): what the array speaks (FA key `version`, FB `versions`).
  * Network and TLS failures are thrown (it is the first contact); an answer that is not the
  * list leaves it empty, and the callers fall back to their defaults.
  */
-export declare function loadApiVersions(
-  ctx: AuthContext & {
+export declare function loadApiVersions(ctx: AuthContext & {
     versions: string[];
-  },
-): Promise<string[]>;
+}): Promise<string[]>;
 /** Prints a value as indented JSON, or the text form. */
 export declare function print(json: boolean | undefined, value: unknown, text: string): void;
 /** A note for a person: to stderr, and only when stderr is a terminal. */

@@ -4,7 +4,6 @@
  * registry, the mock server and the token factory.
  */
 import { PurekitError } from "../runtime/errors.js";
-
 const USAGE = `purekit — TypeScript toolkit for Pure Storage FlashArray, FlashBlade and Pure1 REST APIs
 
 Usage: purekit <command> [options]
@@ -26,52 +25,51 @@ Commands:
 Run \`purekit <command> --help\` for a command's options.
 Exit codes: 0 success, 1 failure (or stale output with --check), 2 bad usage.`;
 const commands = {
-  generate: () => import("./generate.js"),
-  spec: () => import("./spec.js"),
-  keygen: () => import("./keygen.js"),
-  token: () => import("./token.js"),
-  mock: () => import("./mock.js"),
+    generate: () => import("./generate.js"),
+    spec: () => import("./spec.js"),
+    keygen: () => import("./keygen.js"),
+    token: () => import("./token.js"),
+    mock: () => import("./mock.js"),
 };
 async function main(argv) {
-  const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    console.log(USAGE);
-    return name ? 0 : 2;
-  }
-  const load = commands[name];
-  if (!load) {
-    console.error(`purekit: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
-  let command;
-  try {
-    command = await load();
-  } catch (e) {
-    // msw and openapi-typescript are optional peers: say which to install instead of a stack trace.
-    const missing = /Cannot find (?:package|module) '(msw|openapi-typescript|typescript)'/.exec(
-      String(e.message),
-    );
-    if (e.code === "ERR_MODULE_NOT_FOUND" && missing) {
-      throw new PurekitError(
-        "ERR_MISSING_DEPENDENCY",
-        `purekit ${name} needs ${missing[1]}, an optional dependency that is not installed. Run: npm install --save-dev ${missing[1] === "msw" ? "msw" : "openapi-typescript typescript"}`,
-      );
+    const [name, ...rest] = argv;
+    if (!name || name === "--help" || name === "-h" || name === "help") {
+        console.log(USAGE);
+        return name ? 0 : 2;
     }
-    throw e;
-  }
-  return command.run(rest);
+    const load = commands[name];
+    if (!load) {
+        console.error(`purekit: unknown command "${name}"\n\n${USAGE}`);
+        return 2;
+    }
+    let command;
+    try {
+        command = await load();
+    }
+    catch (e) {
+        // msw and openapi-typescript are optional peers: say which to install instead of a stack trace.
+        const missing = /Cannot find (?:package|module) '(msw|openapi-typescript|typescript)'/.exec(String(e.message));
+        if (e.code === "ERR_MODULE_NOT_FOUND" && missing) {
+            throw new PurekitError("ERR_MISSING_DEPENDENCY", `purekit ${name} needs ${missing[1]}, an optional dependency that is not installed. Run: npm install --save-dev ${missing[1] === "msw" ? "msw" : "openapi-typescript typescript"}`);
+        }
+        throw e;
+    }
+    return command.run(rest);
 }
 try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof PurekitError) {
-    console.error(`purekit: ${e.message} [${e.code}]`);
-    process.exitCode = e.code === "ERR_INVALID_ARGUMENT" ? 2 : 1;
-  } else if (e.code?.startsWith("ERR_PARSE_ARGS")) {
-    console.error(`purekit: ${e.message}. See --help.`);
-    process.exitCode = 2;
-  } else {
-    throw e;
-  }
+    process.exitCode = await main(process.argv.slice(2));
+}
+catch (e) {
+    if (e instanceof PurekitError) {
+        console.error(`purekit: ${e.message} [${e.code}]`);
+        process.exitCode = e.code === "ERR_INVALID_ARGUMENT" ? 2 : 1;
+    }
+    else if (e.code?.startsWith("ERR_PARSE_ARGS")) {
+        console.error(`purekit: ${e.message}. See --help.`);
+        process.exitCode = 2;
+    }
+    else {
+        throw e;
+    }
 }
 //# sourceMappingURL=purekit.js.map

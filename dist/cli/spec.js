@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { PurekitError } from "../runtime/errors.js";
 import { addSpecToManifest, isProduct, listSpecs } from "../spec/index.js";
-
 const HELP = `purekit spec list [--product P] [--json]
 purekit spec add <file> [--product P] [--version V] [--url U]
 
@@ -9,47 +8,45 @@ purekit spec add <file> [--product P] [--version V] [--url U]
 upstream URL in spec/manifest.json. Then put the file in PURE_SPECS_DIR (or
 ../shared/specs) and run \`purekit generate\`.`;
 export async function run(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      product: { type: "string" },
-      version: { type: "string" },
-      url: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  const [sub, file] = positionals;
-  if (values.help || !sub) {
-    console.log(HELP);
-    return values.help ? 0 : 2;
-  }
-  if (values.product !== undefined && !isProduct(values.product)) {
-    throw new PurekitError("ERR_INVALID_ARGUMENT", `unknown product "${values.product}"`);
-  }
-  if (sub === "list") {
-    const specs = listSpecs(values.product);
-    if (values.json) console.log(JSON.stringify(specs, null, 2));
-    else
-      for (const s of specs)
-        console.log(`${s.product.padEnd(10)} ${s.version.padEnd(5)} ${s.file}  ${s.sha256}`);
-    return 0;
-  }
-  if (sub === "add") {
-    if (!file)
-      throw new PurekitError(
-        "ERR_INVALID_ARGUMENT",
-        "spec add needs a file: purekit spec add FA2.57.spec.yaml",
-      );
-    const entry = await addSpecToManifest(file, {
-      ...(values.product ? { product: values.product } : {}),
-      ...(values.version ? { version: values.version } : {}),
-      ...(values.url ? { url: values.url } : {}),
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            product: { type: "string" },
+            version: { type: "string" },
+            url: { type: "string" },
+            json: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
     });
-    console.log(`added ${entry.product} ${entry.version} (${entry.file}, sha256 ${entry.sha256})`);
-    return 0;
-  }
-  throw new PurekitError("ERR_INVALID_ARGUMENT", `unknown spec subcommand "${sub}"; use list or add`);
+    const [sub, file] = positionals;
+    if (values.help || !sub) {
+        console.log(HELP);
+        return values.help ? 0 : 2;
+    }
+    if (values.product !== undefined && !isProduct(values.product)) {
+        throw new PurekitError("ERR_INVALID_ARGUMENT", `unknown product "${values.product}"`);
+    }
+    if (sub === "list") {
+        const specs = listSpecs(values.product);
+        if (values.json)
+            console.log(JSON.stringify(specs, null, 2));
+        else
+            for (const s of specs)
+                console.log(`${s.product.padEnd(10)} ${s.version.padEnd(5)} ${s.file}  ${s.sha256}`);
+        return 0;
+    }
+    if (sub === "add") {
+        if (!file)
+            throw new PurekitError("ERR_INVALID_ARGUMENT", "spec add needs a file: purekit spec add FA2.57.spec.yaml");
+        const entry = await addSpecToManifest(file, {
+            ...(values.product ? { product: values.product } : {}),
+            ...(values.version ? { version: values.version } : {}),
+            ...(values.url ? { url: values.url } : {}),
+        });
+        console.log(`added ${entry.product} ${entry.version} (${entry.file}, sha256 ${entry.sha256})`);
+        return 0;
+    }
+    throw new PurekitError("ERR_INVALID_ARGUMENT", `unknown spec subcommand "${sub}"; use list or add`);
 }
 //# sourceMappingURL=spec.js.map

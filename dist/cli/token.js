@@ -1,46 +1,22 @@
 import { parseArgs } from "node:util";
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import { apiTokenFromPassword, exchangeToken, signedExchange } from "../runtime/auth/exchange.js";
+import { apiTokenFromPassword, exchangeToken, signedExchange, } from "../runtime/auth/exchange.js";
 import { jwtExpiryMs, signArrayJwt, signPure1Jwt } from "../runtime/auth/jwt.js";
 import { PurekitError } from "../runtime/errors.js";
 import { SecretSet } from "../runtime/redact.js";
-import {
-  authContext,
-  canPrompt,
-  EXIT_CODES,
-  env,
-  formatDuration,
-  givenPassword,
-  guarded,
-  loadApiVersions,
-  loadKey,
-  note,
-  optionOrEnv,
-  originOf,
-  parseDuration,
-  print,
-  promptHidden,
-  required,
-  secretsOfArgv,
-  usage,
-} from "./options.js";
-
+import { authContext, canPrompt, EXIT_CODES, env, formatDuration, givenPassword, guarded, loadApiVersions, loadKey, note, optionOrEnv, originOf, parseDuration, print, promptHidden, required, secretsOfArgv, usage, } from "./options.js";
 const PURE1_URL = "https://api.pure1.purestorage.com";
 /** A JWT only sent to the token endpoint needs to outlive one exchange. */
 const EXCHANGE_JWT_SECONDS = 300;
 const PURE1_JWT_SECONDS = 365 * 86_400;
 const ARRAY_JWT_SECONDS = 86_400;
 const TIMEOUT_DEFAULT = "30s";
-const TLS_HELP = (
-  caEnv,
-) => `  --ca FILE           trust this CA certificate (PEM) for the server's certificate, e.g.
+const TLS_HELP = (caEnv) => `  --ca FILE           trust this CA certificate (PEM) for the server's certificate, e.g.
                       a self-signed array's own certificate${caEnv ? `           [${caEnv}]` : ""}
   --insecure          do not verify the certificate at all (lab arrays only; warns)
   --timeout D         give up on an unanswered request after D (default ${TIMEOUT_DEFAULT})
                       Certificates are verified by default (system CAs).`;
-const KEY_PASSWORD_HELP = (
-  envName,
-) => `  -p, --password P    the private key's password (visible in shell history and
+const KEY_PASSWORD_HELP = (envName) => `  -p, --password P    the private key's password (visible in shell history and
                       the process list: prefer the environment variable,
                       --password-stdin, or the prompt)
                                                 [${envName}]
@@ -87,9 +63,7 @@ With --exchange and neither --key nor PURE1_PRIVATE_KEY_FILE, a pre-generated ID
 in PURE1_ID_TOKEN is exchanged instead (until it expires).
 
 ${EXIT_CODES}`;
-const ARRAY_HELP = (
-  product,
-) => `purekit token ${product} --host H --client-id C --key-id K --issuer I --username U
+const ARRAY_HELP = (product) => `purekit token ${product} --host H --client-id C --key-id K --issuer I --username U
                     --key private.pem [--password P] [--ca ca.pem | --insecure]
                     [--jwt-only] [--expires D] [--json]
 
@@ -139,271 +113,240 @@ ${TLS_HELP("PURE_CA_FILE")}
 
 ${EXIT_CODES}`;
 const TLS_OPTIONS = {
-  ca: { type: "string" },
-  insecure: { type: "boolean" },
-  timeout: { type: "string" },
+    ca: { type: "string" },
+    insecure: { type: "boolean" },
+    timeout: { type: "string" },
 };
 const KEY_OPTIONS = {
-  key: { type: "string" },
-  password: { type: "string", short: "p" },
-  "password-stdin": { type: "boolean" },
-  expires: { type: "string" },
+    key: { type: "string" },
+    password: { type: "string", short: "p" },
+    "password-stdin": { type: "boolean" },
+    expires: { type: "string" },
 };
 const COMMON = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
 };
 /** Flags win over the environment: `--insecure` ignores PURE_CA_FILE. */
 function tlsOf(values, caEnv) {
-  if (values.ca !== undefined && values.insecure) throw usage("give --ca or --insecure, not both");
-  const ca = values.insecure ? undefined : optionOrEnv(values.ca, ...(caEnv ? [caEnv] : []));
-  return {
-    ca,
-    insecure: values.insecure === true,
-    timeoutSeconds: parseDuration(values.timeout ?? TIMEOUT_DEFAULT, "--timeout"),
-  };
+    if (values.ca !== undefined && values.insecure)
+        throw usage("give --ca or --insecure, not both");
+    const ca = values.insecure ? undefined : optionOrEnv(values.ca, ...(caEnv ? [caEnv] : []));
+    return {
+        ca,
+        insecure: values.insecure === true,
+        timeoutSeconds: parseDuration(values.timeout ?? TIMEOUT_DEFAULT, "--timeout"),
+    };
 }
 /** Header and claims of a JWT we signed, for --json. */
 function describeJwt(jwt) {
-  const claims = decodeJwt(jwt);
-  return {
-    type: "jwt",
-    token: jwt,
-    header: decodeProtectedHeader(jwt),
-    claims,
-    expiresAt: typeof claims.exp === "number" ? new Date(claims.exp * 1000).toISOString() : null,
-  };
+    const claims = decodeJwt(jwt);
+    return {
+        type: "jwt",
+        token: jwt,
+        header: decodeProtectedHeader(jwt),
+        claims,
+        expiresAt: typeof claims.exp === "number" ? new Date(claims.exp * 1000).toISOString() : null,
+    };
 }
 function accessTokenOutput(json, got, extra) {
-  const expiresAt = got.expiresAt === undefined ? null : new Date(got.expiresAt).toISOString();
-  if (expiresAt) note(`access token valid until ${expiresAt}`);
-  print(
-    json,
-    { type: "access_token", token: got.accessToken, tokenType: "Bearer", expiresAt, ...extra },
-    got.accessToken,
-  );
+    const expiresAt = got.expiresAt === undefined ? null : new Date(got.expiresAt).toISOString();
+    if (expiresAt)
+        note(`access token valid until ${expiresAt}`);
+    print(json, { type: "access_token", token: got.accessToken, tokenType: "Bearer", expiresAt, ...extra }, got.accessToken);
 }
 async function pure1(argv, secrets) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      "app-id": { type: "string" },
-      ...KEY_OPTIONS,
-      exchange: { type: "boolean" },
-      url: { type: "string" },
-      ...TLS_OPTIONS,
-      ...COMMON,
-    },
-  });
-  if (values.help) {
-    console.log(PURE1_HELP);
-    return 0;
-  }
-  if (positionals.length) throw usage("purekit token pure1 takes no arguments, only options. See --help.");
-  if (!values.exchange && (values.url !== undefined || values.ca !== undefined || values.insecure)) {
-    throw usage("--url, --ca and --insecure only apply with --exchange");
-  }
-  const lifetime =
-    values.expires !== undefined
-      ? parseDuration(values.expires)
-      : values.exchange
-        ? EXCHANGE_JWT_SECONDS
-        : PURE1_JWT_SECONDS;
-  const keyFile = optionOrEnv(values.key, "PURE1_PRIVATE_KEY_FILE");
-  const idToken = values.exchange && keyFile === undefined ? env("PURE1_ID_TOKEN") : undefined;
-  secrets.add(idToken);
-  const appId =
-    idToken === undefined
-      ? required(optionOrEnv(values["app-id"], "PURE1_APP_ID"), "--app-id", "PURE1_APP_ID")
-      : undefined;
-  const keyPath = idToken === undefined ? required(keyFile, "--key", "PURE1_PRIVATE_KEY_FILE") : undefined;
-  // Check the network options before asking for a password.
-  const tls = values.exchange ? tlsOf(values, undefined) : undefined;
-  const origin = values.exchange ? originOf(values.url ?? PURE1_URL, "--url") : undefined;
-  const key =
-    keyPath === undefined
-      ? undefined
-      : await loadKey({
-          file: keyPath,
-          password: {
-            flag: values.password,
-            stdin: values["password-stdin"],
-            envNames: ["PURE1_PRIVATE_KEY_PASSWORD"],
-          },
-          secrets,
-        });
-  if (!values.exchange || tls === undefined || origin === undefined) {
-    const jwt = await signPure1Jwt(key, appId, { lifetimeSeconds: lifetime });
-    secrets.add(jwt);
-    note(`JWT for ${appId} valid for ${formatDuration(lifetime)}`);
-    print(values.json, describeJwt(jwt), jwt);
-    return 0;
-  }
-  const ctx = await authContext({ ...tls, secrets, product: "pure1", origin });
-  let got;
-  if (idToken !== undefined) {
-    const exp = jwtExpiryMs(idToken, "PURE1_ID_TOKEN");
-    if (exp !== undefined && Date.now() >= exp) {
-      throw new PurekitError(
-        "ERR_AUTH_TOKEN_EXPIRED",
-        `The ID token in PURE1_ID_TOKEN expired at ${new Date(exp).toISOString()}; sign a new one with purekit token pure1 --app-id … --key private.pem`,
-      );
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            "app-id": { type: "string" },
+            ...KEY_OPTIONS,
+            exchange: { type: "boolean" },
+            url: { type: "string" },
+            ...TLS_OPTIONS,
+            ...COMMON,
+        },
+    });
+    if (values.help) {
+        console.log(PURE1_HELP);
+        return 0;
     }
-    got = await exchangeToken(
-      ctx,
-      idToken,
-      "The ID token in PURE1_ID_TOKEN was not accepted; sign a new one with purekit token pure1.",
-    );
-  } else {
-    const exchange = signedExchange(
-      ctx,
-      (now) => signPure1Jwt(key, appId, { lifetimeSeconds: lifetime, now }),
-      `Check that application ${appId} is registered in Pure1 with the public key of this private key.`,
-    );
-    got = await exchange();
-  }
-  accessTokenOutput(values.json, got, { url: origin, ...(appId === undefined ? {} : { appId }) });
-  return 0;
+    if (positionals.length)
+        throw usage("purekit token pure1 takes no arguments, only options. See --help.");
+    if (!values.exchange && (values.url !== undefined || values.ca !== undefined || values.insecure)) {
+        throw usage("--url, --ca and --insecure only apply with --exchange");
+    }
+    const lifetime = values.expires !== undefined
+        ? parseDuration(values.expires)
+        : values.exchange
+            ? EXCHANGE_JWT_SECONDS
+            : PURE1_JWT_SECONDS;
+    const keyFile = optionOrEnv(values.key, "PURE1_PRIVATE_KEY_FILE");
+    const idToken = values.exchange && keyFile === undefined ? env("PURE1_ID_TOKEN") : undefined;
+    secrets.add(idToken);
+    const appId = idToken === undefined
+        ? required(optionOrEnv(values["app-id"], "PURE1_APP_ID"), "--app-id", "PURE1_APP_ID")
+        : undefined;
+    const keyPath = idToken === undefined ? required(keyFile, "--key", "PURE1_PRIVATE_KEY_FILE") : undefined;
+    // Check the network options before asking for a password.
+    const tls = values.exchange ? tlsOf(values, undefined) : undefined;
+    const origin = values.exchange ? originOf(values.url ?? PURE1_URL, "--url") : undefined;
+    const key = keyPath === undefined
+        ? undefined
+        : await loadKey({
+            file: keyPath,
+            password: {
+                flag: values.password,
+                stdin: values["password-stdin"],
+                envNames: ["PURE1_PRIVATE_KEY_PASSWORD"],
+            },
+            secrets,
+        });
+    if (!values.exchange || tls === undefined || origin === undefined) {
+        const jwt = await signPure1Jwt(key, appId, { lifetimeSeconds: lifetime });
+        secrets.add(jwt);
+        note(`JWT for ${appId} valid for ${formatDuration(lifetime)}`);
+        print(values.json, describeJwt(jwt), jwt);
+        return 0;
+    }
+    const ctx = await authContext({ ...tls, secrets, product: "pure1", origin });
+    let got;
+    if (idToken !== undefined) {
+        const exp = jwtExpiryMs(idToken, "PURE1_ID_TOKEN");
+        if (exp !== undefined && Date.now() >= exp) {
+            throw new PurekitError("ERR_AUTH_TOKEN_EXPIRED", `The ID token in PURE1_ID_TOKEN expired at ${new Date(exp).toISOString()}; sign a new one with purekit token pure1 --app-id … --key private.pem`);
+        }
+        got = await exchangeToken(ctx, idToken, "The ID token in PURE1_ID_TOKEN was not accepted; sign a new one with purekit token pure1.");
+    }
+    else {
+        const exchange = signedExchange(ctx, (now) => signPure1Jwt(key, appId, { lifetimeSeconds: lifetime, now }), `Check that application ${appId} is registered in Pure1 with the public key of this private key.`);
+        got = await exchange();
+    }
+    accessTokenOutput(values.json, got, { url: origin, ...(appId === undefined ? {} : { appId }) });
+    return 0;
 }
 async function array(product, argv, secrets) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      host: { type: "string" },
-      "client-id": { type: "string" },
-      "key-id": { type: "string" },
-      issuer: { type: "string" },
-      username: { type: "string" },
-      ...KEY_OPTIONS,
-      "jwt-only": { type: "boolean" },
-      ...TLS_OPTIONS,
-      ...COMMON,
-    },
-  });
-  if (values.help) {
-    console.log(ARRAY_HELP(product));
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            host: { type: "string" },
+            "client-id": { type: "string" },
+            "key-id": { type: "string" },
+            issuer: { type: "string" },
+            username: { type: "string" },
+            ...KEY_OPTIONS,
+            "jwt-only": { type: "boolean" },
+            ...TLS_OPTIONS,
+            ...COMMON,
+        },
+    });
+    if (values.help) {
+        console.log(ARRAY_HELP(product));
+        return 0;
+    }
+    if (positionals.length)
+        throw usage(`purekit token ${product} takes no arguments, only options. See --help.`);
+    const jwtOnly = values["jwt-only"] === true;
+    const claims = {
+        clientId: required(optionOrEnv(values["client-id"], "PURE_CLIENT_ID"), "--client-id", "PURE_CLIENT_ID"),
+        keyId: required(optionOrEnv(values["key-id"], "PURE_KEY_ID"), "--key-id", "PURE_KEY_ID"),
+        issuer: required(optionOrEnv(values.issuer, "PURE_ISSUER"), "--issuer", "PURE_ISSUER"),
+        username: required(optionOrEnv(values.username, "PURE_USERNAME"), "--username", "PURE_USERNAME"),
+    };
+    const keyFile = required(optionOrEnv(values.key, "PURE_PRIVATE_KEY_FILE"), "--key", "PURE_PRIVATE_KEY_FILE");
+    const lifetime = values.expires !== undefined
+        ? parseDuration(values.expires)
+        : jwtOnly
+            ? ARRAY_JWT_SECONDS
+            : EXCHANGE_JWT_SECONDS;
+    const host = jwtOnly ? undefined : required(optionOrEnv(values.host, "PURE_HOST"), "--host", "PURE_HOST");
+    const origin = host === undefined ? undefined : originOf(host);
+    const tls = jwtOnly ? undefined : tlsOf(values, "PURE_CA_FILE");
+    const key = await loadKey({
+        file: keyFile,
+        password: {
+            flag: values.password,
+            stdin: values["password-stdin"],
+            envNames: ["PURE_PRIVATE_KEY_PASSWORD"],
+        },
+        secrets,
+    });
+    if (origin === undefined || tls === undefined) {
+        const jwt = await signArrayJwt(key, claims, { lifetimeSeconds: lifetime });
+        secrets.add(jwt);
+        note(`JWT for API client ${claims.clientId} (user ${claims.username}) valid for ${formatDuration(lifetime)}`);
+        print(values.json, describeJwt(jwt), jwt);
+        return 0;
+    }
+    const ctx = await authContext({ ...tls, secrets, product, origin });
+    const exchange = signedExchange(ctx, (now) => signArrayJwt(key, claims, { lifetimeSeconds: lifetime, now }), `Check that API client ${claims.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${claims.username}" exists.`);
+    const got = await exchange();
+    accessTokenOutput(values.json, got, { host: origin, username: claims.username, clientId: claims.clientId });
     return 0;
-  }
-  if (positionals.length)
-    throw usage(`purekit token ${product} takes no arguments, only options. See --help.`);
-  const jwtOnly = values["jwt-only"] === true;
-  const claims = {
-    clientId: required(optionOrEnv(values["client-id"], "PURE_CLIENT_ID"), "--client-id", "PURE_CLIENT_ID"),
-    keyId: required(optionOrEnv(values["key-id"], "PURE_KEY_ID"), "--key-id", "PURE_KEY_ID"),
-    issuer: required(optionOrEnv(values.issuer, "PURE_ISSUER"), "--issuer", "PURE_ISSUER"),
-    username: required(optionOrEnv(values.username, "PURE_USERNAME"), "--username", "PURE_USERNAME"),
-  };
-  const keyFile = required(
-    optionOrEnv(values.key, "PURE_PRIVATE_KEY_FILE"),
-    "--key",
-    "PURE_PRIVATE_KEY_FILE",
-  );
-  const lifetime =
-    values.expires !== undefined
-      ? parseDuration(values.expires)
-      : jwtOnly
-        ? ARRAY_JWT_SECONDS
-        : EXCHANGE_JWT_SECONDS;
-  const host = jwtOnly ? undefined : required(optionOrEnv(values.host, "PURE_HOST"), "--host", "PURE_HOST");
-  const origin = host === undefined ? undefined : originOf(host);
-  const tls = jwtOnly ? undefined : tlsOf(values, "PURE_CA_FILE");
-  const key = await loadKey({
-    file: keyFile,
-    password: {
-      flag: values.password,
-      stdin: values["password-stdin"],
-      envNames: ["PURE_PRIVATE_KEY_PASSWORD"],
-    },
-    secrets,
-  });
-  if (origin === undefined || tls === undefined) {
-    const jwt = await signArrayJwt(key, claims, { lifetimeSeconds: lifetime });
-    secrets.add(jwt);
-    note(
-      `JWT for API client ${claims.clientId} (user ${claims.username}) valid for ${formatDuration(lifetime)}`,
-    );
-    print(values.json, describeJwt(jwt), jwt);
-    return 0;
-  }
-  const ctx = await authContext({ ...tls, secrets, product, origin });
-  const exchange = signedExchange(
-    ctx,
-    (now) => signArrayJwt(key, claims, { lifetimeSeconds: lifetime, now }),
-    `Check that API client ${claims.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${claims.username}" exists.`,
-  );
-  const got = await exchange();
-  accessTokenOutput(values.json, got, { host: origin, username: claims.username, clientId: claims.clientId });
-  return 0;
 }
 async function api(argv, secrets) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      host: { type: "string" },
-      username: { type: "string" },
-      password: { type: "string", short: "p" },
-      "password-stdin": { type: "boolean" },
-      ...TLS_OPTIONS,
-      ...COMMON,
-    },
-  });
-  if (values.help) {
-    console.log(API_HELP);
-    return 0;
-  }
-  if (positionals.length) throw usage("purekit token api takes no arguments, only options. See --help.");
-  const origin = originOf(required(optionOrEnv(values.host, "PURE_HOST"), "--host", "PURE_HOST"));
-  const username = required(optionOrEnv(values.username, "PURE_USERNAME"), "--username", "PURE_USERNAME");
-  const tls = tlsOf(values, "PURE_CA_FILE");
-  let password = await givenPassword(
-    { flag: values.password, stdin: values["password-stdin"], envNames: ["PURE_PASSWORD"] },
-    `the password of ${username}`,
-  );
-  if (password === undefined) {
-    if (!canPrompt()) {
-      throw usage(
-        `no password for ${username} (stdin is not a terminal, so purekit cannot ask): set PURE_PASSWORD, ` +
-          "or pipe it with --password-stdin, or pass -p/--password (visible in shell history)",
-      );
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            host: { type: "string" },
+            username: { type: "string" },
+            password: { type: "string", short: "p" },
+            "password-stdin": { type: "boolean" },
+            ...TLS_OPTIONS,
+            ...COMMON,
+        },
+    });
+    if (values.help) {
+        console.log(API_HELP);
+        return 0;
     }
-    password = await promptHidden(`Password for ${username} on ${new URL(origin).host}: `);
-  }
-  secrets.add(password);
-  const ctx = await authContext({ ...tls, secrets, product: "flasharray", origin });
-  await loadApiVersions(ctx);
-  const token = await apiTokenFromPassword(ctx, username, password);
-  print(values.json, { type: "api_token", token, username, host: origin }, token);
-  return 0;
+    if (positionals.length)
+        throw usage("purekit token api takes no arguments, only options. See --help.");
+    const origin = originOf(required(optionOrEnv(values.host, "PURE_HOST"), "--host", "PURE_HOST"));
+    const username = required(optionOrEnv(values.username, "PURE_USERNAME"), "--username", "PURE_USERNAME");
+    const tls = tlsOf(values, "PURE_CA_FILE");
+    let password = await givenPassword({ flag: values.password, stdin: values["password-stdin"], envNames: ["PURE_PASSWORD"] }, `the password of ${username}`);
+    if (password === undefined) {
+        if (!canPrompt()) {
+            throw usage(`no password for ${username} (stdin is not a terminal, so purekit cannot ask): set PURE_PASSWORD, ` +
+                "or pipe it with --password-stdin, or pass -p/--password (visible in shell history)");
+        }
+        password = await promptHidden(`Password for ${username} on ${new URL(origin).host}: `);
+    }
+    secrets.add(password);
+    const ctx = await authContext({ ...tls, secrets, product: "flasharray", origin });
+    await loadApiVersions(ctx);
+    const token = await apiTokenFromPassword(ctx, username, password);
+    print(values.json, { type: "api_token", token, username, host: origin }, token);
+    return 0;
 }
 export async function run(argv) {
-  const secrets = new SecretSet();
-  secretsOfArgv(argv, secrets);
-  return guarded(secrets, async () => {
-    const [kind, ...rest] = argv;
-    switch (kind) {
-      case "pure1":
-        return pure1(rest, secrets);
-      case "flasharray":
-      case "flashblade":
-        return array(kind, rest, secrets);
-      case "api":
-        return api(rest, secrets);
-      case undefined:
-        console.error(HELP);
-        return 2;
-      case "-h":
-      case "--help":
-      case "help":
-        console.log(HELP);
-        return 0;
-      default:
-        throw usage(
-          `unknown token kind "${kind}"; use pure1, flasharray, flashblade or api. See purekit token --help.`,
-        );
-    }
-  });
+    const secrets = new SecretSet();
+    secretsOfArgv(argv, secrets);
+    return guarded(secrets, async () => {
+        const [kind, ...rest] = argv;
+        switch (kind) {
+            case "pure1":
+                return pure1(rest, secrets);
+            case "flasharray":
+            case "flashblade":
+                return array(kind, rest, secrets);
+            case "api":
+                return api(rest, secrets);
+            case undefined:
+                console.error(HELP);
+                return 2;
+            case "-h":
+            case "--help":
+            case "help":
+                console.log(HELP);
+                return 0;
+            default:
+                throw usage(`unknown token kind "${kind}"; use pure1, flasharray, flashblade or api. See purekit token --help.`);
+        }
+    });
 }
 //# sourceMappingURL=token.js.map

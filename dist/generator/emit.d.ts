@@ -4,10 +4,10 @@ export declare const HEADER: (product: Product, version: string, file: string) =
 /** Parses YAML or JSON, naming the file on failure. */
 export declare function parseSpecText(text: string, source: string): unknown;
 export interface EmittedVersion {
-  /** The version's raw output; generator/product.ts pools it with the product's other versions. */
-  raw: RawVersion;
-  operations: number;
-  authOperations: number;
+    /** The version's raw output; generator/product.ts pools it with the product's other versions. */
+    raw: RawVersion;
+    operations: number;
+    authOperations: number;
 }
 /**
  * Generates one version's raw output (types text, operation table, component schemas).
@@ -18,12 +18,9 @@ export interface EmittedVersion {
  * out.raw.types; // openapi-typescript output with `/volumes`, not `/api/2.56/volumes`
  * ```
  */
-export declare function emitVersion(
-  text: string,
-  meta: {
+export declare function emitVersion(text: string, meta: {
     product: Product;
     version: string;
     source: string;
-  },
-): Promise<EmittedVersion>;
+}): Promise<EmittedVersion>;
 //# sourceMappingURL=emit.d.ts.map

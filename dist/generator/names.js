@@ -9,11 +9,11 @@
  * ```
  */
 export function friendlyName(method, path) {
-  const words = path
-    .split(/[/\-_.]+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/[^A-Za-z0-9]/g, ""))
-    .filter(Boolean);
-  return method + words.map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+    const words = path
+        .split(/[/\-_.]+/)
+        .filter(Boolean)
+        .map((w) => w.replace(/[^A-Za-z0-9]/g, ""))
+        .filter(Boolean);
+    return method + words.map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 }
 //# sourceMappingURL=names.js.map

@@ -8,11 +8,11 @@
 import type { OperationTable, Product } from "../spec/table.js";
 /** What a worker produced for one version. */
 export interface RawVersion {
-  version: string;
-  /** The printed types of the version, with the trailer (AuthPath, DataPaths, …). */
-  types: string;
-  table: OperationTable;
-  schemas: Record<string, unknown>;
+    version: string;
+    /** The printed types of the version, with the trailer (AuthPath, DataPaths, …). */
+    types: string;
+    table: OperationTable;
+    schemas: Record<string, unknown>;
 }
 /** Output files, relative to `<out>/<product>/`. */
 export type Files = Map<string, string>;

@@ -7,12 +7,12 @@
  */
 import type { Entry } from "./share.js";
 export interface TypeEntry extends Entry {
-  /** The member's key as written (`"/volumes"`, `Volume`). */
-  keyText: string;
-  optional: boolean;
-  indent: number;
-  /** Whether the body refers to the version (`$[...]`): such entries are generic in `$`. */
-  generic: boolean;
+    /** The member's key as written (`"/volumes"`, `Volume`). */
+    keyText: string;
+    optional: boolean;
+    indent: number;
+    /** Whether the body refers to the version (`$[...]`): such entries are generic in `$`. */
+    generic: boolean;
 }
 export type Part = string | TypeEntry;
 /** Splits a whole printed file. `parts` joined with "\n" (entries printed back in place) is the file. */

@@ -1,5 +1,4 @@
 import type { OperationTable, Product } from "../spec/table.js";
-
 type Json = any;
 /**
  * Header parameters the runtime supplies on every call. Operations declare
@@ -8,11 +7,11 @@ type Json = any;
  */
 export declare const RUNTIME_HEADERS: ReadonlySet<string>;
 export interface PreparedSpec {
-  /** The document handed to openapi-typescript: version-free data paths, runtime headers removed. */
-  doc: Json;
-  table: OperationTable;
-  /** Full paths of the auth and unversioned endpoints, as kept in `paths`. */
-  authPaths: string[];
+    /** The document handed to openapi-typescript: version-free data paths, runtime headers removed. */
+    doc: Json;
+    table: OperationTable;
+    /** Full paths of the auth and unversioned endpoints, as kept in `paths`. */
+    authPaths: string[];
 }
 /** Follows a local JSON pointer (`#/components/schemas/Volume`); undefined when it does not resolve. */
 export declare function resolvePointer(doc: Json, ref: string): Json;
@@ -23,12 +22,10 @@ export declare function resolvePointer(doc: Json, ref: string): Json;
  *
  * @param source file name, for error messages
  */
-export declare function prepareSpec(
-  parsed: unknown,
-  meta: {
+export declare function prepareSpec(parsed: unknown, meta: {
     product: Product;
     version: string;
     source: string;
-  },
-): PreparedSpec;
+}): PreparedSpec;
+export {};
 //# sourceMappingURL=transform.d.ts.map

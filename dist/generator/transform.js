@@ -4,91 +4,102 @@
  */
 import { PurekitError } from "../runtime/errors.js";
 import { friendlyName } from "./names.js";
-
 const METHODS = ["get", "put", "post", "delete", "patch"];
 /**
  * Header parameters the runtime supplies on every call. Operations declare
  * them (FA declares `Authorization` as a plain header parameter), but a user
  * should never have to pass them to satisfy the types.
  */
-export const RUNTIME_HEADERS = new Set(["authorization", "x-auth-token", "api-token", "x-request-id"]);
+export const RUNTIME_HEADERS = new Set([
+    "authorization",
+    "x-auth-token",
+    "api-token",
+    "x-request-id",
+]);
 /** Endpoints under the version prefix that belong to auth, not data. */
 const VERSIONED_AUTH = new Set(["/login", "/logout"]);
 function invalid(source, what) {
-  return new PurekitError("ERR_SPEC_INVALID", `${source}: ${what}`);
+    return new PurekitError("ERR_SPEC_INVALID", `${source}: ${what}`);
 }
 /** Follows a local JSON pointer (`#/components/schemas/Volume`); undefined when it does not resolve. */
 export function resolvePointer(doc, ref) {
-  if (!ref.startsWith("#")) return undefined;
-  let node = doc;
-  for (const raw of ref.slice(1).split("/").slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (node === null || typeof node !== "object" || !(key in node)) return undefined;
-    node = node[key];
-  }
-  return node;
+    if (!ref.startsWith("#"))
+        return undefined;
+    let node = doc;
+    for (const raw of ref.slice(1).split("/").slice(1)) {
+        const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+        if (node === null || typeof node !== "object" || !(key in node))
+            return undefined;
+        node = node[key];
+    }
+    return node;
 }
 function deref(doc, node) {
-  let n = node;
-  for (let i = 0; n && typeof n === "object" && typeof n.$ref === "string" && i < 32; i++) {
-    n = resolvePointer(doc, n.$ref);
-  }
-  return n;
+    let n = node;
+    for (let i = 0; n && typeof n === "object" && typeof n.$ref === "string" && i < 32; i++) {
+        n = resolvePointer(doc, n.$ref);
+    }
+    return n;
 }
 /** Every `$ref` must point inside the document: external files are not published beside the specs. */
 function checkRefs(doc, source) {
-  const stack = [[doc, "#"]];
-  while (stack.length) {
-    const [node, at] = stack.pop();
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => {
-        if (v && typeof v === "object") stack.push([v, `${at}/${i}`]);
-      });
-      continue;
-    }
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "$ref" && typeof v === "string") {
-        if (resolvePointer(doc, v) === undefined) {
-          throw invalid(
-            source,
-            `broken $ref "${v}" at ${at} (only references inside the document are supported)`,
-          );
+    const stack = [[doc, "#"]];
+    while (stack.length) {
+        const [node, at] = stack.pop();
+        if (Array.isArray(node)) {
+            node.forEach((v, i) => {
+                if (v && typeof v === "object")
+                    stack.push([v, `${at}/${i}`]);
+            });
+            continue;
         }
-      } else if (v && typeof v === "object") {
-        stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
-      }
+        for (const [k, v] of Object.entries(node)) {
+            if (k === "$ref" && typeof v === "string") {
+                if (resolvePointer(doc, v) === undefined) {
+                    throw invalid(source, `broken $ref "${v}" at ${at} (only references inside the document are supported)`);
+                }
+            }
+            else if (v && typeof v === "object") {
+                stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+            }
+        }
     }
-  }
 }
 /** Flattens `allOf` and `$ref` to find whether a response schema has an `items` property. */
 function schemaHasProperty(doc, schema, prop, depth = 0) {
-  const s = deref(doc, schema);
-  if (!s || typeof s !== "object" || depth > 16) return false;
-  if (s.properties && prop in s.properties) return true;
-  for (const key of ["allOf", "oneOf", "anyOf"]) {
-    if (Array.isArray(s[key]) && s[key].some((sub) => schemaHasProperty(doc, sub, prop, depth + 1)))
-      return true;
-  }
-  return false;
+    const s = deref(doc, schema);
+    if (!s || typeof s !== "object" || depth > 16)
+        return false;
+    if (s.properties && prop in s.properties)
+        return true;
+    for (const key of ["allOf", "oneOf", "anyOf"]) {
+        if (Array.isArray(s[key]) && s[key].some((sub) => schemaHasProperty(doc, sub, prop, depth + 1)))
+            return true;
+    }
+    return false;
 }
 function refName(schema) {
-  const ref = schema?.$ref;
-  return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice(21) : null;
+    const ref = schema?.$ref;
+    return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice(21) : null;
 }
 function paramInfo(doc, p) {
-  const schema = deref(doc, p.schema) ?? {};
-  const type = schema.type ?? "string";
-  const info = { name: p.name, type, required: p.required === true };
-  if (type === "array") {
-    const items = deref(doc, schema.items) ?? {};
-    info.items = items.type ?? "string";
-    if (Array.isArray(items.enum)) info.enum = items.enum;
-  } else if (Array.isArray(schema.enum)) {
-    info.enum = schema.enum;
-  }
-  if (typeof schema.minimum === "number") info.minimum = schema.minimum;
-  if (typeof schema.maximum === "number") info.maximum = schema.maximum;
-  return info;
+    const schema = deref(doc, p.schema) ?? {};
+    const type = (schema.type ?? "string");
+    const info = { name: p.name, type, required: p.required === true };
+    if (type === "array") {
+        const items = deref(doc, schema.items) ?? {};
+        info.items = (items.type ?? "string");
+        if (Array.isArray(items.enum))
+            info.enum = items.enum;
+    }
+    else if (Array.isArray(schema.enum)) {
+        info.enum = schema.enum;
+    }
+    if (typeof schema.minimum === "number")
+        info.minimum = schema.minimum;
+    if (typeof schema.maximum === "number")
+        info.maximum = schema.maximum;
+    return info;
 }
 /**
  * Prepares one parsed spec: validates it, strips the version prefix from data
@@ -98,108 +109,113 @@ function paramInfo(doc, p) {
  * @param source file name, for error messages
  */
 export function prepareSpec(parsed, meta) {
-  const { product, version, source } = meta;
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw invalid(source, "not an OpenAPI document (expected a YAML/JSON object at the top level)");
-  }
-  // Work on a copy: the caller's object stays as parsed.
-  const doc = structuredClone(parsed);
-  if (typeof doc.openapi !== "string" || !doc.openapi.startsWith("3.")) {
-    const found = doc.swagger
-      ? `Swagger ${doc.swagger}`
-      : doc.openapi
-        ? `openapi ${doc.openapi}`
-        : "no openapi field";
-    throw invalid(source, `not an OpenAPI 3 document (${found})`);
-  }
-  if (!doc.paths || typeof doc.paths !== "object") throw invalid(source, "has no paths object");
-  // `info.x-logo.url.$ref` points at ../redoc/*.txt, which is not published beside
-  // the specs (38 files). It is documentation chrome: drop it, do not fetch it.
-  if (doc.info && typeof doc.info === "object") delete doc.info["x-logo"];
-  checkRefs(doc, source);
-  const prefix = `/api/${version}`;
-  const newPaths = {};
-  const operations = [];
-  const authOperations = [];
-  const authPaths = [];
-  const seenNames = new Map();
-  for (const [specPath, rawItem] of Object.entries(doc.paths)) {
-    const item = deref(doc, rawItem);
-    // Versioned login/logout (FA `/api/2.N/login`) are driven by the runtime like the other auth endpoints.
-    const isData = specPath.startsWith(`${prefix}/`) && !VERSIONED_AUTH.has(specPath.slice(prefix.length));
-    const path = isData ? specPath.slice(prefix.length) : specPath;
-    if (!isData) authPaths.push(path);
-    const pathLevel = (item.parameters ?? []).map((p) => ({ raw: p, res: deref(doc, p) }));
-    const newItem = { ...item };
-    if (item.parameters) {
-      newItem.parameters = pathLevel.filter((p) => !isRuntimeHeader(p.res)).map((p) => p.raw);
+    const { product, version, source } = meta;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw invalid(source, "not an OpenAPI document (expected a YAML/JSON object at the top level)");
     }
-    for (const method of METHODS) {
-      const op = deref(doc, item[method]);
-      if (!op) continue;
-      const own = (op.parameters ?? []).map((p) => ({ raw: p, res: deref(doc, p) }));
-      for (const p of own) {
-        if (!p.res || typeof p.res.name !== "string") {
-          throw invalid(source, `${method.toUpperCase()} ${specPath} has a parameter without a name`);
+    // Work on a copy: the caller's object stays as parsed.
+    const doc = structuredClone(parsed);
+    if (typeof doc.openapi !== "string" || !doc.openapi.startsWith("3.")) {
+        const found = doc.swagger
+            ? `Swagger ${doc.swagger}`
+            : doc.openapi
+                ? `openapi ${doc.openapi}`
+                : "no openapi field";
+        throw invalid(source, `not an OpenAPI 3 document (${found})`);
+    }
+    if (!doc.paths || typeof doc.paths !== "object")
+        throw invalid(source, "has no paths object");
+    // `info.x-logo.url.$ref` points at ../redoc/*.txt, which is not published beside
+    // the specs (38 files). It is documentation chrome: drop it, do not fetch it.
+    if (doc.info && typeof doc.info === "object")
+        delete doc.info["x-logo"];
+    checkRefs(doc, source);
+    const prefix = `/api/${version}`;
+    const newPaths = {};
+    const operations = [];
+    const authOperations = [];
+    const authPaths = [];
+    const seenNames = new Map();
+    for (const [specPath, rawItem] of Object.entries(doc.paths)) {
+        const item = deref(doc, rawItem);
+        // Versioned login/logout (FA `/api/2.N/login`) are driven by the runtime like the other auth endpoints.
+        const isData = specPath.startsWith(`${prefix}/`) && !VERSIONED_AUTH.has(specPath.slice(prefix.length));
+        const path = isData ? specPath.slice(prefix.length) : specPath;
+        if (!isData)
+            authPaths.push(path);
+        const pathLevel = (item.parameters ?? []).map((p) => ({ raw: p, res: deref(doc, p) }));
+        const newItem = { ...item };
+        if (item.parameters) {
+            newItem.parameters = pathLevel.filter((p) => !isRuntimeHeader(p.res)).map((p) => p.raw);
         }
-      }
-      newItem[method] = { ...op, parameters: own.filter((p) => !isRuntimeHeader(p.res)).map((p) => p.raw) };
-      if (newItem[method].parameters.length === 0) delete newItem[method].parameters;
-      // Path-level parameters apply unless the operation overrides them by name and location.
-      const effective = [...own.map((p) => p.res)];
-      for (const p of pathLevel) {
-        if (!effective.some((e) => e.name === p.res.name && e.in === p.res.in)) effective.push(p.res);
-      }
-      const query = effective.filter((p) => p.in === "query").map((p) => paramInfo(doc, p));
-      const has = (n) => query.some((q) => q.name === n);
-      const okResponse = deref(doc, op.responses?.["200"] ?? op.responses?.["201"]);
-      const responseSchemaNode = okResponse?.content?.["application/json"]?.schema;
-      const answersItems = responseSchemaNode ? schemaHasProperty(doc, responseSchemaNode, "items") : false;
-      const pagination =
-        method === "get" && answersItems && (has("continuation_token") || has("offset") || has("limit"))
-          ? {
-              token: has("continuation_token"),
-              offset: has("offset"),
-              limit: has("limit"),
-              totalItemCount: has("total_item_count"),
+        for (const method of METHODS) {
+            const op = deref(doc, item[method]);
+            if (!op)
+                continue;
+            const own = (op.parameters ?? []).map((p) => ({ raw: p, res: deref(doc, p) }));
+            for (const p of own) {
+                if (!p.res || typeof p.res.name !== "string") {
+                    throw invalid(source, `${method.toUpperCase()} ${specPath} has a parameter without a name`);
+                }
             }
-          : null;
-      const body = deref(doc, op.requestBody);
-      const bodySchema = body?.content?.["application/json"]?.schema;
-      const name = friendlyName(method, isData ? path : specPath.replace(/^\/api\/\d+\.\d+\//, "/"));
-      const info = {
-        name,
-        method,
-        path,
-        specPath,
-        pagination,
-        query,
-        listParams: query.filter((q) => q.type === "array").map((q) => q.name),
-        body: body ? { required: body.required === true, schema: refName(bodySchema) } : null,
-        responseSchema: refName(responseSchemaNode),
-      };
-      if (typeof op.summary === "string") info.summary = op.summary.trim();
-      if (op.deprecated === true) info.deprecated = true;
-      if (isData) {
-        const clash = seenNames.get(name);
-        if (clash) {
-          throw invalid(
-            source,
-            `operations ${clash} and ${method.toUpperCase()} ${path} both map to the name ${name}`,
-          );
+            newItem[method] = { ...op, parameters: own.filter((p) => !isRuntimeHeader(p.res)).map((p) => p.raw) };
+            if (newItem[method].parameters.length === 0)
+                delete newItem[method].parameters;
+            // Path-level parameters apply unless the operation overrides them by name and location.
+            const effective = [...own.map((p) => p.res)];
+            for (const p of pathLevel) {
+                if (!effective.some((e) => e.name === p.res.name && e.in === p.res.in))
+                    effective.push(p.res);
+            }
+            const query = effective.filter((p) => p.in === "query").map((p) => paramInfo(doc, p));
+            const has = (n) => query.some((q) => q.name === n);
+            const okResponse = deref(doc, op.responses?.["200"] ?? op.responses?.["201"]);
+            const responseSchemaNode = okResponse?.content?.["application/json"]?.schema;
+            const answersItems = responseSchemaNode ? schemaHasProperty(doc, responseSchemaNode, "items") : false;
+            const pagination = method === "get" && answersItems && (has("continuation_token") || has("offset") || has("limit"))
+                ? {
+                    token: has("continuation_token"),
+                    offset: has("offset"),
+                    limit: has("limit"),
+                    totalItemCount: has("total_item_count"),
+                }
+                : null;
+            const body = deref(doc, op.requestBody);
+            const bodySchema = body?.content?.["application/json"]?.schema;
+            const name = friendlyName(method, isData ? path : specPath.replace(/^\/api\/\d+\.\d+\//, "/"));
+            const info = {
+                name,
+                method,
+                path,
+                specPath,
+                pagination,
+                query,
+                listParams: query.filter((q) => q.type === "array").map((q) => q.name),
+                body: body ? { required: body.required === true, schema: refName(bodySchema) } : null,
+                responseSchema: refName(responseSchemaNode),
+            };
+            if (typeof op.summary === "string")
+                info.summary = op.summary.trim();
+            if (op.deprecated === true)
+                info.deprecated = true;
+            if (isData) {
+                const clash = seenNames.get(name);
+                if (clash) {
+                    throw invalid(source, `operations ${clash} and ${method.toUpperCase()} ${path} both map to the name ${name}`);
+                }
+                seenNames.set(name, `${method.toUpperCase()} ${path}`);
+                operations.push(info);
+            }
+            else {
+                authOperations.push(info);
+            }
         }
-        seenNames.set(name, `${method.toUpperCase()} ${path}`);
-        operations.push(info);
-      } else {
-        authOperations.push(info);
-      }
+        newPaths[path] = newItem;
     }
-    newPaths[path] = newItem;
-  }
-  doc.paths = newPaths;
-  return { doc, table: { product, version, prefix, operations, authOperations }, authPaths };
+    doc.paths = newPaths;
+    return { doc, table: { product, version, prefix, operations, authOperations }, authPaths };
 }
 function isRuntimeHeader(p) {
-  return p?.in === "header" && typeof p.name === "string" && RUNTIME_HEADERS.has(p.name.toLowerCase());
+    return p?.in === "header" && typeof p.name === "string" && RUNTIME_HEADERS.has(p.name.toLowerCase());
 }
 //# sourceMappingURL=transform.js.map

@@ -7,8 +7,5 @@
 import type { ProductProfile } from "./profile.js";
 import type { ArrayMockOptions, MockArray, Pure1MockOptions } from "./types.js";
 /** Builds a mock array for a product profile. Use the product factories instead. */
-export declare function createMockArray(
-  profile: ProductProfile,
-  options: ArrayMockOptions & Pure1MockOptions,
-): MockArray;
+export declare function createMockArray(profile: ProductProfile, options: ArrayMockOptions & Pure1MockOptions): MockArray;
 //# sourceMappingURL=array.d.ts.map

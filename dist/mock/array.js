@@ -13,333 +13,331 @@ import { badRequest, empty, errorResponse, json, MockHttpError } from "./http.js
 import { Journal } from "./journal.js";
 import { http } from "./msw.js";
 import { applySeed, DEFAULT_FIXTURES_DIRS } from "./seed/index.js";
-import {
-  generatedVersions,
-  itemPropertiesOf,
-  latestVersion,
-  loadVersion,
-  operationOf,
-  propertiesOf,
-} from "./spec.js";
+import { generatedVersions, itemPropertiesOf, latestVersion, loadVersion, operationOf, propertiesOf, } from "./spec.js";
 import { deterministicUuid } from "./state/random.js";
 import { MockState } from "./state/store.js";
 import { parseBody, parseQuery } from "./validate.js";
-
 const HOUR_MS = 3_600_000;
 /**
  * Resolves `version`/`versions` against what is generated; unknown versions fail early and clearly.
  * Answers them oldest first, without repeats, in the order of the generated list.
  */
 function servedVersions(profile, options) {
-  const known = generatedVersions(profile.product);
-  const wanted = options.versions?.length
-    ? options.versions
-    : [options.version ?? latestVersion(profile.product)];
-  for (const v of wanted) {
-    if (!known.includes(v)) {
-      throw new RangeError(`${profile.product} REST ${v} is not generated; known: ${known.join(", ")}`);
+    const known = generatedVersions(profile.product);
+    const wanted = options.versions?.length
+        ? options.versions
+        : [options.version ?? latestVersion(profile.product)];
+    for (const v of wanted) {
+        if (!known.includes(v)) {
+            throw new RangeError(`${profile.product} REST ${v} is not generated; known: ${known.join(", ")}`);
+        }
     }
-  }
-  return known.filter((v) => wanted.includes(v));
+    return known.filter((v) => wanted.includes(v));
 }
 /** Builds a mock array for a product profile. Use the product factories instead. */
 export function createMockArray(profile, options) {
-  const now = options.now ?? Date.now;
-  const versions = servedVersions(profile, options);
-  const newest = versions[versions.length - 1];
-  const baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, "");
-  const credentials = new Credentials({
-    users: options.users ?? [{ username: "pureuser", password: "pureuser" }],
-    apiTokens: options.apiTokens ?? [],
-    sessionTtlMs: options.sessionTtlMs ?? HOUR_MS,
-    now,
-  });
-  const apiClients = options.apiClients ?? [];
-  const apps = options.apps ?? [];
-  const accessTokenTtlMs = options.accessTokenTtlMs ?? profile.defaultAccessTokenTtlMs;
-  const state = new MockState(credentials, profile.aliases);
-  const journal = new Journal(now);
-  const faults = new FaultInjector(
-    (status, message) => profile.errorBody(status, message),
-    `${profile.product}-faults`,
-  );
-  const rate = {
-    perSecond: options.rateLimit?.perSecond ?? 50,
-    perMinute: options.rateLimit?.perMinute ?? 1000,
-  };
-  const windows = { second: -1, secondCount: 0, minute: -1, minuteCount: 0 };
-  let idCounter = 0;
-  let closed = false;
-  const ready = (async () => {
-    const spec = await loadVersion(profile.product, newest);
-    await applySeed(
-      profile,
-      state,
-      spec,
-      options.seed ?? "recorded",
-      options.fixturesDir ?? DEFAULT_FIXTURES_DIRS,
-    );
-  })();
-  ready.catch(() => {});
-  // ---------------------------------------------------------------------------- auth endpoints
-  function apiVersion() {
-    const key = profile.apiVersionKey;
-    return json({ [key]: [...profile.legacyVersions, ...versions] });
-  }
-  /** The user a `{username, password}` body names; 401 when the pair does not match. */
-  function userByPassword(body) {
-    const user = credentials.checkPassword(body.username, body.password);
-    if (!user)
-      throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
-    return user;
-  }
-  /** `POST /api/2.N/login` (FB `/api/login`): an `api-token` header, or a password body where the version takes one. */
-  async function login(request, spec) {
-    const token = request.headers.get("api-token");
-    if (token !== null) {
-      const username = credentials.apiTokens.get(token);
-      if (!username) throw new MockHttpError(401, [{ context: "api-token", message: "Invalid API token." }]);
-      const session = credentials.openSession(username);
-      return json(profile.loginBody(username), 200, { "x-auth-token": session.token });
-    }
-    const text = await request.text();
-    const loginOp = spec.table.authOperations.find((o) => o.path.endsWith("/login"));
-    const acceptsPassword = loginOp?.body?.schema === "LoginPost";
-    if (!text.trim() || !acceptsPassword) {
-      throw new MockHttpError(401, [
-        {
-          context: "api-token",
-          message: acceptsPassword
-            ? "Log in with an api-token header, or a JSON body {username, password}."
-            : `Log in with an api-token header (REST ${spec.version} takes no username/password login).`,
-        },
-      ]);
-    }
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw badRequest('Malformed JSON login body; send {"username": …, "password": …}.', "body");
-    }
-    const user = userByPassword(body);
-    const session = credentials.openSession(user.username);
-    return json(profile.loginBody(user.username), 200, { "x-auth-token": session.token });
-  }
-  function logout(request) {
-    const token = request.headers.get("x-auth-token");
-    if (!credentials.closeSession(token)) {
-      throw profile.unauthorized(token ? "unknown" : "missing", "session");
-    }
-    return empty();
-  }
-  async function legacyApiToken(request) {
-    let body = {};
-    try {
-      body = JSON.parse((await request.text()) || "{}");
-    } catch {
-      throw badRequest('Malformed JSON body; send {"username": …, "password": …}.');
-    }
-    return json({ api_token: credentials.apiTokenOf(userByPassword(body).username) });
-  }
-  async function token(request) {
-    const jwt = await readExchange(request);
-    const issued =
-      profile.product === "pure1"
-        ? await exchangePure1Jwt(jwt, apps, credentials, accessTokenTtlMs, now())
-        : await exchangeArrayJwt(jwt, apiClients, credentials, accessTokenTtlMs, now());
-    return json(tokenAnswer(issued, now()));
-  }
-  /**
-   * Checks the caller's credentials; answers the role they act with. FA/FB take a
-   * login session or a Bearer access token; Pure1 only a Bearer token.
-   */
-  function authenticate(request) {
-    const sessionToken = profile.product === "pure1" ? null : request.headers.get("x-auth-token");
-    if (sessionToken !== null) {
-      const found = credentials.session(sessionToken);
-      if (typeof found === "string") throw profile.unauthorized(found, "session");
-      return credentials.users.get(found.username)?.role ?? "array_admin";
-    }
-    const authorization = request.headers.get("authorization");
-    if (authorization !== null) {
-      const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
-      const found = credentials.accessToken(bearer);
-      if (typeof found === "string") throw profile.unauthorized(found, "bearer");
-      return found.role;
-    }
-    throw profile.unauthorized("missing", profile.product === "pure1" ? "bearer" : "session");
-  }
-  // ------------------------------------------------------------------------------- data calls
-  async function data(request, spec, path, search) {
-    const method = request.method.toLowerCase();
-    const op = operationOf(spec, method, path);
-    if (!op) {
-      if (spec.paths.has(path)) {
-        const allowed = ["GET", "POST", "PATCH", "PUT", "DELETE"]
-          .filter((m) => operationOf(spec, m, path))
-          .join(", ");
-        throw new MockHttpError(
-          405,
-          [{ context: path, message: `${request.method} is not supported on ${path}; use ${allowed}.` }],
-          { headers: { allow: allowed } },
-        );
-      }
-      throw new MockHttpError(404, [
-        { context: path, message: `No such path in ${profile.product} REST ${spec.version}: ${path}.` },
-      ]);
-    }
-    const role = authenticate(request);
-    // The readonly role sees everything and changes nothing, as on the arrays.
-    if (role === "readonly" && op.method !== "get") {
-      throw new MockHttpError(403, [
-        { context: path, message: "Permission denied: the readonly role cannot change the array." },
-      ]);
-    }
-    const query = parseQuery(search, op);
-    const body = await parseBody(request, op, spec);
-    const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
-    const patchBody = operationOf(spec, "patch", path)?.body?.schema;
-    const ctx = {
-      product: profile.product,
-      spec,
-      op,
-      query,
-      body,
-      state,
-      request,
-      now: now(),
-      itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
-      destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
-      newId: (key) => deterministicUuid(`${profile.product}|${key}|${++idCounter}`),
+    const now = options.now ?? Date.now;
+    const versions = servedVersions(profile, options);
+    const newest = versions[versions.length - 1];
+    const baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, "");
+    const credentials = new Credentials({
+        users: options.users ?? [{ username: "pureuser", password: "pureuser" }],
+        apiTokens: options.apiTokens ?? [],
+        sessionTtlMs: options.sessionTtlMs ?? HOUR_MS,
+        now,
+    });
+    const apiClients = options.apiClients ?? [];
+    const apps = options.apps ?? [];
+    const accessTokenTtlMs = options.accessTokenTtlMs ?? profile.defaultAccessTokenTtlMs;
+    const state = new MockState(credentials, profile.aliases);
+    const journal = new Journal(now);
+    const faults = new FaultInjector((status, message) => profile.errorBody(status, message), `${profile.product}-faults`);
+    const rate = {
+        perSecond: options.rateLimit?.perSecond ?? 50,
+        perMinute: options.rateLimit?.perMinute ?? 1000,
     };
-    const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
-    return handler(ctx);
-  }
-  // ---------------------------------------------------------------------------------- routing
-  async function route(request, url) {
-    const path = url.pathname;
-    const method = request.method.toUpperCase();
-    if (path === "/oauth2/1.0/token") {
-      if (method !== "POST")
-        throw new MockHttpError(405, "Use POST for /oauth2/1.0/token.", { headers: { allow: "POST" } });
-      return token(request);
+    const windows = { second: -1, secondCount: 0, minute: -1, minuteCount: 0 };
+    let idCounter = 0;
+    let closed = false;
+    const ready = (async () => {
+        const spec = await loadVersion(profile.product, newest);
+        await applySeed(profile, state, spec, options.seed ?? "recorded", options.fixturesDir ?? DEFAULT_FIXTURES_DIRS);
+    })();
+    ready.catch(() => { });
+    // ---------------------------------------------------------------------------- auth endpoints
+    function apiVersion() {
+        const key = profile.apiVersionKey;
+        return json({ [key]: [...profile.legacyVersions, ...versions] });
     }
-    if (path === "/api/api_version" && profile.apiVersionKey) {
-      if (method !== "GET")
-        throw new MockHttpError(405, "Use GET for /api/api_version.", { headers: { allow: "GET" } });
-      return apiVersion();
+    /** The user a `{username, password}` body names; 401 when the pair does not match. */
+    function userByPassword(body) {
+        const user = credentials.checkPassword(body.username, body.password);
+        if (!user)
+            throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
+        return user;
     }
-    if (profile.login === "unversioned") {
-      if (path === "/api/login" && method === "POST") {
-        return login(request, await loadVersion(profile.product, newest));
-      }
-      if (path === "/api/logout" && method === "POST") return logout(request);
-      if (path === "/api/login-banner" && method === "GET") return json({ login_banner: "" });
-    }
-    const match = /^\/api\/(\d+\.\d+(?:\.\d+)?)(\/.*)?$/.exec(path);
-    if (!match) throw new MockHttpError(404, [{ context: path, message: `No such path: ${path}.` }]);
-    const version = match[1];
-    const rest = match[2] ?? "/";
-    if (profile.legacyVersions.includes(version)) {
-      if (rest === "/auth/apitoken" && method === "POST") return legacyApiToken(request);
-      throw new MockHttpError(404, [
-        {
-          context: path,
-          message: `REST ${version} answers only POST /api/${version}/auth/apitoken on this mock; use REST 2.x.`,
-        },
-      ]);
-    }
-    if (!versions.includes(version)) {
-      throw new MockHttpError(404, [
-        {
-          context: version,
-          message: `REST version ${version} is not supported by this array; supported: ${versions.join(", ")} (GET /api/api_version).`,
-        },
-      ]);
-    }
-    const spec = await loadVersion(profile.product, version);
-    if (profile.login === "versioned" && method === "POST") {
-      if (rest === "/login") return login(request, spec);
-      if (rest === "/logout") return logout(request);
-    }
-    return data(request, spec, rest, url.search);
-  }
-  /** The answer of {@link route}, a thrown {@link MockHttpError} included. */
-  async function routed(request, url) {
-    try {
-      return await route(request, url);
-    } catch (e) {
-      if (e instanceof MockHttpError) return errorResponse(e);
-      throw e;
-    }
-  }
-  function rateLimitHeaders(response, remaining) {
-    if (response.type === "error") return response;
-    response.headers.set("x-ratelimit-limit-second", String(rate.perSecond));
-    response.headers.set("x-ratelimit-limit-minute", String(rate.perMinute));
-    response.headers.set("x-ratelimit-remaining-second", String(Math.max(0, remaining.second)));
-    response.headers.set("x-ratelimit-remaining-minute", String(Math.max(0, remaining.minute)));
-    return response;
-  }
-  async function answer(request, url) {
-    if (profile.product !== "pure1") return routed(request, url);
-    const t = now();
-    const second = Math.floor(t / 1000);
-    const minute = Math.floor(t / 60_000);
-    if (windows.second !== second) Object.assign(windows, { second, secondCount: 0 });
-    if (windows.minute !== minute) Object.assign(windows, { minute, minuteCount: 0 });
-    windows.secondCount++;
-    windows.minuteCount++;
-    const remaining = {
-      second: rate.perSecond - windows.secondCount,
-      minute: rate.perMinute - windows.minuteCount,
-    };
-    if (remaining.second < 0 || remaining.minute < 0) {
-      return rateLimitHeaders(json({ message: "Rate limit exceeded." }, 429), remaining);
-    }
-    return rateLimitHeaders(await routed(request, url), remaining);
-  }
-  async function handle(request) {
-    const url = new URL(request.url);
-    const entry = journal.record(request);
-    let response;
-    if (closed) {
-      response = json(profile.errorBody(503, "The mock array was closed."), 503);
-    } else {
-      const versionFree = url.pathname.replace(/^\/api\/\d+\.\d+(?=\/)/, "");
-      response = await faults.apply(request, versionFree, async () => {
-        try {
-          await ready;
-          return await answer(request, url);
-        } catch (e) {
-          return json(profile.errorBody(500, `Mock failure: ${e.message}`), 500);
+    /** `POST /api/2.N/login` (FB `/api/login`): an `api-token` header, or a password body where the version takes one. */
+    async function login(request, spec) {
+        const token = request.headers.get("api-token");
+        if (token !== null) {
+            const username = credentials.apiTokens.get(token);
+            if (!username)
+                throw new MockHttpError(401, [{ context: "api-token", message: "Invalid API token." }]);
+            const session = credentials.openSession(username);
+            return json(profile.loginBody(username), 200, { "x-auth-token": session.token });
         }
-      });
+        const text = await request.text();
+        const loginOp = spec.table.authOperations.find((o) => o.path.endsWith("/login"));
+        const acceptsPassword = loginOp?.body?.schema === "LoginPost";
+        if (!text.trim() || !acceptsPassword) {
+            throw new MockHttpError(401, [
+                {
+                    context: "api-token",
+                    message: acceptsPassword
+                        ? "Log in with an api-token header, or a JSON body {username, password}."
+                        : `Log in with an api-token header (REST ${spec.version} takes no username/password login).`,
+                },
+            ]);
+        }
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw badRequest('Malformed JSON login body; send {"username": …, "password": …}.', "body");
+        }
+        const user = userByPassword(body);
+        const session = credentials.openSession(user.username);
+        return json(profile.loginBody(user.username), 200, { "x-auth-token": session.token });
     }
-    const requestId = request.headers.get("x-request-id");
-    if (requestId && response.type !== "error") response.headers.set("x-request-id", requestId);
-    entry.status = response.status;
-    return response;
-  }
-  const handlers = [http.all(`${baseUrl}/*`, ({ request }) => handle(request))];
-  return {
-    product: profile.product,
-    baseUrl,
-    versions,
-    apiToken: profile.product === "pure1" ? "" : credentials.primaryApiToken,
-    handlers,
-    fetch: createInProcessFetch(handlers, baseUrl),
-    state,
-    faults,
-    journal,
-    ready,
-    handle,
-    close() {
-      closed = true;
-      faults.clear();
-      credentials.expireSessions();
-      credentials.expireAccessTokens();
-    },
-  };
+    function logout(request) {
+        const token = request.headers.get("x-auth-token");
+        if (!credentials.closeSession(token)) {
+            throw profile.unauthorized(token ? "unknown" : "missing", "session");
+        }
+        return empty();
+    }
+    async function legacyApiToken(request) {
+        let body = {};
+        try {
+            body = JSON.parse((await request.text()) || "{}");
+        }
+        catch {
+            throw badRequest('Malformed JSON body; send {"username": …, "password": …}.');
+        }
+        return json({ api_token: credentials.apiTokenOf(userByPassword(body).username) });
+    }
+    async function token(request) {
+        const jwt = await readExchange(request);
+        const issued = profile.product === "pure1"
+            ? await exchangePure1Jwt(jwt, apps, credentials, accessTokenTtlMs, now())
+            : await exchangeArrayJwt(jwt, apiClients, credentials, accessTokenTtlMs, now());
+        return json(tokenAnswer(issued, now()));
+    }
+    /**
+     * Checks the caller's credentials; answers the role they act with. FA/FB take a
+     * login session or a Bearer access token; Pure1 only a Bearer token.
+     */
+    function authenticate(request) {
+        const sessionToken = profile.product === "pure1" ? null : request.headers.get("x-auth-token");
+        if (sessionToken !== null) {
+            const found = credentials.session(sessionToken);
+            if (typeof found === "string")
+                throw profile.unauthorized(found, "session");
+            return credentials.users.get(found.username)?.role ?? "array_admin";
+        }
+        const authorization = request.headers.get("authorization");
+        if (authorization !== null) {
+            const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
+            const found = credentials.accessToken(bearer);
+            if (typeof found === "string")
+                throw profile.unauthorized(found, "bearer");
+            return found.role;
+        }
+        throw profile.unauthorized("missing", profile.product === "pure1" ? "bearer" : "session");
+    }
+    // ------------------------------------------------------------------------------- data calls
+    async function data(request, spec, path, search) {
+        const method = request.method.toLowerCase();
+        const op = operationOf(spec, method, path);
+        if (!op) {
+            if (spec.paths.has(path)) {
+                const allowed = ["GET", "POST", "PATCH", "PUT", "DELETE"]
+                    .filter((m) => operationOf(spec, m, path))
+                    .join(", ");
+                throw new MockHttpError(405, [{ context: path, message: `${request.method} is not supported on ${path}; use ${allowed}.` }], { headers: { allow: allowed } });
+            }
+            throw new MockHttpError(404, [
+                { context: path, message: `No such path in ${profile.product} REST ${spec.version}: ${path}.` },
+            ]);
+        }
+        const role = authenticate(request);
+        // The readonly role sees everything and changes nothing, as on the arrays.
+        if (role === "readonly" && op.method !== "get") {
+            throw new MockHttpError(403, [
+                { context: path, message: "Permission denied: the readonly role cannot change the array." },
+            ]);
+        }
+        const query = parseQuery(search, op);
+        const body = await parseBody(request, op, spec);
+        const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
+        const patchBody = operationOf(spec, "patch", path)?.body?.schema;
+        const ctx = {
+            product: profile.product,
+            spec,
+            op,
+            query,
+            body,
+            state,
+            request,
+            now: now(),
+            itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
+            destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
+            newId: (key) => deterministicUuid(`${profile.product}|${key}|${++idCounter}`),
+        };
+        const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
+        return handler(ctx);
+    }
+    // ---------------------------------------------------------------------------------- routing
+    async function route(request, url) {
+        const path = url.pathname;
+        const method = request.method.toUpperCase();
+        if (path === "/oauth2/1.0/token") {
+            if (method !== "POST")
+                throw new MockHttpError(405, "Use POST for /oauth2/1.0/token.", { headers: { allow: "POST" } });
+            return token(request);
+        }
+        if (path === "/api/api_version" && profile.apiVersionKey) {
+            if (method !== "GET")
+                throw new MockHttpError(405, "Use GET for /api/api_version.", { headers: { allow: "GET" } });
+            return apiVersion();
+        }
+        if (profile.login === "unversioned") {
+            if (path === "/api/login" && method === "POST") {
+                return login(request, await loadVersion(profile.product, newest));
+            }
+            if (path === "/api/logout" && method === "POST")
+                return logout(request);
+            if (path === "/api/login-banner" && method === "GET")
+                return json({ login_banner: "" });
+        }
+        const match = /^\/api\/(\d+\.\d+(?:\.\d+)?)(\/.*)?$/.exec(path);
+        if (!match)
+            throw new MockHttpError(404, [{ context: path, message: `No such path: ${path}.` }]);
+        const version = match[1];
+        const rest = match[2] ?? "/";
+        if (profile.legacyVersions.includes(version)) {
+            if (rest === "/auth/apitoken" && method === "POST")
+                return legacyApiToken(request);
+            throw new MockHttpError(404, [
+                {
+                    context: path,
+                    message: `REST ${version} answers only POST /api/${version}/auth/apitoken on this mock; use REST 2.x.`,
+                },
+            ]);
+        }
+        if (!versions.includes(version)) {
+            throw new MockHttpError(404, [
+                {
+                    context: version,
+                    message: `REST version ${version} is not supported by this array; supported: ${versions.join(", ")} (GET /api/api_version).`,
+                },
+            ]);
+        }
+        const spec = await loadVersion(profile.product, version);
+        if (profile.login === "versioned" && method === "POST") {
+            if (rest === "/login")
+                return login(request, spec);
+            if (rest === "/logout")
+                return logout(request);
+        }
+        return data(request, spec, rest, url.search);
+    }
+    /** The answer of {@link route}, a thrown {@link MockHttpError} included. */
+    async function routed(request, url) {
+        try {
+            return await route(request, url);
+        }
+        catch (e) {
+            if (e instanceof MockHttpError)
+                return errorResponse(e);
+            throw e;
+        }
+    }
+    function rateLimitHeaders(response, remaining) {
+        if (response.type === "error")
+            return response;
+        response.headers.set("x-ratelimit-limit-second", String(rate.perSecond));
+        response.headers.set("x-ratelimit-limit-minute", String(rate.perMinute));
+        response.headers.set("x-ratelimit-remaining-second", String(Math.max(0, remaining.second)));
+        response.headers.set("x-ratelimit-remaining-minute", String(Math.max(0, remaining.minute)));
+        return response;
+    }
+    async function answer(request, url) {
+        if (profile.product !== "pure1")
+            return routed(request, url);
+        const t = now();
+        const second = Math.floor(t / 1000);
+        const minute = Math.floor(t / 60_000);
+        if (windows.second !== second)
+            Object.assign(windows, { second, secondCount: 0 });
+        if (windows.minute !== minute)
+            Object.assign(windows, { minute, minuteCount: 0 });
+        windows.secondCount++;
+        windows.minuteCount++;
+        const remaining = {
+            second: rate.perSecond - windows.secondCount,
+            minute: rate.perMinute - windows.minuteCount,
+        };
+        if (remaining.second < 0 || remaining.minute < 0) {
+            return rateLimitHeaders(json({ message: "Rate limit exceeded." }, 429), remaining);
+        }
+        return rateLimitHeaders(await routed(request, url), remaining);
+    }
+    async function handle(request) {
+        const url = new URL(request.url);
+        const entry = journal.record(request);
+        let response;
+        if (closed) {
+            response = json(profile.errorBody(503, "The mock array was closed."), 503);
+        }
+        else {
+            const versionFree = url.pathname.replace(/^\/api\/\d+\.\d+(?=\/)/, "");
+            response = await faults.apply(request, versionFree, async () => {
+                try {
+                    await ready;
+                    return await answer(request, url);
+                }
+                catch (e) {
+                    return json(profile.errorBody(500, `Mock failure: ${e.message}`), 500);
+                }
+            });
+        }
+        const requestId = request.headers.get("x-request-id");
+        if (requestId && response.type !== "error")
+            response.headers.set("x-request-id", requestId);
+        entry.status = response.status;
+        return response;
+    }
+    const handlers = [http.all(`${baseUrl}/*`, ({ request }) => handle(request))];
+    return {
+        product: profile.product,
+        baseUrl,
+        versions,
+        apiToken: profile.product === "pure1" ? "" : credentials.primaryApiToken,
+        handlers,
+        fetch: createInProcessFetch(handlers, baseUrl),
+        state,
+        faults,
+        journal,
+        ready,
+        handle,
+        close() {
+            closed = true;
+            faults.clear();
+            credentials.expireSessions();
+            credentials.expireAccessTokens();
+        },
+    };
 }
 //# sourceMappingURL=array.js.map

@@ -15,25 +15,25 @@ import type { MockState } from "./state/store.js";
 import type { Query } from "./validate.js";
 /** Everything a data handler needs about one request. */
 export interface DataContext {
-  readonly product: Product;
-  readonly spec: VersionSpec;
-  readonly op: OperationInfo;
-  readonly query: Query;
-  readonly body: unknown;
-  readonly state: MockState;
-  readonly request: Request;
-  /** The mock's clock, read once per request. */
-  readonly now: number;
-  /** Properties of the items this path lists (from the GET operation of the same path). */
-  readonly itemProps: Record<string, Schema>;
-  /**
-   * Objects here are destroyed with `PATCH destroyed=true` and only then eradicated by
-   * DELETE (the path's PATCH body has `destroyed`: volumes, snapshots, protection
-   * groups, pods, file systems, buckets…; not hosts, whose DELETE is immediate).
-   */
-  readonly destroyable: boolean;
-  /** A deterministic id for a new object. */
-  newId(key: string): string;
+    readonly product: Product;
+    readonly spec: VersionSpec;
+    readonly op: OperationInfo;
+    readonly query: Query;
+    readonly body: unknown;
+    readonly state: MockState;
+    readonly request: Request;
+    /** The mock's clock, read once per request. */
+    readonly now: number;
+    /** Properties of the items this path lists (from the GET operation of the same path). */
+    readonly itemProps: Record<string, Schema>;
+    /**
+     * Objects here are destroyed with `PATCH destroyed=true` and only then eradicated by
+     * DELETE (the path's PATCH body has `destroyed`: volumes, snapshots, protection
+     * groups, pods, file systems, buckets…; not hosts, whose DELETE is immediate).
+     */
+    readonly destroyable: boolean;
+    /** A deterministic id for a new object. */
+    newId(key: string): string;
 }
 /** A data handler: the generic one, or a product's that may call the generic one. */
 export type DataHandler = (ctx: DataContext) => Response | Promise<Response>;
@@ -45,25 +45,22 @@ export declare function deepMerge(base: Item, patch: Record<string, unknown>): I
 export declare function readPath(item: unknown, path: string): unknown;
 /** A query parameter that names objects a listed item refers to: `host_names` → `host.name`. */
 export interface RefParam {
-  param: string;
-  /** Item field holding the reference (`host`). */
-  field: string;
-  /** `name` or `id`. */
-  key: "name" | "id";
-  values: string[];
+    param: string;
+    /** Item field holding the reference (`host`). */
+    field: string;
+    /** `name` or `id`. */
+    key: "name" | "id";
+    values: string[];
 }
 /** The reference parameters of a request whose field the items have. */
 export declare function refParams(ctx: DataContext): RefParam[];
 /** The predicate of a GET: `filter`, reference params, and boolean flags such as `destroyed`. */
 export declare function predicateOf(ctx: DataContext): ((item: Item) => boolean) | null;
 /** Finds the objects named by `names`/`ids`; unknown ones become `errors[]` entries. */
-export declare function findTargets(
-  ctx: DataContext,
-  collection: Collection,
-): {
-  found: SlotItem[];
-  errors: ApiErrorEntry[];
-  addressed: boolean;
+export declare function findTargets(ctx: DataContext, collection: Collection): {
+    found: SlotItem[];
+    errors: ApiErrorEntry[];
+    addressed: boolean;
 };
 /** Sums numbers field by field; other values become null (the arrays' `total` item). */
 export declare function aggregate(items: Iterable<Item>): Item;
@@ -90,17 +87,10 @@ export declare function referenceTo(state: MockState, path: string, nameOrId: st
  * reference parameters (relations such as `group_names` + `member_names`).
  * `build` lets a product complete each new item.
  */
-export declare function createItems(
-  ctx: DataContext,
-  collection: Collection,
-  build?: (
-    base: Item,
-    context: {
-      name?: string;
-      refs: Item;
-    },
-  ) => Item,
-): Response;
+export declare function createItems(ctx: DataContext, collection: Collection, build?: (base: Item, context: {
+    name?: string;
+    refs: Item;
+}) => Item): Response;
 /** The objects a PATCH or DELETE addresses: by `names`/`ids`, or by reference parameters. */
 export declare function addressed(ctx: DataContext, collection: Collection): SlotItem[];
 /**
@@ -108,20 +98,12 @@ export declare function addressed(ctx: DataContext, collection: Collection): Slo
  * eradication timer (`time_remaining`, 24 h as on a real array), `false` recovers;
  * `name` renames (one object at a time, to a free name).
  */
-export declare function patchItems(
-  ctx: DataContext,
-  collection: Collection,
-  adjust?: (next: Item, previous: Item) => Item,
-): Response;
+export declare function patchItems(ctx: DataContext, collection: Collection, adjust?: (next: Item, previous: Item) => Item): Response;
 /**
  * DELETE: removes each addressed object. Objects that can be destroyed (their items
  * have `destroyed`) must be destroyed first: DELETE is eradication.
  */
-export declare function deleteItems(
-  ctx: DataContext,
-  collection: Collection,
-  before?: (target: SlotItem) => void,
-): Response;
+export declare function deleteItems(ctx: DataContext, collection: Collection, before?: (target: SlotItem) => void): Response;
 /** The generic handler for any data operation. */
 export declare const genericHandler: DataHandler;
 //# sourceMappingURL=collections.d.ts.map

@@ -46,84 +46,73 @@
  */
 /** A filter that does not parse. The mock answers it with 400 and this message. */
 export declare class FilterSyntaxError extends Error {
-  name: string;
-  /** The filter expression as received. */
-  readonly expression: string;
-  /** 0-based offset (in UTF-16 code units) of the offending character in `expression`. */
-  readonly position: number;
-  constructor(expression: string, position: number, detail: string);
+    name: string;
+    /** The filter expression as received. */
+    readonly expression: string;
+    /** 0-based offset (in UTF-16 code units) of the offending character in `expression`. */
+    readonly position: number;
+    constructor(expression: string, position: number, detail: string);
 }
 /** One step of a field path: `hosts[any]` is `{ key: "hosts", quantifier: "any" }`. */
 export interface FieldSegment {
-  key: string;
-  quantifier: "any" | "all" | null;
+    key: string;
+    quantifier: "any" | "all" | null;
 }
 /** A field path such as `space.total_physical` or `hosts[any].name`. */
 export interface FieldPathNode {
-  /** The path as written. */
-  text: string;
-  segments: readonly FieldSegment[];
+    /** The path as written. */
+    text: string;
+    segments: readonly FieldSegment[];
 }
 /**
  * A literal value. Strings keep `pattern`: the parts between unescaped `*` wildcards (`null`
  * when there is none), and `value` with every `*` literal.
  */
-export type LiteralNode =
-  | {
-      type: "string";
-      value: string;
-      pattern: readonly string[] | null;
-    }
-  | {
-      type: "number";
-      value: number;
-    }
-  | {
-      type: "boolean";
-      value: boolean;
-    }
-  | {
-      type: "null";
-      value: null;
-    };
+export type LiteralNode = {
+    type: "string";
+    value: string;
+    pattern: readonly string[] | null;
+} | {
+    type: "number";
+    value: number;
+} | {
+    type: "boolean";
+    value: boolean;
+} | {
+    type: "null";
+    value: null;
+};
 /** Comparison operators. */
 export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
 /** The parsed form of a filter expression. */
-export type FilterNode =
-  | {
-      kind: "and";
-      operands: readonly FilterNode[];
-    }
-  | {
-      kind: "or";
-      operands: readonly FilterNode[];
-    }
-  | {
-      kind: "not";
-      operand: FilterNode;
-    }
-  | {
-      kind: "compare";
-      field: FieldPathNode;
-      op: CompareOp;
-      value: LiteralNode;
-    }
-  | {
-      kind: "in";
-      field: FieldPathNode;
-      negated: boolean;
-      values: readonly LiteralNode[];
-    }
-  | {
-      kind: "contains";
-      field: FieldPathNode;
-      value: string;
-    }
-  | {
-      kind: "tags";
-      key: string;
-      value: string;
-    };
+export type FilterNode = {
+    kind: "and";
+    operands: readonly FilterNode[];
+} | {
+    kind: "or";
+    operands: readonly FilterNode[];
+} | {
+    kind: "not";
+    operand: FilterNode;
+} | {
+    kind: "compare";
+    field: FieldPathNode;
+    op: CompareOp;
+    value: LiteralNode;
+} | {
+    kind: "in";
+    field: FieldPathNode;
+    negated: boolean;
+    values: readonly LiteralNode[];
+} | {
+    kind: "contains";
+    field: FieldPathNode;
+    value: string;
+} | {
+    kind: "tags";
+    key: string;
+    value: string;
+};
 /**
  * Parses a filter expression to its AST.
  *

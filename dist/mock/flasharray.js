@@ -6,50 +6,49 @@
 import { createMockArray } from "./array.js";
 import { arrayErrorBody, arrayUnauthorized } from "./errors.js";
 import { flashArrayAliases, flashArrayGenerators, flashArraySemantics } from "./semantics/flasharray.js";
-
 const LEGACY = Array.from({ length: 20 }, (_, i) => `1.${i}`);
 /** Recorded FA answers (Purity//FA 6.3.3) → the paths they answer. */
 const RECORDED = {
-  "alerts.json": "/alerts",
-  "arrays.json": "/arrays",
-  "arrays_performance.json": "/arrays/performance",
-  "connections.json": "/connections",
-  "controllers.json": "/controllers",
-  "directories.json": "/directories",
-  "directories_performance.json": "/directories/performance",
-  "drives.json": "/drives",
-  "hardware.json": "/hardware",
-  "hosts.json": "/hosts",
-  "hosts_balance.json": "/hosts/performance/balance",
-  "hosts_performance.json": "/hosts/performance",
-  "network_interfaces.json": "/network-interfaces",
-  "network_interfaces_performance.json": "/network-interfaces/performance",
-  "pod_replica_links_lag.json": "/pod-replica-links/lag",
-  "pod_replica_links_performance.json": "/pod-replica-links/performance/replication",
-  "pods.json": "/pods",
-  "pods_performance.json": "/pods/performance",
-  "pods_performance_replication.json": "/pods/performance/replication",
-  "ports.json": "/ports",
-  "subscriptions.json": "/subscriptions",
-  "volume_groups.json": "/volume-groups",
-  "volume_groups_performance.json": "/volume-groups/performance",
-  "volumes.json": "/volumes",
-  "volumes_performance.json": "/volumes/performance",
+    "alerts.json": "/alerts",
+    "arrays.json": "/arrays",
+    "arrays_performance.json": "/arrays/performance",
+    "connections.json": "/connections",
+    "controllers.json": "/controllers",
+    "directories.json": "/directories",
+    "directories_performance.json": "/directories/performance",
+    "drives.json": "/drives",
+    "hardware.json": "/hardware",
+    "hosts.json": "/hosts",
+    "hosts_balance.json": "/hosts/performance/balance",
+    "hosts_performance.json": "/hosts/performance",
+    "network_interfaces.json": "/network-interfaces",
+    "network_interfaces_performance.json": "/network-interfaces/performance",
+    "pod_replica_links_lag.json": "/pod-replica-links/lag",
+    "pod_replica_links_performance.json": "/pod-replica-links/performance/replication",
+    "pods.json": "/pods",
+    "pods_performance.json": "/pods/performance",
+    "pods_performance_replication.json": "/pods/performance/replication",
+    "ports.json": "/ports",
+    "subscriptions.json": "/subscriptions",
+    "volume_groups.json": "/volume-groups",
+    "volume_groups_performance.json": "/volume-groups/performance",
+    "volumes.json": "/volumes",
+    "volumes_performance.json": "/volumes/performance",
 };
 export const flashArrayProfile = {
-  product: "flasharray",
-  defaultBaseUrl: "https://flasharray.mock",
-  apiVersionKey: "version",
-  legacyVersions: LEGACY,
-  login: "versioned",
-  loginBody: (username) => ({ items: [{ username }] }),
-  unauthorized: arrayUnauthorized,
-  errorBody: arrayErrorBody,
-  defaultAccessTokenTtlMs: 86_400_000,
-  aliases: flashArrayAliases,
-  semantics: flashArraySemantics,
-  generators: flashArrayGenerators,
-  recorded: { folder: "fa", files: RECORDED },
+    product: "flasharray",
+    defaultBaseUrl: "https://flasharray.mock",
+    apiVersionKey: "version",
+    legacyVersions: LEGACY,
+    login: "versioned",
+    loginBody: (username) => ({ items: [{ username }] }),
+    unauthorized: arrayUnauthorized,
+    errorBody: arrayErrorBody,
+    defaultAccessTokenTtlMs: 86_400_000,
+    aliases: flashArrayAliases,
+    semantics: flashArraySemantics,
+    generators: flashArrayGenerators,
+    recorded: { folder: "fa", files: RECORDED },
 };
 /**
  * A stateful FlashArray that speaks the real REST protocol, in-process.
@@ -71,6 +70,6 @@ export const flashArrayProfile = {
  * ```
  */
 export function createFlashArrayMock(options = {}) {
-  return createMockArray(flashArrayProfile, options);
+    return createMockArray(flashArrayProfile, options);
 }
 //# sourceMappingURL=flasharray.js.map

@@ -6,59 +6,58 @@
 import { createMockArray } from "./array.js";
 import { arrayErrorBody, arrayUnauthorized } from "./errors.js";
 import { flashBladeGenerators, flashBladeSemantics } from "./semantics/flashblade.js";
-
 /** What Purity//FB 4.1.2 lists before its 2.x versions (recorded `versions.json`). */
 const LEGACY = [
-  "1.0",
-  "1.1",
-  "1.2",
-  "1.3",
-  "1.4",
-  "1.5",
-  "1.6",
-  "1.7",
-  "1.8",
-  "1.8.1",
-  "1.9",
-  "1.10",
-  "1.11",
-  "1.12",
+    "1.0",
+    "1.1",
+    "1.2",
+    "1.3",
+    "1.4",
+    "1.5",
+    "1.6",
+    "1.7",
+    "1.8",
+    "1.8.1",
+    "1.9",
+    "1.10",
+    "1.11",
+    "1.12",
 ];
 /** Recorded FB answers (Purity//FB 4.1.2) → the paths they answer. */
 const RECORDED = {
-  "alerts.json": "/alerts",
-  "array_s3performance.json": "/arrays/s3-specific-performance",
-  "arrays.json": "/arrays",
-  "arrays_http_performance.json": "/arrays/http-specific-performance",
-  "arrays_nfs_performance.json": "/arrays/nfs-specific-performance",
-  "arrays_performance_replication.json": "/arrays/performance/replication",
-  "arrays_space.json": "/arrays/space",
-  "blades.json": "/blades",
-  "buckets.json": "/buckets",
-  "buckets_performance.json": "/buckets/performance",
-  "buckets_s3performance.json": "/buckets/s3-specific-performance",
-  "clients_performance.json": "/arrays/clients/performance",
-  "filesystems.json": "/file-systems",
-  "filesystems_perf.json": "/file-systems/performance",
-  "hardware.json": "/hardware",
-  "hw_connectors_perf.json": "/hardware-connectors/performance",
-  "nfs_export_policies.json": "/nfs-export-policies",
-  "object_store_accounts.json": "/object-store-accounts",
+    "alerts.json": "/alerts",
+    "array_s3performance.json": "/arrays/s3-specific-performance",
+    "arrays.json": "/arrays",
+    "arrays_http_performance.json": "/arrays/http-specific-performance",
+    "arrays_nfs_performance.json": "/arrays/nfs-specific-performance",
+    "arrays_performance_replication.json": "/arrays/performance/replication",
+    "arrays_space.json": "/arrays/space",
+    "blades.json": "/blades",
+    "buckets.json": "/buckets",
+    "buckets_performance.json": "/buckets/performance",
+    "buckets_s3performance.json": "/buckets/s3-specific-performance",
+    "clients_performance.json": "/arrays/clients/performance",
+    "filesystems.json": "/file-systems",
+    "filesystems_perf.json": "/file-systems/performance",
+    "hardware.json": "/hardware",
+    "hw_connectors_perf.json": "/hardware-connectors/performance",
+    "nfs_export_policies.json": "/nfs-export-policies",
+    "object_store_accounts.json": "/object-store-accounts",
 };
 export const flashBladeProfile = {
-  product: "flashblade",
-  defaultBaseUrl: "https://flashblade.mock",
-  apiVersionKey: "versions",
-  legacyVersions: LEGACY,
-  login: "unversioned",
-  loginBody: (username) => ({ username }),
-  unauthorized: arrayUnauthorized,
-  errorBody: arrayErrorBody,
-  defaultAccessTokenTtlMs: 86_400_000,
-  aliases: new Map(),
-  semantics: flashBladeSemantics,
-  generators: flashBladeGenerators,
-  recorded: { folder: "fb", files: RECORDED },
+    product: "flashblade",
+    defaultBaseUrl: "https://flashblade.mock",
+    apiVersionKey: "versions",
+    legacyVersions: LEGACY,
+    login: "unversioned",
+    loginBody: (username) => ({ username }),
+    unauthorized: arrayUnauthorized,
+    errorBody: arrayErrorBody,
+    defaultAccessTokenTtlMs: 86_400_000,
+    aliases: new Map(),
+    semantics: flashBladeSemantics,
+    generators: flashBladeGenerators,
+    recorded: { folder: "fb", files: RECORDED },
 };
 /**
  * A stateful FlashBlade that speaks the real REST protocol, in-process.
@@ -78,6 +77,6 @@ export const flashBladeProfile = {
  * ```
  */
 export function createFlashBladeMock(options = {}) {
-  return createMockArray(flashBladeProfile, options);
+    return createMockArray(flashBladeProfile, options);
 }
 //# sourceMappingURL=flashblade.js.map

@@ -5,26 +5,22 @@
  */
 /** One entry of an `errors` array. */
 export interface ApiErrorEntry {
-  context?: string;
-  message: string;
-  location_context?: string;
+    context?: string;
+    message: string;
+    location_context?: string;
 }
 /** A failure a handler throws; the router turns it into an answer. */
 export declare class MockHttpError extends Error {
-  name: string;
-  readonly status: number;
-  readonly errors: ApiErrorEntry[];
-  readonly headers: Record<string, string>;
-  /** A body that replaces the `errors` shape (OAuth2 and gateway answers). */
-  readonly body: unknown;
-  constructor(
-    status: number,
-    errors: ApiErrorEntry[] | string,
-    options?: {
-      headers?: Record<string, string>;
-      body?: unknown;
-    },
-  );
+    name: string;
+    readonly status: number;
+    readonly errors: ApiErrorEntry[];
+    readonly headers: Record<string, string>;
+    /** A body that replaces the `errors` shape (OAuth2 and gateway answers). */
+    readonly body: unknown;
+    constructor(status: number, errors: ApiErrorEntry[] | string, options?: {
+        headers?: Record<string, string>;
+        body?: unknown;
+    });
 }
 /** Shorthand for the most common failure: 400 with one `errors[]` entry. */
 export declare function badRequest(message: string, context?: string): MockHttpError;

@@ -21,14 +21,5 @@ export type { Journal, JournalEntry } from "./journal.js";
 export { createPure1Mock } from "./pure1.js";
 export type { Collection, Item } from "./state/collection.js";
 export type { MockState } from "./state/store.js";
-export type {
-  ArrayMockOptions,
-  MockApiClient,
-  MockArray,
-  MockCommonOptions,
-  MockPure1App,
-  MockSeed,
-  MockUser,
-  Pure1MockOptions,
-} from "./types.js";
+export type { ArrayMockOptions, MockApiClient, MockArray, MockCommonOptions, MockPure1App, MockSeed, MockUser, Pure1MockOptions, } from "./types.js";
 //# sourceMappingURL=index.d.ts.map

@@ -10,19 +10,19 @@ const SECRET_QUERY = /pass(word)?|secret|token$|^subject_token|private/i;
 const REDACTED = "[redacted]";
 /** Redacts a header or query value by name. */
 export function redactHeaders(headers) {
-  const out = {};
-  headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value;
-  });
-  return out;
+    const out = {};
+    headers.forEach((value, name) => {
+        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value;
+    });
+    return out;
 }
 function redactQuery(url) {
-  const out = {};
-  for (const [name, value] of url.searchParams) {
-    const safe = SECRET_QUERY.test(name) && name !== "continuation_token" ? REDACTED : value;
-    out[name] = name in out ? `${out[name]},${safe}` : safe;
-  }
-  return out;
+    const out = {};
+    for (const [name, value] of url.searchParams) {
+        const safe = SECRET_QUERY.test(name) && name !== "continuation_token" ? REDACTED : value;
+        out[name] = name in out ? `${out[name]},${safe}` : safe;
+    }
+    return out;
 }
 /**
  * The log of requests.
@@ -35,47 +35,44 @@ function redactQuery(url) {
  * ```
  */
 export class Journal {
-  entries = [];
-  #now;
-  /** Oldest entries are dropped past about this many (a long-running standalone server must not grow). */
-  limit;
-  constructor(now, limit = 10_000) {
-    this.#now = now;
-    this.limit = limit;
-  }
-  /** Records a request; returns the entry so the status can be filled in later. */
-  record(request) {
-    const url = new URL(request.url);
-    const entry = {
-      time: this.#now(),
-      method: request.method.toUpperCase(),
-      path: url.pathname,
-      query: redactQuery(url),
-      headers: redactHeaders(request.headers),
-      status: 0,
-    };
-    this.entries.push(entry);
-    // Trim in batches: one splice per limit/10 requests, not one per request.
-    if (this.entries.length > this.limit + this.limit / 10)
-      this.entries.splice(0, this.entries.length - this.limit);
-    return entry;
-  }
-  /** Entries matching a method and a path (exact string, or a RegExp tested on the path). */
-  filter(match = {}) {
-    return this.entries.filter(
-      (e) =>
-        (match.method === undefined || e.method === match.method.toUpperCase()) &&
-        (match.path === undefined ||
-          (typeof match.path === "string" ? e.path === match.path : match.path.test(e.path))),
-    );
-  }
-  /** How many entries match. */
-  count(match = {}) {
-    return this.filter(match).length;
-  }
-  /** Forgets every entry. */
-  clear() {
-    this.entries.length = 0;
-  }
+    entries = [];
+    #now;
+    /** Oldest entries are dropped past about this many (a long-running standalone server must not grow). */
+    limit;
+    constructor(now, limit = 10_000) {
+        this.#now = now;
+        this.limit = limit;
+    }
+    /** Records a request; returns the entry so the status can be filled in later. */
+    record(request) {
+        const url = new URL(request.url);
+        const entry = {
+            time: this.#now(),
+            method: request.method.toUpperCase(),
+            path: url.pathname,
+            query: redactQuery(url),
+            headers: redactHeaders(request.headers),
+            status: 0,
+        };
+        this.entries.push(entry);
+        // Trim in batches: one splice per limit/10 requests, not one per request.
+        if (this.entries.length > this.limit + this.limit / 10)
+            this.entries.splice(0, this.entries.length - this.limit);
+        return entry;
+    }
+    /** Entries matching a method and a path (exact string, or a RegExp tested on the path). */
+    filter(match = {}) {
+        return this.entries.filter((e) => (match.method === undefined || e.method === match.method.toUpperCase()) &&
+            (match.path === undefined ||
+                (typeof match.path === "string" ? e.path === match.path : match.path.test(e.path))));
+    }
+    /** How many entries match. */
+    count(match = {}) {
+        return this.filter(match).length;
+    }
+    /** Forgets every entry. */
+    clear() {
+        this.entries.length = 0;
+    }
 }
 //# sourceMappingURL=journal.js.map

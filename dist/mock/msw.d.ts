@@ -4,7 +4,6 @@
  * still exit; see platform/deno.ts.
  */
 import "./platform/deno.js";
-
 export type { RequestHandler } from "msw";
 export { getResponse, http } from "msw";
 //# sourceMappingURL=msw.d.ts.map

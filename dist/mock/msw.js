@@ -4,6 +4,5 @@
  * still exit; see platform/deno.ts.
  */
 import "./platform/deno.js";
-
 export { getResponse, http } from "msw";
 //# sourceMappingURL=msw.js.map

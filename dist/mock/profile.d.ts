@@ -11,34 +11,34 @@ import type { MockState } from "./state/store.js";
 /** Makes the items of one collection for a `{ <name>: count }` seed. */
 export type SeedGenerator = (state: MockState, spec: VersionSpec, count: number) => void;
 export interface ProductProfile {
-  product: Product;
-  defaultBaseUrl: string;
-  /** Key of `GET /api/api_version` (`version` on FA, `versions` on FB); `null`: no such endpoint. */
-  apiVersionKey: "version" | "versions" | null;
-  /** REST 1.x versions listed by `api_version` and answering `POST /api/1.x/auth/apitoken`. */
-  legacyVersions: readonly string[];
-  /** Whether login/logout carry the version (`/api/2.N/login`, FA) or not (`/api/login`, FB); `null`: no login. */
-  login: "versioned" | "unversioned" | null;
-  /** Login answer body for a user (FA `{items:[{username}]}`, FB `{username}`). */
-  loginBody(username: string): unknown;
-  /** The refusal of a data call without valid credentials. */
-  unauthorized(problem: "missing" | "unknown" | "expired", via: "session" | "bearer"): MockHttpError;
-  /** Default body of an injected fault with this status. */
-  errorBody(status: number, message: string): unknown;
-  /** Access-token lifetime when the options give none. */
-  defaultAccessTokenTtlMs: number;
-  /** Paths that are two views of one relation → the collection they share. */
-  aliases: ReadonlyMap<string, string>;
-  /** Handlers by `METHOD /path` that replace the generic one. */
-  semantics: Readonly<Record<string, DataHandler>>;
-  /** Seed generators by collection path (`/volumes`); others get generic items. */
-  generators: Readonly<Record<string, SeedGenerator>>;
-  /** Recorded fixture folder (under the fixtures dir) and file → path map; `null`: none. */
-  recorded: {
-    folder: string;
-    files: Readonly<Record<string, string>>;
-  } | null;
-  /** What `seed: "recorded"` means when there is no recording (Pure1): a generated seed. */
-  fallbackSeed?: Record<string, number>;
+    product: Product;
+    defaultBaseUrl: string;
+    /** Key of `GET /api/api_version` (`version` on FA, `versions` on FB); `null`: no such endpoint. */
+    apiVersionKey: "version" | "versions" | null;
+    /** REST 1.x versions listed by `api_version` and answering `POST /api/1.x/auth/apitoken`. */
+    legacyVersions: readonly string[];
+    /** Whether login/logout carry the version (`/api/2.N/login`, FA) or not (`/api/login`, FB); `null`: no login. */
+    login: "versioned" | "unversioned" | null;
+    /** Login answer body for a user (FA `{items:[{username}]}`, FB `{username}`). */
+    loginBody(username: string): unknown;
+    /** The refusal of a data call without valid credentials. */
+    unauthorized(problem: "missing" | "unknown" | "expired", via: "session" | "bearer"): MockHttpError;
+    /** Default body of an injected fault with this status. */
+    errorBody(status: number, message: string): unknown;
+    /** Access-token lifetime when the options give none. */
+    defaultAccessTokenTtlMs: number;
+    /** Paths that are two views of one relation → the collection they share. */
+    aliases: ReadonlyMap<string, string>;
+    /** Handlers by `METHOD /path` that replace the generic one. */
+    semantics: Readonly<Record<string, DataHandler>>;
+    /** Seed generators by collection path (`/volumes`); others get generic items. */
+    generators: Readonly<Record<string, SeedGenerator>>;
+    /** Recorded fixture folder (under the fixtures dir) and file → path map; `null`: none. */
+    recorded: {
+        folder: string;
+        files: Readonly<Record<string, string>>;
+    } | null;
+    /** What `seed: "recorded"` means when there is no recording (Pure1): a generated seed. */
+    fallbackSeed?: Record<string, number>;
 }
 //# sourceMappingURL=profile.d.ts.map

@@ -8,21 +8,21 @@ import { createMockArray } from "./array.js";
 import { arrayErrorBody, pure1Unauthorized } from "./errors.js";
 import { pure1Generators, pure1Semantics } from "./semantics/pure1.js";
 export const pure1Profile = {
-  product: "pure1",
-  defaultBaseUrl: "https://api.pure1.purestorage.com",
-  apiVersionKey: null,
-  legacyVersions: [],
-  login: null,
-  loginBody: () => ({}),
-  unauthorized: pure1Unauthorized,
-  // Pure1 too declares `errors[]` for most failures and `{message}` (ErrorNoContext) for 403/429.
-  errorBody: arrayErrorBody,
-  defaultAccessTokenTtlMs: 36_000_000,
-  aliases: new Map(),
-  semantics: pure1Semantics,
-  generators: pure1Generators,
-  recorded: null,
-  fallbackSeed: { arrays: 6, volumes: 60, metrics: 1 },
+    product: "pure1",
+    defaultBaseUrl: "https://api.pure1.purestorage.com",
+    apiVersionKey: null,
+    legacyVersions: [],
+    login: null,
+    loginBody: () => ({}),
+    unauthorized: pure1Unauthorized,
+    // Pure1 too declares `errors[]` for most failures and `{message}` (ErrorNoContext) for 403/429.
+    errorBody: arrayErrorBody,
+    defaultAccessTokenTtlMs: 36_000_000,
+    aliases: new Map(),
+    semantics: pure1Semantics,
+    generators: pure1Generators,
+    recorded: null,
+    fallbackSeed: { arrays: 6, volumes: 60, metrics: 1 },
 };
 /**
  * A Pure1 REST API mock.
@@ -48,6 +48,6 @@ export const pure1Profile = {
  * ```
  */
 export function createPure1Mock(options = {}) {
-  return createMockArray(pure1Profile, options);
+    return createMockArray(pure1Profile, options);
 }
 //# sourceMappingURL=pure1.js.map

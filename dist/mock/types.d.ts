@@ -1,40 +1,41 @@
 /**
  * Public option and result types of the mock arrays.
  */
+import type { CryptoKey } from "jose";
 import type { FaultInjector } from "./faults.js";
 import type { Journal } from "./journal.js";
 import type { RequestHandler } from "./msw.js";
 import type { MockState } from "./state/store.js";
 /** A user of the mock array. */
 export interface MockUser {
-  username: string;
-  /** Accepted by the FA ≥ 2.47 login body and by REST 1.x `auth/apitoken`. */
-  password?: string;
-  /** The user's API token (one is derived from the name when left out). */
-  apiToken?: string;
-  /** `readonly`, `ops_admin`, `storage_admin` or `array_admin` (default). */
-  role?: string;
+    username: string;
+    /** Accepted by the FA ≥ 2.47 login body and by REST 1.x `auth/apitoken`. */
+    password?: string;
+    /** The user's API token (one is derived from the name when left out). */
+    apiToken?: string;
+    /** `readonly`, `ops_admin`, `storage_admin` or `array_admin` (default). */
+    role?: string;
 }
 /** An API client registered on the array (`pureapiclient create` + `enable`). */
 export interface MockApiClient {
-  clientId: string;
-  keyId: string;
-  issuer: string;
-  /** The client's public key: SPKI PEM (`BEGIN PUBLIC KEY`), or a `CryptoKey`. */
-  publicKey: string | CryptoKey;
-  /** Disabled clients are refused at token exchange (default `true`). */
-  enabled?: boolean;
-  /** `readonly` … `array_admin` (default `array_admin`). */
-  maxRole?: string;
-  /** Access-token lifetime for this client; default the mock's `accessTokenTtlMs`. */
-  accessTokenTtlMs?: number;
+    clientId: string;
+    keyId: string;
+    issuer: string;
+    /** The client's public key: SPKI PEM (`BEGIN PUBLIC KEY`), or a `CryptoKey`. */
+    publicKey: string | CryptoKey;
+    /** Disabled clients are refused at token exchange (default `true`). */
+    enabled?: boolean;
+    /** `readonly` … `array_admin` (default `array_admin`). */
+    maxRole?: string;
+    /** Access-token lifetime for this client; default the mock's `accessTokenTtlMs`. */
+    accessTokenTtlMs?: number;
 }
 /** A Pure1 application (API key registration). */
 export interface MockPure1App {
-  /** e.g. `pure1:apikey:iRT5OwhslZVLWNGG`; the JWT's `iss`. */
-  appId: string;
-  publicKey: string | CryptoKey;
-  enabled?: boolean;
+    /** e.g. `pure1:apikey:iRT5OwhslZVLWNGG`; the JWT's `iss`. */
+    appId: string;
+    publicKey: string | CryptoKey;
+    enabled?: boolean;
 }
 /**
  * What the array holds at start: real lab answers (`recorded`), nothing (`empty`),
@@ -44,71 +45,68 @@ export interface MockPure1App {
 export type MockSeed = "recorded" | "empty" | Record<string, number>;
 /** Options shared by all three products. */
 export interface MockCommonOptions {
-  /** One REST version to serve (default: the newest generated). */
-  version?: string;
-  /** Several REST versions at once, e.g. `["2.0", …, "2.38"]`. Wins over `version`. */
-  versions?: readonly string[];
-  /** Origin the handlers answer, e.g. `https://flasharray.mock`. */
-  baseUrl?: string;
-  /** Lifetime of OAuth2 access tokens (FA/FB default 1 day, Pure1 10 hours). */
-  accessTokenTtlMs?: number;
-  /** What the array holds at start (default `recorded` for FA/FB, a small generated fleet for Pure1). */
-  seed?: MockSeed;
-  /** Clock for sessions, tokens and timestamps (default `Date.now`); tests can move time. */
-  now?: () => number;
-  /** Where the recorded answers live (default `../shared/fixtures/recorded` beside the checkout). */
-  fixturesDir?: string | URL;
+    /** One REST version to serve (default: the newest generated). */
+    version?: string;
+    /** Several REST versions at once, e.g. `["2.0", …, "2.38"]`. Wins over `version`. */
+    versions?: readonly string[];
+    /** Origin the handlers answer, e.g. `https://flasharray.mock`. */
+    baseUrl?: string;
+    /** Lifetime of OAuth2 access tokens (FA/FB default 1 day, Pure1 10 hours). */
+    accessTokenTtlMs?: number;
+    /** What the array holds at start (default `recorded` for FA/FB, a small generated fleet for Pure1). */
+    seed?: MockSeed;
+    /** Clock for sessions, tokens and timestamps (default `Date.now`); tests can move time. */
+    now?: () => number;
+    /** Where the recorded answers live (default `../shared/fixtures/recorded` beside the checkout). */
+    fixturesDir?: string | URL;
 }
 /** Options of {@link createFlashArrayMock} and {@link createFlashBladeMock}. */
 export interface ArrayMockOptions extends MockCommonOptions {
-  /** Accepted API tokens; a string belongs to the first user. One is generated if none is given. */
-  apiTokens?: readonly (
-    | string
-    | {
+    /** Accepted API tokens; a string belongs to the first user. One is generated if none is given. */
+    apiTokens?: readonly (string | {
         token: string;
         username: string;
-      }
-  )[];
-  /** Users (default one: `pureuser` / `pureuser`). */
-  users?: readonly MockUser[];
-  /** Registered OAuth2 API clients. */
-  apiClients?: readonly MockApiClient[];
-  /** Idle lifetime of a login session (default 1 hour, what users measure on real arrays). */
-  sessionTtlMs?: number;
+    })[];
+    /** Users (default one: `pureuser` / `pureuser`). */
+    users?: readonly MockUser[];
+    /** Registered OAuth2 API clients. */
+    apiClients?: readonly MockApiClient[];
+    /** Idle lifetime of a login session (default 1 hour, what users measure on real arrays). */
+    sessionTtlMs?: number;
 }
 /** Options of {@link createPure1Mock}. */
 export interface Pure1MockOptions extends MockCommonOptions {
-  apps?: readonly MockPure1App[];
-  /** Requests allowed per second and minute (default 50 and 1000); answers carry `X-RateLimit-*`. */
-  rateLimit?: {
-    perSecond?: number;
-    perMinute?: number;
-  };
+    apps?: readonly MockPure1App[];
+    /** Requests allowed per second and minute (default 50 and 1000); answers carry `X-RateLimit-*`. */
+    rateLimit?: {
+        perSecond?: number;
+        perMinute?: number;
+    };
 }
 /** A mock array: handlers to install, or a `fetch` that answers in-process. */
 export interface MockArray {
-  readonly product: "flasharray" | "flashblade" | "pure1";
-  /** Origin it answers, without a trailing slash. */
-  readonly baseUrl: string;
-  /** REST versions served, oldest first. */
-  readonly versions: readonly string[];
-  /** An API token the array accepts (the first configured, or a generated one); `""` for Pure1. */
-  readonly apiToken: string;
-  /** msw request handlers, for `setupServer(...array.handlers)` or `setupWorker`. */
-  readonly handlers: RequestHandler[];
-  /** A `fetch` answered by the handlers in-process (msw `getResponse`); patches nothing global. */
-  readonly fetch: typeof fetch;
-  /** Collections, sessions and tokens: read and change what the array holds. */
-  readonly state: MockState;
-  /** Failure injection. */
-  readonly faults: FaultInjector;
-  /** Every request received, secrets redacted. */
-  readonly journal: Journal;
-  /** Resolves once tables are loaded and the seed is in place (handlers wait for it themselves). */
-  readonly ready: Promise<void>;
-  /** Answers one web `Request` (what the handlers and the standalone server call). */
-  handle(request: Request): Promise<Response>;
-  /** Forgets sessions and pending faults; the mock answers 503 afterwards. */
-  close(): void;
+    readonly product: "flasharray" | "flashblade" | "pure1";
+    /** Origin it answers, without a trailing slash. */
+    readonly baseUrl: string;
+    /** REST versions served, oldest first. */
+    readonly versions: readonly string[];
+    /** An API token the array accepts (the first configured, or a generated one); `""` for Pure1. */
+    readonly apiToken: string;
+    /** msw request handlers, for `setupServer(...array.handlers)` or `setupWorker`. */
+    readonly handlers: RequestHandler[];
+    /** A `fetch` answered by the handlers in-process (msw `getResponse`); patches nothing global. */
+    readonly fetch: typeof fetch;
+    /** Collections, sessions and tokens: read and change what the array holds. */
+    readonly state: MockState;
+    /** Failure injection. */
+    readonly faults: FaultInjector;
+    /** Every request received, secrets redacted. */
+    readonly journal: Journal;
+    /** Resolves once tables are loaded and the seed is in place (handlers wait for it themselves). */
+    readonly ready: Promise<void>;
+    /** Answers one web `Request` (what the handlers and the standalone server call). */
+    handle(request: Request): Promise<Response>;
+    /** Forgets sessions and pending faults; the mock answers 503 afterwards. */
+    close(): void;
 }
 //# sourceMappingURL=types.d.ts.map

@@ -14,13 +14,13 @@ export declare function splitQuery(search: string, listParams: readonly string[]
 export declare function parseQuery(search: string, op: OperationInfo): Query;
 /** Options of {@link createSchemaValidator}. */
 export interface SchemaValidatorOptions {
-  /**
-   * Treat every typed schema as `nullable: true`. The vendor specs declare no
-   * `nullable` at all, yet real arrays answer `null` for every unset field
-   * (`continuation_token: null`, `space.shared: null` in the recorded answers), so
-   * answers are checked with null allowed and everything else strict.
-   */
-  nullable?: boolean;
+    /**
+     * Treat every typed schema as `nullable: true`. The vendor specs declare no
+     * `nullable` at all, yet real arrays answer `null` for every unset field
+     * (`continuation_token: null`, `space.shared: null` in the recorded answers), so
+     * answers are checked with null allowed and everything else strict.
+     */
+    nullable?: boolean;
 }
 /**
  * A JSON-schema validator over one version's `components.schemas`, compiling each
@@ -32,10 +32,7 @@ export interface SchemaValidatorOptions {
  * const errors = validate("VolumeGetResponse", body); // null when valid
  * ```
  */
-export declare function createSchemaValidator(
-  schemas: Record<string, Schema>,
-  options?: SchemaValidatorOptions,
-): (schemaName: string, value: unknown) => string[] | null;
+export declare function createSchemaValidator(schemas: Record<string, Schema>, options?: SchemaValidatorOptions): (schemaName: string, value: unknown) => string[] | null;
 /**
  * Reads and validates a JSON body. Returns `undefined` when the operation takes no
  * body and none was sent.

@@ -6,13 +6,13 @@
  */
 import { Ajv } from "ajv";
 import { badRequest, MockHttpError } from "./http.js";
-
 function decode(raw, name) {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, " "));
-  } catch {
-    throw badRequest(`Query parameter '${name}' is not valid percent-encoding: '${raw}'.`, name);
-  }
+    try {
+        return decodeURIComponent(raw.replace(/\+/g, " "));
+    }
+    catch {
+        throw badRequest(`Query parameter '${name}' is not valid percent-encoding: '${raw}'.`, name);
+    }
 }
 /**
  * Splits a raw query string. List elements are split on literal commas *before*
@@ -20,110 +20,110 @@ function decode(raw, name) {
  * percent-encoded); URLSearchParams would lose that distinction.
  */
 export function splitQuery(search, listParams) {
-  const out = new Map();
-  const text = search.startsWith("?") ? search.slice(1) : search;
-  if (!text) return out;
-  for (const part of text.split("&")) {
-    if (!part) continue;
-    const eq = part.indexOf("=");
-    const name = decode(eq < 0 ? part : part.slice(0, eq), "?");
-    const raw = eq < 0 ? "" : part.slice(eq + 1);
-    const isList = listParams.includes(name);
-    const values = isList
-      ? raw === ""
-        ? []
-        : raw.split(",").map((v) => decode(v, name))
-      : [decode(raw, name)];
-    const list = out.get(name);
-    if (list && !isList) {
-      throw badRequest(`Query parameter '${name}' was given more than once.`, name);
+    const out = new Map();
+    const text = search.startsWith("?") ? search.slice(1) : search;
+    if (!text)
+        return out;
+    for (const part of text.split("&")) {
+        if (!part)
+            continue;
+        const eq = part.indexOf("=");
+        const name = decode(eq < 0 ? part : part.slice(0, eq), "?");
+        const raw = eq < 0 ? "" : part.slice(eq + 1);
+        const isList = listParams.includes(name);
+        const values = isList
+            ? raw === ""
+                ? []
+                : raw.split(",").map((v) => decode(v, name))
+            : [decode(raw, name)];
+        const list = out.get(name);
+        if (list && !isList) {
+            throw badRequest(`Query parameter '${name}' was given more than once.`, name);
+        }
+        out.set(name, [...(list ?? []), ...values]);
     }
-    out.set(name, [...(list ?? []), ...values]);
-  }
-  return out;
+    return out;
 }
 function scalar(param, type, raw, opLabel) {
-  const name = param.name;
-  let value;
-  switch (type) {
-    case "integer":
-      if (!/^-?\d+$/.test(raw))
-        throw badRequest(`Invalid value '${raw}' for '${name}': expected an integer.`, name);
-      value = Number(raw);
-      break;
-    case "number":
-      value = Number(raw);
-      if (raw.trim() === "" || !Number.isFinite(value)) {
-        throw badRequest(`Invalid value '${raw}' for '${name}': expected a number.`, name);
-      }
-      break;
-    case "boolean":
-      if (raw !== "true" && raw !== "false") {
-        throw badRequest(`Invalid value '${raw}' for '${name}': expected true or false.`, name);
-      }
-      value = raw === "true";
-      break;
-    default:
-      value = raw;
-  }
-  if (param.enum && !param.enum.includes(value)) {
-    throw badRequest(
-      `Invalid value '${raw}' for '${name}' of ${opLabel}: expected one of ${param.enum.join(", ")}.`,
-      name,
-    );
-  }
-  if (typeof value === "number") {
-    if (param.minimum !== undefined && value < param.minimum) {
-      throw badRequest(`Invalid value ${value} for '${name}': must be at least ${param.minimum}.`, name);
+    const name = param.name;
+    let value;
+    switch (type) {
+        case "integer":
+            if (!/^-?\d+$/.test(raw))
+                throw badRequest(`Invalid value '${raw}' for '${name}': expected an integer.`, name);
+            value = Number(raw);
+            break;
+        case "number":
+            value = Number(raw);
+            if (raw.trim() === "" || !Number.isFinite(value)) {
+                throw badRequest(`Invalid value '${raw}' for '${name}': expected a number.`, name);
+            }
+            break;
+        case "boolean":
+            if (raw !== "true" && raw !== "false") {
+                throw badRequest(`Invalid value '${raw}' for '${name}': expected true or false.`, name);
+            }
+            value = raw === "true";
+            break;
+        default:
+            value = raw;
     }
-    if (param.maximum !== undefined && value > param.maximum) {
-      throw badRequest(`Invalid value ${value} for '${name}': must be at most ${param.maximum}.`, name);
+    if (param.enum && !param.enum.includes(value)) {
+        throw badRequest(`Invalid value '${raw}' for '${name}' of ${opLabel}: expected one of ${param.enum.join(", ")}.`, name);
     }
-  }
-  return value;
+    if (typeof value === "number") {
+        if (param.minimum !== undefined && value < param.minimum) {
+            throw badRequest(`Invalid value ${value} for '${name}': must be at least ${param.minimum}.`, name);
+        }
+        if (param.maximum !== undefined && value > param.maximum) {
+            throw badRequest(`Invalid value ${value} for '${name}': must be at most ${param.maximum}.`, name);
+        }
+    }
+    return value;
 }
 /** Parses and validates the query of a request against its operation. */
 export function parseQuery(search, op) {
-  const opLabel = `${op.method.toUpperCase()} ${op.path}`;
-  const raw = splitQuery(search, op.listParams);
-  const known = new Map(op.query.map((p) => [p.name, p]));
-  const query = {};
-  for (const [name, values] of raw) {
-    const param = known.get(name);
-    if (!param) {
-      throw badRequest(
-        `Unsupported query parameter '${name}' for ${opLabel}. Accepted: ${[...known.keys()].join(", ") || "none"}.`,
-        name,
-      );
+    const opLabel = `${op.method.toUpperCase()} ${op.path}`;
+    const raw = splitQuery(search, op.listParams);
+    const known = new Map(op.query.map((p) => [p.name, p]));
+    const query = {};
+    for (const [name, values] of raw) {
+        const param = known.get(name);
+        if (!param) {
+            throw badRequest(`Unsupported query parameter '${name}' for ${opLabel}. Accepted: ${[...known.keys()].join(", ") || "none"}.`, name);
+        }
+        if (param.type === "array") {
+            const itemType = param.items ?? "string";
+            query[name] = values.map((v) => scalar(param, itemType, v, opLabel));
+        }
+        else {
+            query[name] = scalar(param, param.type, values[0] ?? "", opLabel);
+        }
     }
-    if (param.type === "array") {
-      const itemType = param.items ?? "string";
-      query[name] = values.map((v) => scalar(param, itemType, v, opLabel));
-    } else {
-      query[name] = scalar(param, param.type, values[0] ?? "", opLabel);
+    for (const param of op.query) {
+        if (param.required && !(param.name in query)) {
+            throw badRequest(`Missing required query parameter '${param.name}' for ${opLabel}.`, param.name);
+        }
     }
-  }
-  for (const param of op.query) {
-    if (param.required && !(param.name in query)) {
-      throw badRequest(`Missing required query parameter '${param.name}' for ${opLabel}.`, param.name);
-    }
-  }
-  return query;
+    return query;
 }
 // ------------------------------------------------------------------------------------------ bodies
 const INT_RANGES = {
-  int32: [-(2 ** 31), 2 ** 31 - 1],
-  uint32: [0, 2 ** 32 - 1],
+    int32: [-(2 ** 31), 2 ** 31 - 1],
+    uint32: [0, 2 ** 32 - 1],
 };
 function withNullable(node) {
-  if (Array.isArray(node)) return node.map(withNullable);
-  if (!node || typeof node !== "object") return node;
-  const out = {};
-  for (const [k, v] of Object.entries(node)) {
-    out[k] = k === "example" || k === "description" ? v : withNullable(v);
-  }
-  if (typeof out.type === "string") out.nullable = true;
-  return out;
+    if (Array.isArray(node))
+        return node.map(withNullable);
+    if (!node || typeof node !== "object")
+        return node;
+    const out = {};
+    for (const [k, v] of Object.entries(node)) {
+        out[k] = k === "example" || k === "description" ? v : withNullable(v);
+    }
+    if (typeof out.type === "string")
+        out.nullable = true;
+    return out;
 }
 /**
  * A JSON-schema validator over one version's `components.schemas`, compiling each
@@ -136,39 +136,40 @@ function withNullable(node) {
  * ```
  */
 export function createSchemaValidator(schemas, options = {}) {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-  for (const [name, [min, max]] of Object.entries(INT_RANGES)) {
-    ajv.addFormat(name, {
-      type: "number",
-      validate: (n) => Number.isInteger(n) && n >= min && n <= max,
-    });
-  }
-  ajv.addFormat("int64", { type: "number", validate: (n) => Number.isInteger(n) });
-  for (const name of [
-    "float",
-    "double",
-    "integer",
-    "binary",
-    "byte",
-    "password",
-    "date-time",
-    "date",
-    "uri",
-  ]) {
-    ajv.addFormat(name, true);
-  }
-  const doc = { $id: "spec", components: { schemas: options.nullable ? withNullable(schemas) : schemas } };
-  ajv.addSchema(doc);
-  const compiled = new Map();
-  return (schemaName, value) => {
-    let fn = compiled.get(schemaName);
-    if (!fn) {
-      fn = ajv.compile({ $ref: `spec#/components/schemas/${schemaName}` });
-      compiled.set(schemaName, fn);
+    const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    for (const [name, [min, max]] of Object.entries(INT_RANGES)) {
+        ajv.addFormat(name, {
+            type: "number",
+            validate: (n) => Number.isInteger(n) && n >= min && n <= max,
+        });
     }
-    if (fn(value)) return null;
-    return (fn.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
-  };
+    ajv.addFormat("int64", { type: "number", validate: (n) => Number.isInteger(n) });
+    for (const name of [
+        "float",
+        "double",
+        "integer",
+        "binary",
+        "byte",
+        "password",
+        "date-time",
+        "date",
+        "uri",
+    ]) {
+        ajv.addFormat(name, true);
+    }
+    const doc = { $id: "spec", components: { schemas: options.nullable ? withNullable(schemas) : schemas } };
+    ajv.addSchema(doc);
+    const compiled = new Map();
+    return (schemaName, value) => {
+        let fn = compiled.get(schemaName);
+        if (!fn) {
+            fn = ajv.compile({ $ref: `spec#/components/schemas/${schemaName}` });
+            compiled.set(schemaName, fn);
+        }
+        if (fn(value))
+            return null;
+        return (fn.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
+    };
 }
 const bodyValidators = new WeakMap();
 /**
@@ -176,45 +177,45 @@ const bodyValidators = new WeakMap();
  * body and none was sent.
  */
 export async function parseBody(request, op, spec) {
-  const text = await request.text();
-  const label = `${op.method.toUpperCase()} ${op.path}`;
-  if (!text.trim()) {
-    if (op.body?.required) throw badRequest(`${label} needs a JSON request body.`, "body");
-    return undefined;
-  }
-  if (!op.body) throw badRequest(`${label} takes no request body.`, "body");
-  const type = request.headers.get("content-type") ?? "";
-  if (!/json/i.test(type)) {
-    throw new MockHttpError(415, [
-      {
-        context: "content-type",
-        message: `Expected Content-Type application/json, got '${type || "none"}'.`,
-      },
-    ]);
-  }
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    throw badRequest(`Malformed JSON request body: ${e.message}`, "body");
-  }
-  if (op.body.schema) {
-    let validate = bodyValidators.get(spec);
-    if (!validate) {
-      validate = createSchemaValidator(spec.schemas);
-      bodyValidators.set(spec, validate);
+    const text = await request.text();
+    const label = `${op.method.toUpperCase()} ${op.path}`;
+    if (!text.trim()) {
+        if (op.body?.required)
+            throw badRequest(`${label} needs a JSON request body.`, "body");
+        return undefined;
     }
-    const errors = validate(op.body.schema, body);
-    if (errors) {
-      throw new MockHttpError(
-        400,
-        errors.slice(0, 10).map((message) => ({
-          context: message.split(" ")[0]?.replace(/^\//, "").replace(/\//g, ".") || "body",
-          message: `Invalid request body for ${label} (${op.body?.schema}): ${message}.`,
-        })),
-      );
+    if (!op.body)
+        throw badRequest(`${label} takes no request body.`, "body");
+    const type = request.headers.get("content-type") ?? "";
+    if (!/json/i.test(type)) {
+        throw new MockHttpError(415, [
+            {
+                context: "content-type",
+                message: `Expected Content-Type application/json, got '${type || "none"}'.`,
+            },
+        ]);
     }
-  }
-  return body;
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (e) {
+        throw badRequest(`Malformed JSON request body: ${e.message}`, "body");
+    }
+    if (op.body.schema) {
+        let validate = bodyValidators.get(spec);
+        if (!validate) {
+            validate = createSchemaValidator(spec.schemas);
+            bodyValidators.set(spec, validate);
+        }
+        const errors = validate(op.body.schema, body);
+        if (errors) {
+            throw new MockHttpError(400, errors.slice(0, 10).map((message) => ({
+                context: message.split(" ")[0]?.replace(/^\//, "").replace(/\//g, ".") || "body",
+                message: `Invalid request body for ${label} (${op.body?.schema}): ${message}.`,
+            })));
+        }
+    }
+    return body;
 }
 //# sourceMappingURL=validate.js.map

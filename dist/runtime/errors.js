@@ -14,12 +14,12 @@
  * ```
  */
 export class PurekitError extends Error {
-  name = "PurekitError";
-  code;
-  constructor(code, message, options) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-  }
+    name = "PurekitError";
+    code;
+    constructor(code, message, options) {
+        super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+        this.code = code;
+    }
 }
 /**
  * The array (or Pure1) answered with an HTTP error.
@@ -35,20 +35,20 @@ export class PurekitError extends Error {
  * ```
  */
 export class PureApiError extends PurekitError {
-  name = "PureApiError";
-  status;
-  errors;
-  requestId;
-  request;
-  /** The raw answer body when it was not the array's JSON error shape (e.g. an HTML page), truncated. */
-  body;
-  constructor(init) {
-    super(init.code ?? "ERR_API", init.message);
-    this.status = init.status;
-    this.errors = init.errors;
-    this.requestId = init.requestId;
-    this.request = init.request;
-    this.body = init.body;
-  }
+    name = "PureApiError";
+    status;
+    errors;
+    requestId;
+    request;
+    /** The raw answer body when it was not the array's JSON error shape (e.g. an HTML page), truncated. */
+    body;
+    constructor(init) {
+        super(init.code ?? "ERR_API", init.message);
+        this.status = init.status;
+        this.errors = init.errors;
+        this.requestId = init.requestId;
+        this.request = init.request;
+        this.body = init.body;
+    }
 }
 //# sourceMappingURL=errors.js.map

@@ -43,49 +43,22 @@ export type FilterScalar = string | number | boolean;
 export type Quantifier = "any" | "all";
 /** One (path, value type) pair of an item type. */
 interface Entry<P extends string, V> {
-  path: P;
-  value: V;
+    path: P;
+    value: V;
 }
 /** Depth counter for the recursive path types: generated schemas nest 3-4 levels; stop at 6. */
 type Prev = [never, 0, 1, 2, 3, 4, 5];
 type MaxDepth = 6;
-type EntriesOf<T, D extends number> = [D] extends [never]
-  ? never
-  : T extends readonly unknown[]
-    ? never
-    : T extends object
-      ? {
-          [K in keyof T & string]-?: KeyEntries<K, NonNullable<T[K]>, D>;
-        }[keyof T & string]
-      : never;
-type KeyEntries<K extends string, V, D extends number> = unknown extends V
-  ? Entry<K | `${K}.${string}` | `${K}[${Quantifier}]` | `${K}[${Quantifier}].${string}`, FilterScalar>
-  : V extends FilterScalar
-    ? Entry<K, V>
-    : V extends readonly (infer E)[]
-      ? ElementEntries<`${K}[${Quantifier}]`, NonNullable<E>, Prev[D]>
-      : V extends object
-        ? Prefixed<K, EntriesOf<V, Prev[D]>>
-        : never;
+type EntriesOf<T, D extends number> = [D] extends [never] ? never : T extends readonly unknown[] ? never : T extends object ? {
+    [K in keyof T & string]-?: KeyEntries<K, NonNullable<T[K]>, D>;
+}[keyof T & string] : never;
+type KeyEntries<K extends string, V, D extends number> = unknown extends V ? Entry<K | `${K}.${string}` | `${K}[${Quantifier}]` | `${K}[${Quantifier}].${string}`, FilterScalar> : V extends FilterScalar ? Entry<K, V> : V extends readonly (infer E)[] ? ElementEntries<`${K}[${Quantifier}]`, NonNullable<E>, Prev[D]> : V extends object ? Prefixed<K, EntriesOf<V, Prev[D]>> : never;
 /** Elements of a list: scalars compare directly; objects expose their fields, and match by `name`. */
-type ElementEntries<Q extends string, E, D extends number> = unknown extends E
-  ? Entry<Q | `${Q}.${string}`, FilterScalar>
-  : E extends FilterScalar
-    ? Entry<Q, E>
-    : E extends readonly unknown[]
-      ? never
-      : E extends object
-        ? Prefixed<Q, EntriesOf<E, D>> | NameEntry<Q, E>
-        : never;
+type ElementEntries<Q extends string, E, D extends number> = unknown extends E ? Entry<Q | `${Q}.${string}`, FilterScalar> : E extends FilterScalar ? Entry<Q, E> : E extends readonly unknown[] ? never : E extends object ? Prefixed<Q, EntriesOf<E, D>> | NameEntry<Q, E> : never;
 type NameEntry<Q extends string, E> = E extends {
-  name?: infer N;
-}
-  ? NonNullable<N> extends FilterScalar
-    ? Entry<Q, NonNullable<N>>
-    : never
-  : never;
-type Prefixed<K extends string, X> =
-  X extends Entry<infer P extends string, infer V> ? Entry<`${K}.${P}`, V> : never;
+    name?: infer N;
+} ? NonNullable<N> extends FilterScalar ? Entry<Q, NonNullable<N>> : never : never;
+type Prefixed<K extends string, X> = X extends Entry<infer P extends string, infer V> ? Entry<`${K}.${P}`, V> : never;
 type PathEntries<T> = EntriesOf<T, MaxDepth>;
 /**
  * Field names a filter on items of type `T` may use: dotted paths to scalar fields, with
@@ -109,15 +82,7 @@ export type FieldPath<T> = unknown extends T ? string : PathEntries<T>["path"];
  * type B = FieldValue<V, "subtype">;     // "regular" | "protocol_endpoint"
  * ```
  */
-export type FieldValue<T, P extends string> = unknown extends T
-  ? FilterScalar
-  : PathEntries<T> extends infer E
-    ? E extends Entry<infer EP, infer V>
-      ? P extends EP
-        ? V
-        : never
-      : never
-    : never;
+export type FieldValue<T, P extends string> = unknown extends T ? FilterScalar : PathEntries<T> extends infer E ? E extends Entry<infer EP, infer V> ? P extends EP ? V : never : never : never;
 /**
  * List fields of `T`, without the quantifier: the fields {@link FilterBuilder.any} takes.
  *
@@ -127,13 +92,7 @@ export type FieldValue<T, P extends string> = unknown extends T
  * type L = ListField<H>; // "wwns" | "preferred_arrays"
  * ```
  */
-export type ListField<T> = unknown extends T
-  ? string
-  : FieldPath<T> extends infer P
-    ? P extends `${infer B}[any]`
-      ? B
-      : never
-    : never;
+export type ListField<T> = unknown extends T ? string : FieldPath<T> extends infer P ? P extends `${infer B}[any]` ? B : never : never;
 /**
  * Fields of `T` that `sort` accepts: dotted paths to scalar fields, without list quantifiers.
  *
@@ -143,13 +102,7 @@ export type ListField<T> = unknown extends T
  * type S = SortField<V>; // "name" | "space.total_physical"
  * ```
  */
-export type SortField<T> = unknown extends T
-  ? string
-  : FieldPath<T> extends infer P
-    ? P extends `${string}[${string}`
-      ? never
-      : P
-    : never;
+export type SortField<T> = unknown extends T ? string : FieldPath<T> extends infer P ? P extends `${string}[${string}` ? never : P : never;
 /** Values `<`, `<=`, `>`, `>=` accept for a field of value type `V`: numbers and strings only. */
 type Ordered<V> = (V extends number ? number : never) | (V extends string ? string : never);
 /** Values `contains` and `like` accept for a field of value type `V`: strings only. */
@@ -184,47 +137,47 @@ export type Filter<T = unknown> = FilterExpression<FieldPath<T>>;
  * ```
  */
 export declare class FilterExpression<Fields = string> {
-  #private;
-  /** Phantom, never set at run time: keeps filters of different item types apart. */
-  protected readonly fields: (field: Fields) => Fields;
-  private constructor();
-  /**
-   * This filter and all of `others`.
-   *
-   * @example
-   * ```ts
-   * f.eq("destroyed", false).and(f.gt("space.total_physical", 0)).toString();
-   * // "destroyed=false and space.total_physical>0"
-   * ```
-   */
-  and(...others: [Combinable<Fields>, ...Combinable<Fields>[]]): FilterExpression<Fields>;
-  /**
-   * This filter or any of `others`.
-   *
-   * @example
-   * ```ts
-   * f.eq("name", "a").or(f.eq("name", "b")).toString(); // "name='a' or name='b'"
-   * ```
-   */
-  or(...others: [Combinable<Fields>, ...Combinable<Fields>[]]): FilterExpression<Fields>;
-  /**
-   * The expression as the arrays take it in the `filter` query parameter.
-   *
-   * @example
-   * ```ts
-   * await fa.GET("/volumes", { params: { query: { filter: f.eq("name", "vol1").toString() } } });
-   * ```
-   */
-  toString(): string;
-  /**
-   * Serialises as the expression string.
-   *
-   * @example
-   * ```ts
-   * JSON.stringify({ filter: f.eq("name", "vol1") }); // '{"filter":"name=\'vol1\'"}'
-   * ```
-   */
-  toJSON(): string;
+    #private;
+    /** Phantom, never set at run time: keeps filters of different item types apart. */
+    protected readonly fields: (field: Fields) => Fields;
+    private constructor();
+    /**
+     * This filter and all of `others`.
+     *
+     * @example
+     * ```ts
+     * f.eq("destroyed", false).and(f.gt("space.total_physical", 0)).toString();
+     * // "destroyed=false and space.total_physical>0"
+     * ```
+     */
+    and(...others: [Combinable<Fields>, ...Combinable<Fields>[]]): FilterExpression<Fields>;
+    /**
+     * This filter or any of `others`.
+     *
+     * @example
+     * ```ts
+     * f.eq("name", "a").or(f.eq("name", "b")).toString(); // "name='a' or name='b'"
+     * ```
+     */
+    or(...others: [Combinable<Fields>, ...Combinable<Fields>[]]): FilterExpression<Fields>;
+    /**
+     * The expression as the arrays take it in the `filter` query parameter.
+     *
+     * @example
+     * ```ts
+     * await fa.GET("/volumes", { params: { query: { filter: f.eq("name", "vol1").toString() } } });
+     * ```
+     */
+    toString(): string;
+    /**
+     * Serialises as the expression string.
+     *
+     * @example
+     * ```ts
+     * JSON.stringify({ filter: f.eq("name", "vol1") }); // '{"filter":"name=\'vol1\'"}'
+     * ```
+     */
+    toJSON(): string;
 }
 /** A filter of items of type `T`, or an untyped one (which fits anywhere). */
 type FilterOf<T> = Filter<T> | Filter<unknown>;
@@ -243,143 +196,143 @@ type Combinable<Fields> = FilterExpression<Fields> | FilterExpression<string>;
  * ```
  */
 export interface FilterBuilder<T> {
-  /**
-   * `field` equals `value`; `null` matches a field that is not set. `*` in a string is a literal
-   * asterisk here: for wildcards use {@link FilterBuilder.like}.
-   *
-   * @example
-   * ```ts
-   * f.eq("name", "O'Brien").toString(); // "name='O\\'Brien'"
-   * ```
-   */
-  eq<P extends FieldPath<T>>(field: P, value: FieldValue<T, P> | null): Filter<T>;
-  /**
-   * `field` differs from `value` (also true when the field is not set, unless `value` is `null`).
-   *
-   * @example
-   * ```ts
-   * f.ne("subtype", "protocol_endpoint").toString(); // "subtype!='protocol_endpoint'"
-   * ```
-   */
-  ne<P extends FieldPath<T>>(field: P, value: FieldValue<T, P> | null): Filter<T>;
-  /**
-   * `field` is greater than `value` (numbers numerically, strings lexicographically).
-   *
-   * @example
-   * ```ts
-   * f.gt("space.total_physical", 5).toString(); // "space.total_physical>5"
-   * ```
-   */
-  gt<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
-  /**
-   * `field` is greater than or equal to `value`.
-   *
-   * @example
-   * ```ts
-   * f.gte("provisioned", 1024).toString(); // "provisioned>=1024"
-   * ```
-   */
-  gte<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
-  /**
-   * `field` is less than `value`.
-   *
-   * @example
-   * ```ts
-   * f.lt("created", Date.parse("2021-01-01")).toString(); // "created<1609459200000"
-   * ```
-   */
-  lt<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
-  /**
-   * `field` is less than or equal to `value`.
-   *
-   * @example
-   * ```ts
-   * f.lte("name", "m").toString(); // "name<='m'"
-   * ```
-   */
-  lte<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
-  /**
-   * `field` equals one of `values` (at least one).
-   *
-   * @example
-   * ```ts
-   * f.in("name", ["a", "b"]).toString(); // "name=('a','b')"
-   * ```
-   */
-  in<P extends FieldPath<T>>(field: P, values: readonly (FieldValue<T, P> | null)[]): Filter<T>;
-  /**
-   * `field` equals none of `values`; rendered as `not(field=(…))`.
-   *
-   * @example
-   * ```ts
-   * f.notIn("name", ["a", "b"]).toString(); // "not(name=('a','b'))"
-   * ```
-   */
-  notIn<P extends FieldPath<T>>(field: P, values: readonly (FieldValue<T, P> | null)[]): Filter<T>;
-  /**
-   * `field` matches a wildcard `pattern`: `*` stands for any run of characters (none included).
-   *
-   * @example
-   * ```ts
-   * f.like("name", "vol*").toString(); // "name='vol*'"
-   * ```
-   */
-  like<P extends FieldPath<T>>(field: P, pattern: Text<FieldValue<T, P>>): Filter<T>;
-  /**
-   * `field` contains `text` (case-sensitive; `*` is literal).
-   *
-   * @example
-   * ```ts
-   * f.contains("name", "esx").toString(); // "contains(name,'esx')"
-   * ```
-   */
-  contains<P extends FieldPath<T>>(field: P, text: Text<FieldValue<T, P>>): Filter<T>;
-  /**
-   * Some element of the list `field` equals `value`; elements that are references
-   * (`{ name, id }`) match by name. Same as `eq(\`${field}[any]\`, value)`.
-   *
-   * @example
-   * ```ts
-   * f.any("hosts", "h1").toString(); // "hosts[any]='h1'"
-   * ```
-   */
-  any<L extends ListField<T>>(field: L, value: FieldValue<T, `${L}[any]`> | null): Filter<T>;
-  /**
-   * The item has a tag with this key and value (in any namespace).
-   *
-   * @example
-   * ```ts
-   * f.tags("env", "prod").toString(); // "tags('env','prod')"
-   * ```
-   */
-  tags(key: string, value: string): Filter<T>;
-  /**
-   * The opposite of `filter`.
-   *
-   * @example
-   * ```ts
-   * f.not(f.eq("name", "x")).toString(); // "not(name='x')"
-   * ```
-   */
-  not(filter: FilterOf<T>): Filter<T>;
-  /**
-   * All of `filters` hold. Parenthesises `or` operands as needed.
-   *
-   * @example
-   * ```ts
-   * f.and(f.eq("a", 1), f.or(f.eq("b", 2), f.eq("c", 3))).toString(); // "a=1 and (b=2 or c=3)"
-   * ```
-   */
-  and(...filters: [FilterOf<T>, ...FilterOf<T>[]]): Filter<T>;
-  /**
-   * At least one of `filters` holds.
-   *
-   * @example
-   * ```ts
-   * f.or(f.eq("name", "a"), f.eq("name", "b")).toString(); // "name='a' or name='b'"
-   * ```
-   */
-  or(...filters: [FilterOf<T>, ...FilterOf<T>[]]): Filter<T>;
+    /**
+     * `field` equals `value`; `null` matches a field that is not set. `*` in a string is a literal
+     * asterisk here: for wildcards use {@link FilterBuilder.like}.
+     *
+     * @example
+     * ```ts
+     * f.eq("name", "O'Brien").toString(); // "name='O\\'Brien'"
+     * ```
+     */
+    eq<P extends FieldPath<T>>(field: P, value: FieldValue<T, P> | null): Filter<T>;
+    /**
+     * `field` differs from `value` (also true when the field is not set, unless `value` is `null`).
+     *
+     * @example
+     * ```ts
+     * f.ne("subtype", "protocol_endpoint").toString(); // "subtype!='protocol_endpoint'"
+     * ```
+     */
+    ne<P extends FieldPath<T>>(field: P, value: FieldValue<T, P> | null): Filter<T>;
+    /**
+     * `field` is greater than `value` (numbers numerically, strings lexicographically).
+     *
+     * @example
+     * ```ts
+     * f.gt("space.total_physical", 5).toString(); // "space.total_physical>5"
+     * ```
+     */
+    gt<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
+    /**
+     * `field` is greater than or equal to `value`.
+     *
+     * @example
+     * ```ts
+     * f.gte("provisioned", 1024).toString(); // "provisioned>=1024"
+     * ```
+     */
+    gte<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
+    /**
+     * `field` is less than `value`.
+     *
+     * @example
+     * ```ts
+     * f.lt("created", Date.parse("2021-01-01")).toString(); // "created<1609459200000"
+     * ```
+     */
+    lt<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
+    /**
+     * `field` is less than or equal to `value`.
+     *
+     * @example
+     * ```ts
+     * f.lte("name", "m").toString(); // "name<='m'"
+     * ```
+     */
+    lte<P extends FieldPath<T>>(field: P, value: Ordered<FieldValue<T, P>>): Filter<T>;
+    /**
+     * `field` equals one of `values` (at least one).
+     *
+     * @example
+     * ```ts
+     * f.in("name", ["a", "b"]).toString(); // "name=('a','b')"
+     * ```
+     */
+    in<P extends FieldPath<T>>(field: P, values: readonly (FieldValue<T, P> | null)[]): Filter<T>;
+    /**
+     * `field` equals none of `values`; rendered as `not(field=(…))`.
+     *
+     * @example
+     * ```ts
+     * f.notIn("name", ["a", "b"]).toString(); // "not(name=('a','b'))"
+     * ```
+     */
+    notIn<P extends FieldPath<T>>(field: P, values: readonly (FieldValue<T, P> | null)[]): Filter<T>;
+    /**
+     * `field` matches a wildcard `pattern`: `*` stands for any run of characters (none included).
+     *
+     * @example
+     * ```ts
+     * f.like("name", "vol*").toString(); // "name='vol*'"
+     * ```
+     */
+    like<P extends FieldPath<T>>(field: P, pattern: Text<FieldValue<T, P>>): Filter<T>;
+    /**
+     * `field` contains `text` (case-sensitive; `*` is literal).
+     *
+     * @example
+     * ```ts
+     * f.contains("name", "esx").toString(); // "contains(name,'esx')"
+     * ```
+     */
+    contains<P extends FieldPath<T>>(field: P, text: Text<FieldValue<T, P>>): Filter<T>;
+    /**
+     * Some element of the list `field` equals `value`; elements that are references
+     * (`{ name, id }`) match by name. Same as `eq(\`${field}[any]\`, value)`.
+     *
+     * @example
+     * ```ts
+     * f.any("hosts", "h1").toString(); // "hosts[any]='h1'"
+     * ```
+     */
+    any<L extends ListField<T>>(field: L, value: FieldValue<T, `${L}[any]`> | null): Filter<T>;
+    /**
+     * The item has a tag with this key and value (in any namespace).
+     *
+     * @example
+     * ```ts
+     * f.tags("env", "prod").toString(); // "tags('env','prod')"
+     * ```
+     */
+    tags(key: string, value: string): Filter<T>;
+    /**
+     * The opposite of `filter`.
+     *
+     * @example
+     * ```ts
+     * f.not(f.eq("name", "x")).toString(); // "not(name='x')"
+     * ```
+     */
+    not(filter: FilterOf<T>): Filter<T>;
+    /**
+     * All of `filters` hold. Parenthesises `or` operands as needed.
+     *
+     * @example
+     * ```ts
+     * f.and(f.eq("a", 1), f.or(f.eq("b", 2), f.eq("c", 3))).toString(); // "a=1 and (b=2 or c=3)"
+     * ```
+     */
+    and(...filters: [FilterOf<T>, ...FilterOf<T>[]]): Filter<T>;
+    /**
+     * At least one of `filters` holds.
+     *
+     * @example
+     * ```ts
+     * f.or(f.eq("name", "a"), f.eq("name", "b")).toString(); // "name='a' or name='b'"
+     * ```
+     */
+    or(...filters: [FilterOf<T>, ...FilterOf<T>[]]): Filter<T>;
 }
 /**
  * A filter builder whose field names and values are checked against the item type `T`
@@ -414,24 +367,24 @@ export declare const f: FilterBuilder<unknown>;
  * ```
  */
 export interface SortBuilder<T> {
-  /**
-   * Ascending order on `field`.
-   *
-   * @example
-   * ```ts
-   * sort.asc("name"); // "name"
-   * ```
-   */
-  asc<P extends SortField<T>>(field: P): P;
-  /**
-   * Descending order on `field`.
-   *
-   * @example
-   * ```ts
-   * sort.desc("name"); // "name-"
-   * ```
-   */
-  desc<P extends SortField<T>>(field: P): `${P & string}-`;
+    /**
+     * Ascending order on `field`.
+     *
+     * @example
+     * ```ts
+     * sort.asc("name"); // "name"
+     * ```
+     */
+    asc<P extends SortField<T>>(field: P): P;
+    /**
+     * Descending order on `field`.
+     *
+     * @example
+     * ```ts
+     * sort.desc("name"); // "name-"
+     * ```
+     */
+    desc<P extends SortField<T>>(field: P): `${P & string}-`;
 }
 /**
  * A sort-key builder whose field names are checked against the item type `T`.
@@ -453,4 +406,5 @@ export declare function sortFor<T>(): SortBuilder<T>;
  * ```
  */
 export declare const sort: SortBuilder<unknown>;
+export {};
 //# sourceMappingURL=filter.d.ts.map

@@ -38,7 +38,6 @@
  * in `test/filter.test.ts` keep the two in step.
  */
 import { PurekitError } from "./errors.js";
-
 // ---------------------------------------------------------------------------------------------
 // The Filter value
 // ---------------------------------------------------------------------------------------------
@@ -67,199 +66,190 @@ let isFilter;
  * ```
  */
 export class FilterExpression {
-  #text;
-  #precedence;
-  constructor(text, precedence) {
-    this.#text = text;
-    this.#precedence = precedence;
-  }
-  static {
-    createFilter = (text, precedence) => new FilterExpression(text, precedence);
-    precedenceOf = (filter) => filter.#precedence;
-    isFilter = (value) => typeof value === "object" && value !== null && #text in value;
-  }
-  /**
-   * This filter and all of `others`.
-   *
-   * @example
-   * ```ts
-   * f.eq("destroyed", false).and(f.gt("space.total_physical", 0)).toString();
-   * // "destroyed=false and space.total_physical>0"
-   * ```
-   */
-  and(...others) {
-    return combine("and", "filter.and()", [this, ...others]);
-  }
-  /**
-   * This filter or any of `others`.
-   *
-   * @example
-   * ```ts
-   * f.eq("name", "a").or(f.eq("name", "b")).toString(); // "name='a' or name='b'"
-   * ```
-   */
-  or(...others) {
-    return combine("or", "filter.or()", [this, ...others]);
-  }
-  /**
-   * The expression as the arrays take it in the `filter` query parameter.
-   *
-   * @example
-   * ```ts
-   * await fa.GET("/volumes", { params: { query: { filter: f.eq("name", "vol1").toString() } } });
-   * ```
-   */
-  toString() {
-    return this.#text;
-  }
-  /**
-   * Serialises as the expression string.
-   *
-   * @example
-   * ```ts
-   * JSON.stringify({ filter: f.eq("name", "vol1") }); // '{"filter":"name=\'vol1\'"}'
-   * ```
-   */
-  toJSON() {
-    return this.#text;
-  }
+    #text;
+    #precedence;
+    constructor(text, precedence) {
+        this.#text = text;
+        this.#precedence = precedence;
+    }
+    static {
+        createFilter = (text, precedence) => new FilterExpression(text, precedence);
+        precedenceOf = (filter) => filter.#precedence;
+        isFilter = (value) => typeof value === "object" && value !== null && #text in value;
+    }
+    /**
+     * This filter and all of `others`.
+     *
+     * @example
+     * ```ts
+     * f.eq("destroyed", false).and(f.gt("space.total_physical", 0)).toString();
+     * // "destroyed=false and space.total_physical>0"
+     * ```
+     */
+    and(...others) {
+        return combine("and", "filter.and()", [this, ...others]);
+    }
+    /**
+     * This filter or any of `others`.
+     *
+     * @example
+     * ```ts
+     * f.eq("name", "a").or(f.eq("name", "b")).toString(); // "name='a' or name='b'"
+     * ```
+     */
+    or(...others) {
+        return combine("or", "filter.or()", [this, ...others]);
+    }
+    /**
+     * The expression as the arrays take it in the `filter` query parameter.
+     *
+     * @example
+     * ```ts
+     * await fa.GET("/volumes", { params: { query: { filter: f.eq("name", "vol1").toString() } } });
+     * ```
+     */
+    toString() {
+        return this.#text;
+    }
+    /**
+     * Serialises as the expression string.
+     *
+     * @example
+     * ```ts
+     * JSON.stringify({ filter: f.eq("name", "vol1") }); // '{"filter":"name=\'vol1\'"}'
+     * ```
+     */
+    toJSON() {
+        return this.#text;
+    }
 }
 // ---------------------------------------------------------------------------------------------
 // Rendering and validation
 // ---------------------------------------------------------------------------------------------
 const SEGMENT = "[A-Za-z_][A-Za-z0-9_]*";
-const FIELD_PATTERN = new RegExp(
-  `^${SEGMENT}(?:\\[(?:any|all)\\])?(?:\\.${SEGMENT}(?:\\[(?:any|all)\\])?)*$`,
-);
+const FIELD_PATTERN = new RegExp(`^${SEGMENT}(?:\\[(?:any|all)\\])?(?:\\.${SEGMENT}(?:\\[(?:any|all)\\])?)*$`);
 const SORT_FIELD_PATTERN = new RegExp(`^${SEGMENT}(?:\\.${SEGMENT})*$`);
 function invalid(message) {
-  return new PurekitError("ERR_INVALID_ARGUMENT", message);
+    return new PurekitError("ERR_INVALID_ARGUMENT", message);
 }
 function show(value) {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (typeof value === "symbol" || typeof value === "function") return typeof value;
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object" && value !== null) return "an object";
-  return String(value);
+    if (typeof value === "string")
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+    if (typeof value === "bigint")
+        return `${value}n`;
+    if (typeof value === "symbol" || typeof value === "function")
+        return typeof value;
+    if (Array.isArray(value))
+        return "an array";
+    if (typeof value === "object" && value !== null)
+        return "an object";
+    return String(value);
 }
 function checkField(field, where) {
-  if (typeof field !== "string" || !FIELD_PATTERN.test(field)) {
-    throw invalid(
-      `${where}: invalid field name ${show(field)}. A field is a property path such as "name", ` +
-        `"space.total_physical" or "hosts[any]": letters, digits, "_", "." and "[any]"/"[all]" only.`,
-    );
-  }
-  return field;
+    if (typeof field !== "string" || !FIELD_PATTERN.test(field)) {
+        throw invalid(`${where}: invalid field name ${show(field)}. A field is a property path such as "name", ` +
+            `"space.total_physical" or "hosts[any]": letters, digits, "_", "." and "[any]"/"[all]" only.`);
+    }
+    return field;
 }
 function quote(text, stars) {
-  const escaped = stars === "escape" ? text.replace(/[\\'*]/g, "\\$&") : text.replace(/[\\']/g, "\\$&");
-  return `'${escaped}'`;
+    const escaped = stars === "escape" ? text.replace(/[\\'*]/g, "\\$&") : text.replace(/[\\']/g, "\\$&");
+    return `'${escaped}'`;
 }
 function literal(value, where, stars) {
-  switch (typeof value) {
-    case "string":
-      return quote(value, stars);
-    case "number":
-      if (!Number.isFinite(value)) {
-        throw invalid(
-          `${where}: the value ${value} is not a finite number; the arrays compare finite numbers only.`,
-        );
-      }
-      return String(value);
-    case "boolean":
-      return value ? "true" : "false";
-    case "undefined":
-      throw invalid(
-        `${where}: the value is undefined. To match a field that is not set, compare it with null.`,
-      );
-    default:
-      if (value === null) return "null";
-      throw invalid(
-        `${where}: cannot compare with ${show(value)}; use a string, a finite number, a boolean or null.`,
-      );
-  }
+    switch (typeof value) {
+        case "string":
+            return quote(value, stars);
+        case "number":
+            if (!Number.isFinite(value)) {
+                throw invalid(`${where}: the value ${value} is not a finite number; the arrays compare finite numbers only.`);
+            }
+            return String(value);
+        case "boolean":
+            return value ? "true" : "false";
+        case "undefined":
+            throw invalid(`${where}: the value is undefined. To match a field that is not set, compare it with null.`);
+        default:
+            if (value === null)
+                return "null";
+            throw invalid(`${where}: cannot compare with ${show(value)}; use a string, a finite number, a boolean or null.`);
+    }
 }
 function comparison(method, op, field, value, stars) {
-  const where = `f.${method}(${show(field)})`;
-  return createFilter(`${checkField(field, where)}${op}${literal(value, where, stars)}`, ATOM);
+    const where = `f.${method}(${show(field)})`;
+    return createFilter(`${checkField(field, where)}${op}${literal(value, where, stars)}`, ATOM);
 }
 function ordered(method, op, field, value) {
-  if (typeof value !== "number" && typeof value !== "string") {
-    throw invalid(`f.${method}(${show(field)}): ${op} compares numbers or strings, not ${show(value)}.`);
-  }
-  return comparison(method, op, field, value, "escape");
+    if (typeof value !== "number" && typeof value !== "string") {
+        throw invalid(`f.${method}(${show(field)}): ${op} compares numbers or strings, not ${show(value)}.`);
+    }
+    return comparison(method, op, field, value, "escape");
 }
 function text(method, value, field) {
-  if (typeof value !== "string") {
-    throw invalid(`f.${method}(${show(field)}): expected a string, got ${show(value)}.`);
-  }
-  return value;
+    if (typeof value !== "string") {
+        throw invalid(`f.${method}(${show(field)}): expected a string, got ${show(value)}.`);
+    }
+    return value;
 }
 function inList(method, field, values) {
-  const where = `f.${method}(${show(field)})`;
-  const name = checkField(field, where);
-  if (!Array.isArray(values)) throw invalid(`${where}: expected an array of values, got ${show(values)}.`);
-  if (values.length === 0) {
-    throw invalid(
-      `${where}: the list of values is empty, so nothing would match; leave this condition out instead.`,
-    );
-  }
-  return `${name}=(${values.map((v) => literal(v, where, "escape")).join(",")})`;
+    const where = `f.${method}(${show(field)})`;
+    const name = checkField(field, where);
+    if (!Array.isArray(values))
+        throw invalid(`${where}: expected an array of values, got ${show(values)}.`);
+    if (values.length === 0) {
+        throw invalid(`${where}: the list of values is empty, so nothing would match; leave this condition out instead.`);
+    }
+    return `${name}=(${values.map((v) => literal(v, where, "escape")).join(",")})`;
 }
 function combine(op, where, filters) {
-  if (filters.length === 0) throw invalid(`${where}: needs at least one filter.`);
-  const parts = [];
-  for (const [i, filter] of filters.entries()) {
-    if (!isFilter(filter)) {
-      throw invalid(
-        `${where}: argument ${i + 1} is ${show(filter)}, not a filter. Build conditions with f.eq(), ` +
-          "f.contains() and the like, so values are quoted safely.",
-      );
+    if (filters.length === 0)
+        throw invalid(`${where}: needs at least one filter.`);
+    const parts = [];
+    for (const [i, filter] of filters.entries()) {
+        if (!isFilter(filter)) {
+            throw invalid(`${where}: argument ${i + 1} is ${show(filter)}, not a filter. Build conditions with f.eq(), ` +
+                "f.contains() and the like, so values are quoted safely.");
+        }
+        // `and` binds tighter than `or`: an `or` inside an `and` needs parentheses; nothing else does.
+        const needsParens = op === "and" && precedenceOf(filter) === OR;
+        parts.push(needsParens ? `(${filter})` : String(filter));
     }
-    // `and` binds tighter than `or`: an `or` inside an `and` needs parentheses; nothing else does.
-    const needsParens = op === "and" && precedenceOf(filter) === OR;
-    parts.push(needsParens ? `(${filter})` : String(filter));
-  }
-  if (parts.length === 1) return filters[0];
-  return createFilter(parts.join(` ${op} `), op === "and" ? AND : OR);
+    if (parts.length === 1)
+        return filters[0];
+    return createFilter(parts.join(` ${op} `), op === "and" ? AND : OR);
 }
 const builder = {
-  eq: (field, value) => comparison("eq", "=", field, value, "escape"),
-  ne: (field, value) => comparison("ne", "!=", field, value, "escape"),
-  gt: (field, value) => ordered("gt", ">", field, value),
-  gte: (field, value) => ordered("gte", ">=", field, value),
-  lt: (field, value) => ordered("lt", "<", field, value),
-  lte: (field, value) => ordered("lte", "<=", field, value),
-  in: (field, values) => createFilter(inList("in", field, values), ATOM),
-  notIn: (field, values) => createFilter(`not(${inList("notIn", field, values)})`, ATOM),
-  like: (field, pattern) => comparison("like", "=", field, text("like", pattern, field), "wildcard"),
-  contains: (field, value) => {
-    const where = `f.contains(${show(field)})`;
-    const name = checkField(field, where);
-    // `*` has no special meaning inside contains(): no need to escape it.
-    return createFilter(`contains(${name},${quote(text("contains", value, field), "wildcard")})`, ATOM);
-  },
-  any: (field, value) => {
-    if (typeof field !== "string" || field.endsWith("]")) {
-      throw invalid(
-        `f.any(${show(field)}): give the list field without a quantifier, e.g. f.any("hosts", "h1").`,
-      );
-    }
-    return comparison("any", "=", `${field}[any]`, value, "escape");
-  },
-  tags: (key, value) =>
+    eq: (field, value) => comparison("eq", "=", field, value, "escape"),
+    ne: (field, value) => comparison("ne", "!=", field, value, "escape"),
+    gt: (field, value) => ordered("gt", ">", field, value),
+    gte: (field, value) => ordered("gte", ">=", field, value),
+    lt: (field, value) => ordered("lt", "<", field, value),
+    lte: (field, value) => ordered("lte", "<=", field, value),
+    in: (field, values) => createFilter(inList("in", field, values), ATOM),
+    notIn: (field, values) => createFilter(`not(${inList("notIn", field, values)})`, ATOM),
+    like: (field, pattern) => comparison("like", "=", field, text("like", pattern, field), "wildcard"),
+    contains: (field, value) => {
+        const where = `f.contains(${show(field)})`;
+        const name = checkField(field, where);
+        // `*` has no special meaning inside contains(): no need to escape it.
+        return createFilter(`contains(${name},${quote(text("contains", value, field), "wildcard")})`, ATOM);
+    },
+    any: (field, value) => {
+        if (typeof field !== "string" || field.endsWith("]")) {
+            throw invalid(`f.any(${show(field)}): give the list field without a quantifier, e.g. f.any("hosts", "h1").`);
+        }
+        return comparison("any", "=", `${field}[any]`, value, "escape");
+    },
+    tags: (key, value) => 
     // Tag arguments are compared literally (no wildcards), so `*` stays as is.
-    createFilter(
-      `tags(${quote(text("tags", key, "key"), "wildcard")},${quote(text("tags", value, "value"), "wildcard")})`,
-      ATOM,
-    ),
-  not: (filter) => {
-    if (!isFilter(filter)) throw invalid(`f.not(): expected a filter, got ${show(filter)}.`);
-    return createFilter(`not(${filter})`, ATOM);
-  },
-  and: (...filters) => combine("and", "f.and()", filters),
-  or: (...filters) => combine("or", "f.or()", filters),
+    createFilter(`tags(${quote(text("tags", key, "key"), "wildcard")},${quote(text("tags", value, "value"), "wildcard")})`, ATOM),
+    not: (filter) => {
+        if (!isFilter(filter))
+            throw invalid(`f.not(): expected a filter, got ${show(filter)}.`);
+        return createFilter(`not(${filter})`, ATOM);
+    },
+    and: (...filters) => combine("and", "f.and()", filters),
+    or: (...filters) => combine("or", "f.or()", filters),
 };
 /**
  * A filter builder whose field names and values are checked against the item type `T`
@@ -274,7 +264,7 @@ const builder = {
  * ```
  */
 export function filterFor() {
-  return builder;
+    return builder;
 }
 /**
  * The untyped filter builder: any well-formed field name, any scalar value.
@@ -287,17 +277,15 @@ export function filterFor() {
  */
 export const f = builder;
 function checkSortField(field, method) {
-  if (typeof field !== "string" || !SORT_FIELD_PATTERN.test(field)) {
-    throw invalid(
-      `sort.${method}(${show(field)}): invalid field name. A sort field is a property path such as "name" ` +
-        `or "space.total_physical": letters, digits, "_" and "." only.`,
-    );
-  }
-  return field;
+    if (typeof field !== "string" || !SORT_FIELD_PATTERN.test(field)) {
+        throw invalid(`sort.${method}(${show(field)}): invalid field name. A sort field is a property path such as "name" ` +
+            `or "space.total_physical": letters, digits, "_" and "." only.`);
+    }
+    return field;
 }
 const sortBuilder = {
-  asc: (field) => checkSortField(field, "asc"),
-  desc: (field) => `${checkSortField(field, "desc")}-`,
+    asc: (field) => checkSortField(field, "asc"),
+    desc: (field) => `${checkSortField(field, "desc")}-`,
 };
 /**
  * A sort-key builder whose field names are checked against the item type `T`.
@@ -309,7 +297,7 @@ const sortBuilder = {
  * ```
  */
 export function sortFor() {
-  return sortBuilder;
+    return sortBuilder;
 }
 /**
  * The untyped sort-key builder.

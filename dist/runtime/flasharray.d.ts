@@ -9,16 +9,10 @@
  * for await (const v of fa.paginate("/volumes", { params: { query: { limit: 500 } } })) console.log(v.name);
  * ```
  */
-import {
-  type LatestComponents,
-  type LatestOperations,
-  type LatestPaths,
-  type Version,
-} from "../generated/flasharray/index.js";
+import { type LatestComponents, type LatestOperations, type LatestPaths, type Version } from "../generated/flasharray/index.js";
 import type { GeneratedProduct } from "../spec/table.js";
 import type { PureClient } from "./client.js";
 import { type ArrayClientOptions, type WithGenerated } from "./products.js";
-
 export type { ArrayClientOptions, WithGenerated } from "./products.js";
 /** REST versions of FlashArray that purekit ships types and tables for. */
 export type FlashArrayVersion = Version;
@@ -47,10 +41,6 @@ export declare const flasharray: GeneratedProduct<"flasharray", LatestPaths, Lat
  * const fa = await createFlashArrayClient({ host, auth, generated, version: "2.57" });
  * ```
  */
-export declare function createFlashArrayClient<Paths extends {}, Ops, V extends string>(
-  options: ArrayClientOptions<V> & WithGenerated<"flasharray", Paths, Ops, V>,
-): Promise<FlashArrayClient<Paths, Ops>>;
-export declare function createFlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations>(
-  options: ArrayClientOptions<Version>,
-): Promise<FlashArrayClient<Paths, Ops>>;
+export declare function createFlashArrayClient<Paths extends {}, Ops, V extends string>(options: ArrayClientOptions<V> & WithGenerated<"flasharray", Paths, Ops, V>): Promise<FlashArrayClient<Paths, Ops>>;
+export declare function createFlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations>(options: ArrayClientOptions<Version>): Promise<FlashArrayClient<Paths, Ops>>;
 //# sourceMappingURL=flasharray.d.ts.map

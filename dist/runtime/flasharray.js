@@ -9,11 +9,11 @@
  * for await (const v of fa.paginate("/volumes", { params: { query: { limit: 500 } } })) console.log(v.name);
  * ```
  */
-import { generated } from "../generated/flasharray/index.js";
+import { generated, } from "../generated/flasharray/index.js";
 import { createArrayClient } from "./products.js";
 /** The FlashArray versions and tables purekit ships (pass your own as `generated`). */
 export const flasharray = generated;
 export function createFlashArrayClient(options) {
-  return createArrayClient("flasharray", generated, options);
+    return createArrayClient("flasharray", generated, options);
 }
 //# sourceMappingURL=flasharray.js.map

@@ -9,16 +9,10 @@
  * for await (const v of fb.paginate("/file-systems", { params: { query: { limit: 500 } } })) console.log(v.name);
  * ```
  */
-import {
-  type LatestComponents,
-  type LatestOperations,
-  type LatestPaths,
-  type Version,
-} from "../generated/flashblade/index.js";
+import { type LatestComponents, type LatestOperations, type LatestPaths, type Version } from "../generated/flashblade/index.js";
 import type { GeneratedProduct } from "../spec/table.js";
 import type { PureClient } from "./client.js";
 import { type ArrayClientOptions, type WithGenerated } from "./products.js";
-
 export type { ArrayClientOptions, WithGenerated } from "./products.js";
 /** REST versions of FlashBlade that purekit ships types and tables for. */
 export type FlashBladeVersion = Version;
@@ -47,10 +41,6 @@ export declare const flashblade: GeneratedProduct<"flashblade", LatestPaths, Lat
  * const fb = await createFlashBladeClient({ host, auth, generated, version: "2.29" });
  * ```
  */
-export declare function createFlashBladeClient<Paths extends {}, Ops, V extends string>(
-  options: ArrayClientOptions<V> & WithGenerated<"flashblade", Paths, Ops, V>,
-): Promise<FlashBladeClient<Paths, Ops>>;
-export declare function createFlashBladeClient<Paths extends {} = LatestPaths, Ops = LatestOperations>(
-  options: ArrayClientOptions<Version>,
-): Promise<FlashBladeClient<Paths, Ops>>;
+export declare function createFlashBladeClient<Paths extends {}, Ops, V extends string>(options: ArrayClientOptions<V> & WithGenerated<"flashblade", Paths, Ops, V>): Promise<FlashBladeClient<Paths, Ops>>;
+export declare function createFlashBladeClient<Paths extends {} = LatestPaths, Ops = LatestOperations>(options: ArrayClientOptions<Version>): Promise<FlashBladeClient<Paths, Ops>>;
 //# sourceMappingURL=flashblade.d.ts.map

@@ -9,11 +9,11 @@
  * for await (const v of fb.paginate("/file-systems", { params: { query: { limit: 500 } } })) console.log(v.name);
  * ```
  */
-import { generated } from "../generated/flashblade/index.js";
+import { generated, } from "../generated/flashblade/index.js";
 import { createArrayClient } from "./products.js";
 /** The FlashBlade versions and tables purekit ships (pass your own as `generated`). */
 export const flashblade = generated;
 export function createFlashBladeClient(options) {
-  return createArrayClient("flashblade", generated, options);
+    return createArrayClient("flashblade", generated, options);
 }
 //# sourceMappingURL=flashblade.js.map

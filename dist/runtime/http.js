@@ -1,33 +1,28 @@
 import { PurekitError } from "./errors.js";
-import { redactHeaders, redactUrl } from "./redact.js";
-import {
-  backoffMs,
-  classifyError,
-  classifyStatus,
-  MAX_TIMER_MS,
-  mayRetry,
-  RETRY_DEFAULTS,
-  serverDelayMs,
-  sleep,
-} from "./retry.js";
+import { middlewareErrors } from "./middleware.js";
+import { redactHeaders, redactUrl, secretsInBody } from "./redact.js";
+import { backoffMs, classifyError, classifyStatus, MAX_TIMER_MS, mayRetry, RETRY_DEFAULTS, serverDelayMs, sleep, } from "./retry.js";
+/** 256 MiB: far above any page of a real collection (a 10,000-item page of volumes is ~10 MB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+/** Error answers are read only this far: the array's `errors[]` fit in a fraction of it. */
+export const ERROR_BODY_BYTES = 16 * 1024;
+/** Same-origin redirects followed in one attempt before giving up (fetch's own limit). */
+const MAX_REDIRECTS = 20;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /**
  * The headers each error answer's request really carried (credentials included),
  * redacted: errors show them without the caller's code seeing a token. Kept only
  * for answers that are not ok, the only ones an error is made of.
  */
 export const sentHeaders = new WeakMap();
-const BUSY_PEEK_BYTES = 4096;
-/** Reads up to a few KB of a 500's body to see whether it says `Server is busy`. */
-async function peekText(response) {
-  try {
-    const text = await response.clone().text();
-    return text.slice(0, BUSY_PEEK_BYTES);
-  } catch {
-    return "";
-  }
-}
+/**
+ * The client's secrets plus the secret-named fields of the body each error answer's
+ * request carried (a new admin password, a subject token): an array that echoes the
+ * body must not put them in an error.
+ */
+export const sentSecrets = new WeakMap();
 function describe(request, secrets) {
-  return `${request.method} ${redactUrl(request.url, secrets)}`;
+    return `${request.method} ${redactUrl(request.url, secrets)}`;
 }
 /**
  * Builds the pipeline.
@@ -39,149 +34,375 @@ function describe(request, secrets) {
  * ```
  */
 export function createPipeline(options) {
-  const retry = { ...RETRY_DEFAULTS, ...options.retry };
-  const random = options.random ?? Math.random;
-  const { logger, secrets } = options;
-  return async function send(original, sendOptions = {}) {
-    const started = Date.now();
-    const deadline =
-      options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + options.deadlineMs;
-    const headers = new Headers(original.headers);
-    // Kept across retries and pages: one logical call, one id, for the array's logs.
-    if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
-    headers.set("user-agent", options.userAgent);
-    if (!headers.has("accept")) headers.set("accept", "application/json");
-    const userSignal = original.signal;
-    // Buffered once, so a replay sends the same bytes.
-    const body = original.body ? await original.arrayBuffer() : undefined;
-    const auth = sendOptions.auth;
-    let reauthed = false;
-    let attempt = 0;
-    for (;;) {
-      if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
-      let generation = -1;
-      const attemptHeaders = new Headers(headers);
-      if (auth) {
-        // A login may take long (or hang until its own timeout); the caller's signal must
-        // still end this call at once. The login runs on for the others waiting on it.
-        const creds = await untilAborted(auth.credentials(), userSignal).catch((e) => {
-          throw userSignal.aborted ? aborted(original, secrets, userSignal.reason) : e;
-        });
-        generation = creds.generation;
-        for (const [k, v] of Object.entries(creds.headers)) {
-          try {
-            attemptHeaders.set(k, v);
-          } catch {
-            // The runtime's TypeError quotes the value (`Headers.set: "<token>" is an invalid
-            // header value`): it must not escape with the credential in it.
-            throw new PurekitError(
-              "ERR_AUTH",
-              `${describe(original, secrets)}: the ${auth.kind} credentials are not a valid ${k} header value (a line break or non-ASCII character in the token?).`,
-            );
-          }
-        }
-      }
-      // Clamped to what the timer takes: `timeoutMs: Infinity` (no timeout), a fractional
-      // value, or one past 2^31-1 ms used to throw or to time out after 1 ms.
-      const remaining = deadline - Date.now();
-      const cutByDeadline = remaining < options.timeoutMs;
-      const attemptMs = Math.min(
-        MAX_TIMER_MS,
-        Math.max(1, Math.ceil(cutByDeadline ? remaining : options.timeoutMs)),
-      );
-      const timeout = AbortSignal.timeout(attemptMs);
-      const signal = AbortSignal.any([userSignal, timeout]);
-      const request = new Request(original.url, {
-        method: original.method,
-        headers: attemptHeaders,
-        ...(body !== undefined ? { body } : {}),
-        signal,
-        redirect: original.redirect,
-      });
-      let response;
-      try {
-        response = await options.fetch(request);
-      } catch (error) {
-        if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
-        if (timeout.aborted) {
-          throw new PurekitError(
-            "ERR_TIMEOUT",
+    const retry = { ...RETRY_DEFAULTS, ...options.retry };
+    const random = options.random ?? Math.random;
+    const { logger, secrets } = options;
+    const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    return async function send(original, sendOptions = {}) {
+        const started = Date.now();
+        const deadline = options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + options.deadlineMs;
+        const headers = new Headers(original.headers);
+        // Kept across retries and pages: one logical call, one id, for the array's logs.
+        if (!headers.has("x-request-id"))
+            headers.set("x-request-id", crypto.randomUUID());
+        headers.set("user-agent", options.userAgent);
+        if (!headers.has("accept"))
+            headers.set("accept", "application/json");
+        const userSignal = original.signal;
+        // Buffered once, so a replay (retry, re-auth, 307/308) sends the same bytes.
+        const body = original.body ? await original.arrayBuffer() : undefined;
+        const callSecrets = secrets.with(secretsInBody(body, headers.get("content-type")));
+        const auth = sendOptions.auth;
+        let reauthed = false;
+        let attempt = 0;
+        let tries = 0; // every attempt, retries and re-auth replays alike, for middleware and the log
+        const timeoutMs = sendOptions.timeoutMs ?? options.timeoutMs;
+        for (;;) {
+            if (userSignal.aborted)
+                throw aborted(original, secrets, userSignal.reason);
+            let generation = -1;
+            const attemptHeaders = new Headers(headers);
+            if (auth) {
+                // A login may take long (or hang until its own timeout); the caller's signal must
+                // still end this call at once. The login runs on for the others waiting on it.
+                const creds = await untilAborted(auth.credentials(), userSignal).catch((e) => {
+                    throw userSignal.aborted ? aborted(original, secrets, userSignal.reason) : e;
+                });
+                generation = creds.generation;
+                for (const [k, v] of Object.entries(creds.headers)) {
+                    try {
+                        attemptHeaders.set(k, v);
+                    }
+                    catch {
+                        // The runtime's TypeError quotes the value (`Headers.set: "<token>" is an invalid
+                        // header value`): it must not escape with the credential in it.
+                        throw new PurekitError("ERR_AUTH", `${describe(original, secrets)}: the ${auth.kind} credentials are not a valid ${k} header value (a line break or non-ASCII character in the token?).`);
+                    }
+                }
+            }
+            // Clamped to what the timer takes: `timeoutMs: Infinity` (no timeout), a fractional
+            // value, or one past 2^31-1 ms used to throw or to time out after 1 ms.
+            const remaining = deadline - Date.now();
+            const cutByDeadline = remaining < timeoutMs;
+            const attemptMs = Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(cutByDeadline ? remaining : timeoutMs)));
+            const timeout = AbortSignal.timeout(attemptMs);
+            const signal = AbortSignal.any([userSignal, timeout]);
+            const timedOut = (what, cause) => new PurekitError("ERR_TIMEOUT", 
             // The attempt's own budget: the deadline may have cut it below timeoutMs.
-            `${describe(original, secrets)} timed out after ${attemptMs} ms (request id ${headers.get("x-request-id")}). ` +
-              (cutByDeadline
-                ? "The call's deadline (deadlineMs) ran out; raise it, or the array may be busy."
-                : "The array may be busy; raise timeoutMs or pass a longer signal."),
-            { cause: error },
-          );
+            `${describe(original, secrets)} ${what} ${attemptMs} ms (request id ${headers.get("x-request-id")}). ` +
+                (cutByDeadline
+                    ? "The call's deadline (deadlineMs) ran out; raise it, or the array may be busy."
+                    : "The array may be busy; raise timeoutMs or pass a longer signal."), cause === undefined ? undefined : { cause });
+            /** Why the body of this attempt's answer stopped: the caller, or the attempt's timeout. */
+            const stopped = () => userSignal.aborted
+                ? aborted(original, secrets, userSignal.reason)
+                : timedOut("answered, but its body did not arrive within");
+            let response;
+            try {
+                tries++;
+                const info = { attempt: tries, requestId: headers.get("x-request-id") };
+                const around = options.around;
+                // Middleware and the request log see every hop, a same-origin redirect's too.
+                const transport = around ? (request) => around(request, info, options.fetch) : options.fetch;
+                response = await fetchWithinOrigin(transport, {
+                    url: original.url,
+                    method: original.method,
+                    headers: attemptHeaders,
+                    body,
+                    signal,
+                    redirect: original.redirect,
+                }, secrets, logger);
+            }
+            catch (error) {
+                if (userSignal.aborted)
+                    throw aborted(original, secrets, userSignal.reason);
+                if (timeout.aborted)
+                    throw timedOut("timed out after", error);
+                // TLS, redirects and other already-explained failures; middleware's own errors as it threw them
+                if (error instanceof PurekitError || middlewareErrors.has(error))
+                    throw error;
+                const reason = classifyError(error);
+                const wait = backoffMs(attempt, retry, random);
+                if (attempt < retry.retries && mayRetry(original.method, reason) && Date.now() + wait < deadline) {
+                    logger.debug?.(`${describe(original, secrets)} failed (${reason}); retry ${attempt + 1} in ${wait} ms`);
+                    attempt++;
+                    await pause(wait, original, secrets);
+                    continue;
+                }
+                const cause = error.cause;
+                throw new PurekitError("ERR_NETWORK", `${describe(original, secrets)} failed: ${secrets.redact(cause?.code ?? cause?.message ?? error.message ?? String(error))}` +
+                    (attempt ? ` (after ${attempt} retries)` : "") +
+                    ". Check the host name, port, and that the array is reachable.", { cause: error });
+            }
+            if (auth && response.status === options.reauthStatus && !reauthed && auth.renewable !== false) {
+                // Exactly one replay with fresh credentials; a second refusal is the caller's answer.
+                reauthed = true;
+                auth.invalidate(generation);
+                await response.body?.cancel().catch(() => { });
+                logger.debug?.(`${describe(original, secrets)} answered ${response.status}; re-authenticating once`);
+                continue;
+            }
+            if (!response.ok) {
+                // Read now, within the attempt's timeout, and only the first few KB: a hostile or
+                // broken server can neither stall the error nor make it gigabytes long.
+                const bytes = await readCapped(response.body, ERROR_BODY_BYTES, signal, stopped);
+                const text = bytes ? new TextDecoder().decode(bytes) : "";
+                response = rebuilt(response, bytes);
+                const reason = classifyStatus(response.status, response.status === 500 ? text : undefined);
+                if (reason && attempt < retry.retries && mayRetry(original.method, reason)) {
+                    const asked = serverDelayMs(response.headers);
+                    const wait = asked !== undefined ? Math.max(asked, 0) : backoffMs(attempt, retry, random);
+                    if (Date.now() + wait < deadline && (asked === undefined || asked <= retry.maxRetryAfterMs)) {
+                        logger.debug?.(`${describe(original, secrets)} answered ${response.status} (${reason}); retry ${attempt + 1} in ${wait} ms`);
+                        attempt++;
+                        await pause(wait, original, secrets);
+                        continue;
+                    }
+                }
+                sentHeaders.set(response, redactHeaders(attemptHeaders, secrets));
+                sentSecrets.set(response, callSecrets);
+                return response;
+            }
+            return limited(response, maxBytes, signal, stopped, () => describe(original, secrets));
         }
-        if (error instanceof PurekitError) throw error; // TLS and other already-explained failures
-        const reason = classifyError(error);
-        const wait = backoffMs(attempt, retry, random);
-        if (attempt < retry.retries && mayRetry(original.method, reason) && Date.now() + wait < deadline) {
-          logger.debug?.(
-            `${describe(original, secrets)} failed (${reason}); retry ${attempt + 1} in ${wait} ms`,
-          );
-          attempt++;
-          await pause(wait, original, secrets);
-          continue;
+    };
+}
+/**
+ * Sends a request and follows redirects that stay on its origin (same scheme, host and
+ * port), with the same method and body on 307/308 as fetch does. A redirect anywhere else
+ * (another host or port, or HTTPS to HTTP) is refused with ERR_REDIRECT: credentials and
+ * bodies never leave the origin they were meant for. The transport sees `redirect: "manual"`.
+ *
+ * @example
+ * ```ts
+ * const res = await fetchWithinOrigin(fetch, { url, method: "POST", headers, body, signal }, secrets);
+ * ```
+ */
+export async function fetchWithinOrigin(fetchFn, request, secrets, logger) {
+    const label = `${request.method} ${redactUrl(request.url, secrets)}`;
+    let url = request.url;
+    let method = request.method;
+    let body = request.body;
+    const headers = new Headers(request.headers);
+    for (let hops = 0;; hops++) {
+        const response = await fetchFn(new Request(url, {
+            method,
+            headers,
+            ...(body !== undefined ? { body } : {}),
+            signal: request.signal,
+            redirect: "manual",
+        }));
+        if (request.redirect === "manual")
+            return response;
+        // A browser hides the target of a manual redirect: nothing to check, so nothing to follow.
+        if (response.type === "opaqueredirect")
+            throw redirectRefused(label, response.status, undefined, url, secrets);
+        const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+        if (location === null)
+            return response;
+        await response.body?.cancel().catch(() => { });
+        let target;
+        try {
+            target = new URL(location, url);
         }
-        const cause = error.cause;
-        throw new PurekitError(
-          "ERR_NETWORK",
-          `${describe(original, secrets)} failed: ${secrets.redact(cause?.code ?? cause?.message ?? error.message ?? String(error))}` +
-            (attempt ? ` (after ${attempt} retries)` : "") +
-            ". Check the host name, port, and that the array is reachable.",
-          { cause: error },
-        );
-      }
-      if (auth && response.status === options.reauthStatus && !reauthed && auth.renewable !== false) {
-        // Exactly one replay with fresh credentials; a second refusal is the caller's answer.
-        reauthed = true;
-        auth.invalidate(generation);
-        await response.body?.cancel();
-        logger.debug?.(`${describe(original, secrets)} answered ${response.status}; re-authenticating once`);
-        continue;
-      }
-      const reason = classifyStatus(
-        response.status,
-        response.status === 500 ? await peekText(response) : undefined,
-      );
-      if (reason && attempt < retry.retries && mayRetry(original.method, reason)) {
-        const asked = serverDelayMs(response.headers);
-        const wait = asked !== undefined ? Math.max(asked, 0) : backoffMs(attempt, retry, random);
-        if (Date.now() + wait < deadline && (asked === undefined || asked <= retry.maxRetryAfterMs)) {
-          logger.debug?.(
-            `${describe(original, secrets)} answered ${response.status} (${reason}); retry ${attempt + 1} in ${wait} ms`,
-          );
-          await response.body?.cancel();
-          attempt++;
-          await pause(wait, original, secrets);
-          continue;
+        catch {
+            throw new PurekitError("ERR_BAD_RESPONSE", `${label} answered HTTP ${response.status} with a Location header that is not a URL; check the array's address.`);
         }
-      }
-      if (!response.ok) sentHeaders.set(response, redactHeaders(attemptHeaders, secrets));
-      return response;
+        if (request.redirect === "error" || target.origin !== new URL(url).origin) {
+            throw redirectRefused(label, response.status, target, url, secrets, request.redirect === "error");
+        }
+        if (hops >= MAX_REDIRECTS) {
+            throw new PurekitError("ERR_REDIRECT", `${label} was redirected more than ${MAX_REDIRECTS} times within ${target.origin}; the array or a proxy in front of it redirects in a loop.`);
+        }
+        // 303 (and 301/302 after a POST) turn into a GET without a body, as in fetch.
+        if ((response.status === 303 && method !== "HEAD") ||
+            ((response.status === 301 || response.status === 302) && method === "POST")) {
+            method = "GET";
+            body = undefined;
+            headers.delete("content-type");
+            headers.delete("content-length");
+        }
+        logger?.debug?.(`${label} answered ${response.status}; following to ${redactUrl(target.href, secrets)} (same origin)`);
+        url = target.href;
     }
-  };
+}
+function redirectRefused(label, status, target, from, secrets, redirectsOff = false) {
+    const origin = new URL(from).origin;
+    // Only the origin: a Location's path or query may carry anything.
+    const where = target
+        ? secrets.redact(target.origin === "null" ? `a ${target.protocol} URL` : target.origin)
+        : "a target the browser hides";
+    const clear = target?.protocol === "http:" && new URL(from).protocol === "https:"
+        ? " (from HTTPS to plain HTTP, which would send credentials in clear text)"
+        : "";
+    const why = redirectsOff
+        ? 'redirects are off for this request (redirect: "error").'
+        : `purekit follows redirects only within ${origin}, so credentials and request bodies never go elsewhere.`;
+    return new PurekitError("ERR_REDIRECT", `${label} answered HTTP ${status} redirecting to ${where}${clear}; refused: ${why} ` +
+        "Check the array's address (give the address the array itself answers on, with https://), or fix the proxy or load balancer that redirects.");
+}
+/**
+ * An answer with bounded reading: an error answer's body read now, up to
+ * {@link ERROR_BODY_BYTES}; a successful one streamed with a `maxBytes` limit. Reading
+ * stops with `stopped()` when `signal` aborts.
+ */
+export async function boundedAnswer(response, maxBytes, signal, stopped, what) {
+    if (response.ok)
+        return limited(response, maxBytes, signal, stopped, () => what);
+    return rebuilt(response, await readCapped(response.body, ERROR_BODY_BYTES, signal, stopped));
+}
+/** A Response like `response` whose body is `bytes` (url and redirected kept for messages). */
+function rebuilt(response, bytes) {
+    const nullBody = bytes === null || [101, 103, 204, 205, 304].includes(response.status);
+    return keepUrl(new Response(nullBody ? null : bytes, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+    }), response);
+}
+function keepUrl(copy, from) {
+    // `url` and `redirected` are read-only getters the constructor cannot set.
+    Object.defineProperties(copy, { url: { value: from.url }, redirected: { value: from.redirected } });
+    return copy;
+}
+/**
+ * Reads at most `cap` bytes of `body`, then cancels the rest; stops with `stopped()` when
+ * `signal` aborts, whether or not the transport ends the stream itself. A connection that
+ * breaks mid-body leaves what arrived.
+ */
+async function readCapped(body, cap, signal, stopped) {
+    if (body === null)
+        return null;
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    let onAbort;
+    const abort = new Promise((_, reject) => {
+        onAbort = () => reject(stopped());
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener("abort", onAbort, { once: true });
+    });
+    abort.catch(() => { });
+    try {
+        while (size < cap) {
+            const { done, value } = await Promise.race([reader.read(), abort]);
+            if (done)
+                break;
+            chunks.push(value);
+            size += value.byteLength;
+        }
+    }
+    catch (error) {
+        if (signal.aborted) {
+            void reader.cancel().catch(() => { });
+            throw error instanceof PurekitError ? error : stopped();
+        }
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener("abort", onAbort);
+    }
+    if (size >= cap)
+        void reader.cancel().catch(() => { });
+    const out = new Uint8Array(Math.min(size, cap));
+    let at = 0;
+    for (const c of chunks) {
+        const part = c.subarray(0, out.length - at);
+        out.set(part, at);
+        at += part.length;
+        if (at >= out.length)
+            break;
+    }
+    return out;
+}
+/**
+ * `response` with a body that errors with ERR_RESPONSE_TOO_LARGE past `max` bytes (checked
+ * while streaming: memory stays bounded by the limit), and with `stopped()` when `signal`
+ * aborts before the body ends. A Content-Length above the limit fails before reading.
+ */
+function limited(response, max, signal, stopped, what) {
+    const tooLarge = (size) => new PurekitError("ERR_RESPONSE_TOO_LARGE", `${what()} answered with ${size} bytes, more than maxResponseBytes (${max}). ` +
+        "Ask for less (a smaller limit, a filter) or raise maxResponseBytes; a broken proxy or server may also send this.");
+    const declared = Number(response.headers.get("content-length") ?? "");
+    if (Number.isFinite(declared) && declared > max) {
+        void response.body?.cancel().catch(() => { });
+        throw tooLarge(String(declared));
+    }
+    if (response.body === null)
+        return response;
+    let seen = 0;
+    let onAbort;
+    const guard = new TransformStream({
+        start(controller) {
+            onAbort = () => controller.error(stopped());
+            signal.addEventListener("abort", onAbort, { once: true });
+        },
+        transform(chunk, controller) {
+            seen += chunk.byteLength;
+            if (seen > max) {
+                controller.error(tooLarge(`more than ${max}`));
+                if (onAbort)
+                    signal.removeEventListener("abort", onAbort);
+            }
+            else
+                controller.enqueue(chunk);
+        },
+        flush() {
+            if (onAbort)
+                signal.removeEventListener("abort", onAbort);
+        },
+    });
+    const body = response.body.pipeThrough(guard);
+    return keepUrl(new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+    }), response);
+}
+/**
+ * The text of an answer the pipeline returned, every failure typed: a size or timeout
+ * failure of the body is already a PurekitError; a connection that breaks mid-body becomes
+ * ERR_NETWORK naming `what`.
+ */
+export async function readText(response, what) {
+    try {
+        return await response.text();
+    }
+    catch (error) {
+        if (error instanceof PurekitError)
+            throw error;
+        const name = error.name;
+        if (name === "TimeoutError" || name === "AbortError") {
+            throw new PurekitError("ERR_TIMEOUT", `${what}: the answer did not arrive in time; raise timeoutMs.`, {
+                cause: error,
+            });
+        }
+        throw new PurekitError("ERR_NETWORK", `${what}: the connection broke while the answer was read; try again.`, {
+            cause: error,
+        });
+    }
 }
 /** `promise`, or a rejection as soon as `signal` aborts (the promise itself is not cancelled). */
 function untilAborted(promise, signal) {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
 }
 /** The wait before a retry; the caller's signal aborting it ends the call. */
 function pause(ms, request, secrets) {
-  return sleep(ms, request.signal).catch((reason) => {
-    throw aborted(request, secrets, reason);
-  });
+    return sleep(ms, request.signal).catch((reason) => {
+        throw aborted(request, secrets, reason);
+    });
 }
 function aborted(request, secrets, reason) {
-  return new PurekitError("ERR_ABORTED", `${describe(request, secrets)} was aborted by the caller.`, {
-    cause: reason,
-  });
+    return new PurekitError("ERR_ABORTED", `${describe(request, secrets)} was aborted by the caller.`, {
+        cause: reason,
+    });
 }
 //# sourceMappingURL=http.js.map

@@ -9,16 +9,10 @@
  * for await (const a of p1.paginate("/arrays")) console.log(a.name);
  * ```
  */
-import {
-  type LatestComponents,
-  type LatestOperations,
-  type LatestPaths,
-  type Version,
-} from "../generated/pure1/index.js";
+import { type LatestComponents, type LatestOperations, type LatestPaths, type Version } from "../generated/pure1/index.js";
 import type { GeneratedProduct } from "../spec/table.js";
 import type { PureClient } from "./client.js";
 import { type Pure1ClientOptions, type WithGenerated } from "./products.js";
-
 export type { Pure1ClientOptions, WithGenerated } from "./products.js";
 /** Pure1 REST versions purekit ships types and tables for. */
 export type Pure1Version = Version;
@@ -41,10 +35,6 @@ export declare const pure1: GeneratedProduct<"pure1", LatestPaths, LatestOperati
  * const arrays = await p1.getArrays();
  * ```
  */
-export declare function createPure1Client<Paths extends {}, Ops, V extends string>(
-  options: Pure1ClientOptions<V> & WithGenerated<"pure1", Paths, Ops, V>,
-): Promise<Pure1Client<Paths, Ops>>;
-export declare function createPure1Client<Paths extends {} = LatestPaths, Ops = LatestOperations>(
-  options?: Pure1ClientOptions<Version>,
-): Promise<Pure1Client<Paths, Ops>>;
+export declare function createPure1Client<Paths extends {}, Ops, V extends string>(options: Pure1ClientOptions<V> & WithGenerated<"pure1", Paths, Ops, V>): Promise<Pure1Client<Paths, Ops>>;
+export declare function createPure1Client<Paths extends {} = LatestPaths, Ops = LatestOperations>(options?: Pure1ClientOptions<Version>): Promise<Pure1Client<Paths, Ops>>;
 //# sourceMappingURL=pure1.d.ts.map

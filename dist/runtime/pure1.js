@@ -9,11 +9,11 @@
  * for await (const a of p1.paginate("/arrays")) console.log(a.name);
  * ```
  */
-import { generated } from "../generated/pure1/index.js";
+import { generated, } from "../generated/pure1/index.js";
 import { createPure1ClientFrom } from "./products.js";
 /** The Pure1 versions and tables purekit ships (pass your own as `generated`). */
 export const pure1 = generated;
 export function createPure1Client(options = {}) {
-  return createPure1ClientFrom(generated, options);
+    return createPure1ClientFrom(generated, options);
 }
 //# sourceMappingURL=pure1.js.map

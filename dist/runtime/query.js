@@ -4,7 +4,7 @@
  * element percent-encoded (a comma inside a name must not split it).
  */
 function encodeScalar(value) {
-  return encodeURIComponent(String(value));
+    return encodeURIComponent(String(value));
 }
 /**
  * Serialises a query object; `undefined` and `null` are left out.
@@ -15,21 +15,26 @@ function encodeScalar(value) {
  * ```
  */
 export function serializeQuery(query) {
-  if (!query) return "";
-  const parts = [];
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    const k = encodeURIComponent(key);
-    if (Array.isArray(value)) {
-      if (value.length === 0) continue;
-      parts.push(`${k}=${value.map((v) => encodeScalar(v)).join(",")}`);
-    } else if (typeof value === "object") {
-      // No spec here declares object query parameters; a filter builder renders itself via toString.
-      parts.push(`${k}=${encodeURIComponent(String(value))}`);
-    } else {
-      parts.push(`${k}=${encodeScalar(value)}`);
+    if (!query)
+        return "";
+    const parts = [];
+    for (const [key, value] of Object.entries(query)) {
+        if (value === undefined || value === null)
+            continue;
+        const k = encodeURIComponent(key);
+        if (Array.isArray(value)) {
+            if (value.length === 0)
+                continue;
+            parts.push(`${k}=${value.map((v) => encodeScalar(v)).join(",")}`);
+        }
+        else if (typeof value === "object") {
+            // No spec here declares object query parameters; a filter builder renders itself via toString.
+            parts.push(`${k}=${encodeURIComponent(String(value))}`);
+        }
+        else {
+            parts.push(`${k}=${encodeScalar(value)}`);
+        }
     }
-  }
-  return parts.join("&");
+    return parts.join("&");
 }
 //# sourceMappingURL=query.js.map

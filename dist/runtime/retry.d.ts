@@ -8,17 +8,17 @@
  */
 /** Retry settings of a client. */
 export interface RetryOptions {
-  /** Retries after the first attempt. Default 5; 0 turns retries off. */
-  retries?: number;
-  /** First backoff step. Default 250 ms. */
-  minDelayMs?: number;
-  /** Cap of one wait. Default 20 s. */
-  maxDelayMs?: number;
-  /**
-   * Longest server-requested wait (`Retry-After`, `RateLimit-Reset`) to honour.
-   * A longer one returns the 429/503 to the caller instead of stalling. Default 60 s.
-   */
-  maxRetryAfterMs?: number;
+    /** Retries after the first attempt. Default 5; 0 turns retries off. */
+    retries?: number;
+    /** First backoff step. Default 250 ms. */
+    minDelayMs?: number;
+    /** Cap of one wait. Default 20 s. */
+    maxDelayMs?: number;
+    /**
+     * Longest server-requested wait (`Retry-After`, `RateLimit-Reset`) to honour.
+     * A longer one returns the 429/503 to the caller instead of stalling. Default 60 s.
+     */
+    maxRetryAfterMs?: number;
 }
 export declare const RETRY_DEFAULTS: Required<RetryOptions>;
 /** Why a failed attempt may be retried, or null when it must not be. */
@@ -32,11 +32,7 @@ export declare function mayRetry(method: string, reason: RetryReason): boolean;
 /** The wait a server asked for, in ms, from `Retry-After` (seconds or HTTP date) or `RateLimit-Reset`. */
 export declare function serverDelayMs(headers: Headers, now?: number): number | undefined;
 /** Exponential backoff with full jitter: uniform in [0, min(max, min·2^attempt)]. */
-export declare function backoffMs(
-  attempt: number,
-  options: Required<RetryOptions>,
-  random?: () => number,
-): number;
+export declare function backoffMs(attempt: number, options: Required<RetryOptions>, random?: () => number): number;
 /**
  * Largest delay Node's timers take: above it `AbortSignal.timeout` and `setTimeout`
  * fire after 1 ms (TimeoutOverflowWarning), and `AbortSignal.timeout` throws a

@@ -7,63 +7,70 @@
  * retried only when the request provably never reached the server.
  */
 export const RETRY_DEFAULTS = {
-  retries: 5,
-  minDelayMs: 250,
-  maxDelayMs: 20_000,
-  maxRetryAfterMs: 60_000,
+    retries: 5,
+    minDelayMs: 250,
+    maxDelayMs: 20_000,
+    maxRetryAfterMs: 60_000,
 };
 /** Methods that may create or change something twice if replayed after reaching the server. */
 const NON_IDEMPOTENT = new Set(["POST", "PATCH"]);
 /** Classifies an HTTP answer. `busy` needs the body text of a 500. */
 export function classifyStatus(status, bodyText) {
-  if (status === 429) return "rate-limited";
-  if (status === 503) return "unavailable";
-  if (status === 500 && bodyText && /server is busy/i.test(bodyText)) return "busy";
-  return null;
+    if (status === 429)
+        return "rate-limited";
+    if (status === 503)
+        return "unavailable";
+    if (status === 500 && bodyText && /server is busy/i.test(bodyText))
+        return "busy";
+    return null;
 }
 /** Classifies a thrown fetch error (undici wraps the system error as `cause`; Deno puts it in the message). */
 export function classifyError(error) {
-  const e = error;
-  if (e?.name === "AbortError" || e?.name === "TimeoutError") return null;
-  const text = `${e?.cause?.code ?? ""} ${e?.cause?.message ?? ""} ${e?.message ?? ""}`;
-  // Deno on Windows says "…target machine actively refused it. (os error 10061)".
-  if (/ECONNREFUSED|connection refused|actively refused/i.test(text)) return "connection-refused";
-  if (
-    e instanceof TypeError ||
-    /ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket|network|other side closed/i.test(text)
-  ) {
-    return "network";
-  }
-  return null;
+    const e = error;
+    if (e?.name === "AbortError" || e?.name === "TimeoutError")
+        return null;
+    const text = `${e?.cause?.code ?? ""} ${e?.cause?.message ?? ""} ${e?.message ?? ""}`;
+    // Deno on Windows says "…target machine actively refused it. (os error 10061)".
+    if (/ECONNREFUSED|connection refused|actively refused/i.test(text))
+        return "connection-refused";
+    if (e instanceof TypeError ||
+        /ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket|network|other side closed/i.test(text)) {
+        return "network";
+    }
+    return null;
 }
 /** Whether a request with this method may be replayed for this reason. */
 export function mayRetry(method, reason) {
-  if (reason === null) return false;
-  if (!NON_IDEMPOTENT.has(method.toUpperCase())) return true;
-  // A 429 is answered before the request is processed; a refused connection never carried it.
-  return reason === "rate-limited" || reason === "connection-refused";
+    if (reason === null)
+        return false;
+    if (!NON_IDEMPOTENT.has(method.toUpperCase()))
+        return true;
+    // A 429 is answered before the request is processed; a refused connection never carried it.
+    return reason === "rate-limited" || reason === "connection-refused";
 }
 /** The wait a server asked for, in ms, from `Retry-After` (seconds or HTTP date) or `RateLimit-Reset`. */
 export function serverDelayMs(headers, now = Date.now()) {
-  const retryAfter = headers.get("retry-after");
-  if (retryAfter) {
-    const trimmed = retryAfter.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset");
-  if (reset && /^\d+(\.\d+)?$/.test(reset.trim())) {
-    const n = Number(reset.trim());
-    // Some gateways send an epoch time instead of seconds to wait.
-    return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
-  }
-  return undefined;
+    const retryAfter = headers.get("retry-after");
+    if (retryAfter) {
+        const trimmed = retryAfter.trim();
+        if (/^\d+(\.\d+)?$/.test(trimmed))
+            return Number(trimmed) * 1000;
+        const date = Date.parse(trimmed);
+        if (!Number.isNaN(date))
+            return Math.max(0, date - now);
+    }
+    const reset = headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset");
+    if (reset && /^\d+(\.\d+)?$/.test(reset.trim())) {
+        const n = Number(reset.trim());
+        // Some gateways send an epoch time instead of seconds to wait.
+        return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
+    }
+    return undefined;
 }
 /** Exponential backoff with full jitter: uniform in [0, min(max, min·2^attempt)]. */
 export function backoffMs(attempt, options, random = Math.random) {
-  const ceiling = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** attempt);
-  return Math.round(random() * ceiling);
+    const ceiling = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
 }
 /**
  * Largest delay Node's timers take: above it `AbortSignal.timeout` and `setTimeout`
@@ -73,25 +80,22 @@ export function backoffMs(attempt, options, random = Math.random) {
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Sleeps, waking early (with the abort reason) when the signal aborts. */
 export function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    // A far-future Retry-After date must not become an immediate retry: clamp to the
-    // longest wait a timer takes.
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.min(ms, MAX_TIMER_MS),
-    );
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        // A far-future Retry-After date must not become an immediate retry: clamp to the
+        // longest wait a timer takes.
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, Math.min(ms, MAX_TIMER_MS));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
 }
 //# sourceMappingURL=retry.js.map

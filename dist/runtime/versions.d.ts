@@ -9,11 +9,5 @@ export declare function listedVersions(body: unknown): string[];
  * @param known what purekit has generated, oldest first
  * @param pinned what the user asked for, if anything
  */
-export declare function chooseVersion(
-  product: string,
-  origin: string,
-  offered: readonly string[],
-  known: readonly string[],
-  pinned?: string,
-): string;
+export declare function chooseVersion(product: string, origin: string, offered: readonly string[], known: readonly string[], pinned?: string): string;
 //# sourceMappingURL=versions.d.ts.map

@@ -14,68 +14,68 @@ export type Product = "flasharray" | "flashblade" | "pure1";
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch";
 /** A JSON-schema-like description of one query parameter, enough to validate and serialise it. */
 export interface ParamInfo {
-  /** Wire name, e.g. `names`. */
-  name: string;
-  /** `string`, `integer`, `number`, `boolean` or `array`. */
-  type: "string" | "integer" | "number" | "boolean" | "array" | "object";
-  /** For arrays: the element type. */
-  items?: "string" | "integer" | "number" | "boolean";
-  /** Allowed values, when the spec lists them. */
-  enum?: readonly (string | number | boolean)[];
-  required: boolean;
-  /** Inclusive numeric bounds, when the spec gives them. */
-  minimum?: number;
-  maximum?: number;
+    /** Wire name, e.g. `names`. */
+    name: string;
+    /** `string`, `integer`, `number`, `boolean` or `array`. */
+    type: "string" | "integer" | "number" | "boolean" | "array" | "object";
+    /** For arrays: the element type. */
+    items?: "string" | "integer" | "number" | "boolean";
+    /** Allowed values, when the spec lists them. */
+    enum?: readonly (string | number | boolean)[];
+    required: boolean;
+    /** Inclusive numeric bounds, when the spec gives them. */
+    minimum?: number;
+    maximum?: number;
 }
 /** How a GET collection pages. `null` when it does not. */
 export interface PaginationInfo {
-  /** Accepts `continuation_token` (preferred when present). */
-  token: boolean;
-  /** Accepts `offset`. */
-  offset: boolean;
-  /** Accepts `limit`. */
-  limit: boolean;
-  /** Accepts `total_item_count`. */
-  totalItemCount: boolean;
+    /** Accepts `continuation_token` (preferred when present). */
+    token: boolean;
+    /** Accepts `offset`. */
+    offset: boolean;
+    /** Accepts `limit`. */
+    limit: boolean;
+    /** Accepts `total_item_count`. */
+    totalItemCount: boolean;
 }
 /** One operation of one REST version. */
 export interface OperationInfo {
-  /** Friendly name in the py-pure-client style: `GET /volumes` → `getVolumes`. */
-  name: string;
-  method: HttpMethod;
-  /** Version-free path: `/volumes` (data paths) or the full path (auth paths). */
-  path: string;
-  /** The path exactly as the spec writes it: `/api/2.56/volumes`. */
-  specPath: string;
-  /** The spec's summary line, for docs and error messages. */
-  summary?: string;
-  /** Set when the operation answers `items` and accepts paging parameters. */
-  pagination: PaginationInfo | null;
-  /** Query parameters, in spec order. */
-  query: readonly ParamInfo[];
-  /** Names of query parameters that are lists (comma-separated on the wire). */
-  listParams: readonly string[];
-  /** Whether a JSON request body is accepted, and whether it is required. */
-  body: {
-    required: boolean;
-    schema: string | null;
-  } | null;
-  /** Name of the 200 response's schema in `components.schemas`, when it is a `$ref`. */
-  responseSchema: string | null;
-  /** The spec marks the operation deprecated. */
-  deprecated?: boolean;
+    /** Friendly name in the py-pure-client style: `GET /volumes` → `getVolumes`. */
+    name: string;
+    method: HttpMethod;
+    /** Version-free path: `/volumes` (data paths) or the full path (auth paths). */
+    path: string;
+    /** The path exactly as the spec writes it: `/api/2.56/volumes`. */
+    specPath: string;
+    /** The spec's summary line, for docs and error messages. */
+    summary?: string;
+    /** Set when the operation answers `items` and accepts paging parameters. */
+    pagination: PaginationInfo | null;
+    /** Query parameters, in spec order. */
+    query: readonly ParamInfo[];
+    /** Names of query parameters that are lists (comma-separated on the wire). */
+    listParams: readonly string[];
+    /** Whether a JSON request body is accepted, and whether it is required. */
+    body: {
+        required: boolean;
+        schema: string | null;
+    } | null;
+    /** Name of the 200 response's schema in `components.schemas`, when it is a `$ref`. */
+    responseSchema: string | null;
+    /** The spec marks the operation deprecated. */
+    deprecated?: boolean;
 }
 /** What a generated version folder's `operations.ts` exports as `table`. */
 export interface OperationTable {
-  product: Product;
-  /** REST version, e.g. `2.56`. */
-  version: string;
-  /** Prefix the runtime adds to every data path: `/api/2.56`. */
-  prefix: string;
-  /** Data operations with version-free paths. */
-  operations: readonly OperationInfo[];
-  /** Auth and unversioned endpoints the runtime drives itself (login, logout, token, api_version…). */
-  authOperations: readonly OperationInfo[];
+    product: Product;
+    /** REST version, e.g. `2.56`. */
+    version: string;
+    /** Prefix the runtime adds to every data path: `/api/2.56`. */
+    prefix: string;
+    /** Data operations with version-free paths. */
+    operations: readonly OperationInfo[];
+    /** Auth and unversioned endpoints the runtime drives itself (login, logout, token, api_version…). */
+    authOperations: readonly OperationInfo[];
 }
 /**
  * A generated product module (`generated/<product>/index.js`, or one you generate
@@ -83,21 +83,16 @@ export interface OperationTable {
  * knows and a loader for their tables. The type parameters carry the newest
  * version's paths and friendly names to the client factories; they exist only in types.
  */
-export interface GeneratedProduct<
-  P extends Product = Product,
-  Paths = unknown,
-  Ops = unknown,
-  V extends string = string,
-> {
-  readonly product: P;
-  /** Oldest first. */
-  readonly versions: readonly V[];
-  readonly latest: V;
-  loadTable(version: string): Promise<OperationTable>;
-  /** Type-only: the newest version's data paths and friendly names. */
-  readonly __types?: {
-    paths: Paths;
-    operations: Ops;
-  };
+export interface GeneratedProduct<P extends Product = Product, Paths = unknown, Ops = unknown, V extends string = string> {
+    readonly product: P;
+    /** Oldest first. */
+    readonly versions: readonly V[];
+    readonly latest: V;
+    loadTable(version: string): Promise<OperationTable>;
+    /** Type-only: the newest version's data paths and friendly names. */
+    readonly __types?: {
+        paths: Paths;
+        operations: Ops;
+    };
 }
 //# sourceMappingURL=table.d.ts.map

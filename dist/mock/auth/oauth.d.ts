@@ -15,32 +15,15 @@ import { MockHttpError } from "../http.js";
 import type { MockApiClient, MockPure1App } from "../types.js";
 import type { AccessToken, Credentials } from "./credentials.js";
 /** A token-exchange failure in both error shapes. */
-export declare function oauthError(
-  status: 400 | 401,
-  error: string,
-  description: string,
-  context?: string,
-): MockHttpError;
+export declare function oauthError(status: 400 | 401, error: string, description: string, context?: string): MockHttpError;
 /** Imports a public key given as SPKI PEM, an X.509 certificate PEM, or a CryptoKey. */
 export declare function publicKeyOf(key: string | CryptoKey): Promise<JoseKey | CryptoKey>;
 /** Reads the form body and checks the fixed fields of a token exchange. */
 export declare function readExchange(request: Request): Promise<string>;
 /** FA/FB: verifies an API client's JWT and issues an access token for its `sub`. */
-export declare function exchangeArrayJwt(
-  jwt: string,
-  clients: readonly MockApiClient[],
-  credentials: Credentials,
-  defaultTtlMs: number,
-  now: number,
-): Promise<AccessToken>;
+export declare function exchangeArrayJwt(jwt: string, clients: readonly MockApiClient[], credentials: Credentials, defaultTtlMs: number, now: number): Promise<AccessToken>;
 /** Pure1: verifies an application's JWT (`iss` = application id) and issues an access token. */
-export declare function exchangePure1Jwt(
-  jwt: string,
-  apps: readonly MockPure1App[],
-  credentials: Credentials,
-  ttlMs: number,
-  now: number,
-): Promise<AccessToken>;
+export declare function exchangePure1Jwt(jwt: string, apps: readonly MockPure1App[], credentials: Credentials, ttlMs: number, now: number): Promise<AccessToken>;
 /** The token endpoint's answer. */
 export declare function tokenAnswer(token: AccessToken, now: number): Record<string, unknown>;
 //# sourceMappingURL=oauth.d.ts.map

@@ -10,174 +10,164 @@
  * declared by `OauthToken400`/`OauthToken401`) and the arrays' `errors[]` shape, so
  * clients reading either find the reason.
  */
-import { decodeJwt, decodeProtectedHeader, errors, importSPKI, importX509, jwtVerify } from "jose";
+import { decodeJwt, decodeProtectedHeader, errors, importSPKI, importX509, jwtVerify, } from "jose";
 import { MockHttpError } from "../http.js";
-
 const GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const SUBJECT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
 const ISSUED_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 /** A token-exchange failure in both error shapes. */
 export function oauthError(status, error, description, context = "subject_token") {
-  return new MockHttpError(status, [{ context, message: description }], {
-    body: { error, error_description: description, errors: [{ context, message: description }] },
-  });
+    return new MockHttpError(status, [{ context, message: description }], {
+        body: { error, error_description: description, errors: [{ context, message: description }] },
+    });
 }
 const pemCache = new Map();
 /** Imports a public key given as SPKI PEM, an X.509 certificate PEM, or a CryptoKey. */
 export function publicKeyOf(key) {
-  if (typeof key !== "string") return Promise.resolve(key);
-  let pending = pemCache.get(key);
-  if (!pending) {
-    if (key.includes("BEGIN RSA PUBLIC KEY")) {
-      pending = Promise.reject(
-        new Error(
-          "PKCS#1 public keys are not supported; convert with `openssl rsa -RSAPublicKey_in -pubout`",
-        ),
-      );
-    } else {
-      pending = key.includes("BEGIN CERTIFICATE") ? importX509(key, "RS256") : importSPKI(key, "RS256");
+    if (typeof key !== "string")
+        return Promise.resolve(key);
+    let pending = pemCache.get(key);
+    if (!pending) {
+        if (key.includes("BEGIN RSA PUBLIC KEY")) {
+            pending = Promise.reject(new Error("PKCS#1 public keys are not supported; convert with `openssl rsa -RSAPublicKey_in -pubout`"));
+        }
+        else {
+            pending = key.includes("BEGIN CERTIFICATE") ? importX509(key, "RS256") : importSPKI(key, "RS256");
+        }
+        pemCache.set(key, pending);
     }
-    pemCache.set(key, pending);
-  }
-  return pending;
+    return pending;
 }
 /** Reads the form body and checks the fixed fields of a token exchange. */
 export async function readExchange(request) {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/application\/x-www-form-urlencoded/i.test(type)) {
-    throw oauthError(
-      400,
-      "invalid_request",
-      `Expected Content-Type application/x-www-form-urlencoded, got '${type || "none"}'.`,
-      "content-type",
-    );
-  }
-  const form = new URLSearchParams(await request.text());
-  const grantType = form.get("grant_type");
-  if (grantType !== GRANT_TYPE) {
-    throw oauthError(
-      400,
-      "unsupported_grant_type",
-      `Unsupported grant_type: ${grantType ?? "(missing)"}; expected ${GRANT_TYPE}.`,
-      "grant_type",
-    );
-  }
-  const subjectTokenType = form.get("subject_token_type");
-  if (subjectTokenType !== SUBJECT_TOKEN_TYPE) {
-    throw oauthError(
-      400,
-      "invalid_request",
-      `Unsupported subject_token_type: ${subjectTokenType ?? "(missing)"}; expected ${SUBJECT_TOKEN_TYPE}.`,
-      "subject_token_type",
-    );
-  }
-  const subjectToken = form.get("subject_token");
-  if (!subjectToken) throw oauthError(400, "invalid_request", "Missing subject_token.");
-  return subjectToken;
+    const type = request.headers.get("content-type") ?? "";
+    if (!/application\/x-www-form-urlencoded/i.test(type)) {
+        throw oauthError(400, "invalid_request", `Expected Content-Type application/x-www-form-urlencoded, got '${type || "none"}'.`, "content-type");
+    }
+    const form = new URLSearchParams(await request.text());
+    const grantType = form.get("grant_type");
+    if (grantType !== GRANT_TYPE) {
+        throw oauthError(400, "unsupported_grant_type", `Unsupported grant_type: ${grantType ?? "(missing)"}; expected ${GRANT_TYPE}.`, "grant_type");
+    }
+    const subjectTokenType = form.get("subject_token_type");
+    if (subjectTokenType !== SUBJECT_TOKEN_TYPE) {
+        throw oauthError(400, "invalid_request", `Unsupported subject_token_type: ${subjectTokenType ?? "(missing)"}; expected ${SUBJECT_TOKEN_TYPE}.`, "subject_token_type");
+    }
+    const subjectToken = form.get("subject_token");
+    if (!subjectToken)
+        throw oauthError(400, "invalid_request", "Missing subject_token.");
+    return subjectToken;
 }
 function invalid(description) {
-  return oauthError(401, "invalid_client", `Invalid identity: ${description}`);
+    return oauthError(401, "invalid_client", `Invalid identity: ${description}`);
 }
 /** The JWT's header, refused unless it is a JWT signed with RS256 (the only algorithm the arrays accept). */
 function rs256HeaderOf(jwt) {
-  let header;
-  try {
-    header = decodeProtectedHeader(jwt);
-  } catch {
-    throw invalid("the subject_token is not a JWT (expected header.payload.signature, base64url).");
-  }
-  if (header.alg !== "RS256") {
-    throw invalid(
-      `JWT validation failed: algorithm '${header.alg ?? "(none)"}' is not accepted; sign with RS256.`,
-    );
-  }
-  return header;
+    let header;
+    try {
+        header = decodeProtectedHeader(jwt);
+    }
+    catch {
+        throw invalid("the subject_token is not a JWT (expected header.payload.signature, base64url).");
+    }
+    if (header.alg !== "RS256") {
+        throw invalid(`JWT validation failed: algorithm '${header.alg ?? "(none)"}' is not accepted; sign with RS256.`);
+    }
+    return header;
 }
 async function verify(jwt, key, checks) {
-  let publicKey;
-  try {
-    publicKey = await publicKeyOf(key);
-  } catch (e) {
-    throw invalid(`the registered public key cannot be used: ${e.message}`);
-  }
-  try {
-    const { payload } = await jwtVerify(jwt, publicKey, {
-      algorithms: ["RS256"],
-      issuer: checks.issuer,
-      ...(checks.audience === undefined ? {} : { audience: checks.audience }),
-      currentDate: new Date(checks.now),
-      requiredClaims: checks.required,
-      clockTolerance: 30,
-    });
-    return payload;
-  } catch (e) {
-    if (e instanceof errors.JWTExpired) throw invalid("JWT validation failed: the JWT has expired (exp).");
-    if (e instanceof errors.JWSSignatureVerificationFailed) {
-      throw invalid("JWT validation failed: signature verification failed for the registered public key.");
+    let publicKey;
+    try {
+        publicKey = await publicKeyOf(key);
     }
-    if (e instanceof errors.JWTClaimValidationFailed) {
-      throw invalid(
-        `JWT validation failed: claim '${e.claim}' ${e.reason === "missing" ? "is missing" : `check failed (${e.message})`}.`,
-      );
+    catch (e) {
+        throw invalid(`the registered public key cannot be used: ${e.message}`);
     }
-    if (e instanceof errors.JOSEAlgNotAllowed)
-      throw invalid("JWT validation failed: only RS256 is accepted.");
-    throw invalid(`JWT validation failed: ${e.message}`);
-  }
+    try {
+        const { payload } = await jwtVerify(jwt, publicKey, {
+            algorithms: ["RS256"],
+            issuer: checks.issuer,
+            ...(checks.audience === undefined ? {} : { audience: checks.audience }),
+            currentDate: new Date(checks.now),
+            requiredClaims: checks.required,
+            clockTolerance: 30,
+        });
+        return payload;
+    }
+    catch (e) {
+        if (e instanceof errors.JWTExpired)
+            throw invalid("JWT validation failed: the JWT has expired (exp).");
+        if (e instanceof errors.JWSSignatureVerificationFailed) {
+            throw invalid("JWT validation failed: signature verification failed for the registered public key.");
+        }
+        if (e instanceof errors.JWTClaimValidationFailed) {
+            throw invalid(`JWT validation failed: claim '${e.claim}' ${e.reason === "missing" ? "is missing" : `check failed (${e.message})`}.`);
+        }
+        if (e instanceof errors.JOSEAlgNotAllowed)
+            throw invalid("JWT validation failed: only RS256 is accepted.");
+        throw invalid(`JWT validation failed: ${e.message}`);
+    }
 }
 /** FA/FB: verifies an API client's JWT and issues an access token for its `sub`. */
 export async function exchangeArrayJwt(jwt, clients, credentials, defaultTtlMs, now) {
-  const header = rs256HeaderOf(jwt);
-  if (!header.kid) throw invalid("JWT validation failed: the header has no 'kid' (the API client's key id).");
-  const client = clients.find((c) => c.keyId === header.kid);
-  if (!client) throw invalid(`JWT validation failed: no API client has key id '${header.kid}'.`);
-  if (client.enabled === false) {
-    throw invalid(`API client '${client.clientId}' is disabled; enable it with \`pureapiclient enable\`.`);
-  }
-  const claims = await verify(jwt, client.publicKey, {
-    audience: client.clientId,
-    issuer: client.issuer,
-    now,
-    required: ["iat", "exp", "sub"],
-  });
-  const sub = claims.sub;
-  const user = credentials.users.get(sub);
-  if (!user)
-    throw invalid(`JWT validation failed: 'sub' names user '${sub}', who does not exist on the array.`);
-  const role = lowerRole(user.role ?? "array_admin", client.maxRole ?? "array_admin");
-  return credentials.issueAccessToken(sub, client.clientId, role, client.accessTokenTtlMs ?? defaultTtlMs);
+    const header = rs256HeaderOf(jwt);
+    if (!header.kid)
+        throw invalid("JWT validation failed: the header has no 'kid' (the API client's key id).");
+    const client = clients.find((c) => c.keyId === header.kid);
+    if (!client)
+        throw invalid(`JWT validation failed: no API client has key id '${header.kid}'.`);
+    if (client.enabled === false) {
+        throw invalid(`API client '${client.clientId}' is disabled; enable it with \`pureapiclient enable\`.`);
+    }
+    const claims = await verify(jwt, client.publicKey, {
+        audience: client.clientId,
+        issuer: client.issuer,
+        now,
+        required: ["iat", "exp", "sub"],
+    });
+    const sub = claims.sub;
+    const user = credentials.users.get(sub);
+    if (!user)
+        throw invalid(`JWT validation failed: 'sub' names user '${sub}', who does not exist on the array.`);
+    const role = lowerRole(user.role ?? "array_admin", client.maxRole ?? "array_admin");
+    return credentials.issueAccessToken(sub, client.clientId, role, client.accessTokenTtlMs ?? defaultTtlMs);
 }
 /** Pure1: verifies an application's JWT (`iss` = application id) and issues an access token. */
 export async function exchangePure1Jwt(jwt, apps, credentials, ttlMs, now) {
-  rs256HeaderOf(jwt);
-  let iss;
-  try {
-    iss = decodeJwt(jwt).iss;
-  } catch {
-    throw invalid("the subject_token is not a JWT.");
-  }
-  const app = apps.find((a) => a.appId === iss);
-  if (!app) throw invalid(`JWT validation failed: no application has id '${String(iss)}' (the JWT's 'iss').`);
-  if (app.enabled === false) throw invalid(`application '${app.appId}' is disabled.`);
-  await verify(jwt, app.publicKey, { issuer: app.appId, now, required: ["iat", "exp"] });
-  return credentials.issueAccessToken(app.appId, app.appId, "readonly", ttlMs);
+    rs256HeaderOf(jwt);
+    let iss;
+    try {
+        iss = decodeJwt(jwt).iss;
+    }
+    catch {
+        throw invalid("the subject_token is not a JWT.");
+    }
+    const app = apps.find((a) => a.appId === iss);
+    if (!app)
+        throw invalid(`JWT validation failed: no application has id '${String(iss)}' (the JWT's 'iss').`);
+    if (app.enabled === false)
+        throw invalid(`application '${app.appId}' is disabled.`);
+    await verify(jwt, app.publicKey, { issuer: app.appId, now, required: ["iat", "exp"] });
+    return credentials.issueAccessToken(app.appId, app.appId, "readonly", ttlMs);
 }
 const ROLES = ["readonly", "ops_admin", "storage_admin", "array_admin"];
 function lowerRole(a, b) {
-  const ia = ROLES.indexOf(a);
-  const ib = ROLES.indexOf(b);
-  if (ia < 0) return b;
-  if (ib < 0) return a;
-  return ROLES[Math.min(ia, ib)] ?? a;
+    const ia = ROLES.indexOf(a);
+    const ib = ROLES.indexOf(b);
+    if (ia < 0)
+        return b;
+    if (ib < 0)
+        return a;
+    return ROLES[Math.min(ia, ib)] ?? a;
 }
 /** The token endpoint's answer. */
 export function tokenAnswer(token, now) {
-  return {
-    access_token: token.token,
-    issued_token_type: ISSUED_TOKEN_TYPE,
-    token_type: "Bearer",
-    // Rounded up: a 200 ms token answering `expires_in: 0` would make clients renew on every call.
-    expires_in: Math.max(0, Math.ceil((token.expiresAt - now) / 1000)),
-  };
+    return {
+        access_token: token.token,
+        issued_token_type: ISSUED_TOKEN_TYPE,
+        token_type: "Bearer",
+        // Rounded up: a 200 ms token answering `expires_in: 0` would make clients renew on every call.
+        expires_in: Math.max(0, Math.ceil((token.expiresAt - now) / 1000)),
+    };
 }
 //# sourceMappingURL=oauth.js.map

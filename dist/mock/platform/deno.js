@@ -11,25 +11,24 @@
 const deno = globalThis.Deno;
 const Channel = globalThis.BroadcastChannel;
 if (deno && Channel && typeof Channel.prototype.unref !== "function") {
-  const proto = Channel.prototype;
-  const refSwitch = Object.getOwnPropertySymbols(proto).find((s) => s.description === "refBroadcastChannel");
-  if (refSwitch && typeof proto[refSwitch] === "function") {
-    Object.defineProperties(Channel.prototype, {
-      ref: {
-        configurable: true,
-        value() {
-          this[refSwitch]?.(true);
-        },
-      },
-      unref: {
-        configurable: true,
-        value() {
-          this[refSwitch]?.(false);
-        },
-      },
-    });
-  }
+    const proto = Channel.prototype;
+    const refSwitch = Object.getOwnPropertySymbols(proto).find((s) => s.description === "refBroadcastChannel");
+    if (refSwitch && typeof proto[refSwitch] === "function") {
+        Object.defineProperties(Channel.prototype, {
+            ref: {
+                configurable: true,
+                value() {
+                    this[refSwitch]?.(true);
+                },
+            },
+            unref: {
+                configurable: true,
+                value() {
+                    this[refSwitch]?.(false);
+                },
+            },
+        });
+    }
 }
-
 export {};
 //# sourceMappingURL=deno.js.map

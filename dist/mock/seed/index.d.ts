@@ -15,18 +15,7 @@ export declare function seedName(path: string, index: number, count: number): st
 /** Id of the i-th generated object of a path. */
 export declare function seedId(product: string, path: string, index: number): string;
 /** Generic items: name, id and the lifecycle fields the schema declares. */
-export declare function genericGenerator(
-  state: MockState,
-  spec: VersionSpec,
-  path: string,
-  count: number,
-): void;
+export declare function genericGenerator(state: MockState, spec: VersionSpec, path: string, count: number): void;
 /** Applies a seed option. */
-export declare function applySeed(
-  profile: ProductProfile,
-  state: MockState,
-  spec: VersionSpec,
-  seed: MockSeed,
-  fixturesDir: string | URL | readonly URL[],
-): Promise<void>;
+export declare function applySeed(profile: ProductProfile, state: MockState, spec: VersionSpec, seed: MockSeed, fixturesDir: string | URL | readonly URL[]): Promise<void>;
 //# sourceMappingURL=index.d.ts.map

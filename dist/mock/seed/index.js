@@ -1,27 +1,18 @@
-var __rewriteRelativeImportExtension =
-  (this && this.__rewriteRelativeImportExtension) ||
-  ((path, preserveJsx) => {
+var __rewriteRelativeImportExtension = (this && this.__rewriteRelativeImportExtension) || function (path, preserveJsx) {
     if (typeof path === "string" && /^\.\.?\//.test(path)) {
-      return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, (m, tsx, d, ext, cm) =>
-        tsx
-          ? preserveJsx
-            ? ".jsx"
-            : ".js"
-          : d && (!ext || !cm)
-            ? m
-            : d + ext + "." + cm.toLowerCase() + "js",
-      );
+        return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
+            return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : (d + ext + "." + cm.toLowerCase() + "js");
+        });
     }
     return path;
-  });
-
+};
 /**
  * Puts the initial data in place: real lab answers (`recorded`), nothing
  * (`empty`), or generated items (`{ volumes: 100_000 }`). Generation is
  * deterministic (ids and values derive from names) and lazy (see Collection).
  */
 import { kindOf } from "../collections.js";
-import { conformIntegers, itemPropertiesOf, itemSchemaOf, minimalValue, operationOf } from "../spec.js";
+import { conformIntegers, itemPropertiesOf, itemSchemaOf, minimalValue, operationOf, } from "../spec.js";
 import { deterministicUuid } from "../state/random.js";
 /** Fixed creation time of generated objects (2024-01-01T00:00:00Z), so seeds never depend on the clock. */
 export const SEED_EPOCH_MS = 1_704_067_200_000;
@@ -31,111 +22,112 @@ export const SEED_EPOCH_MS = 1_704_067_200_000;
  * (`<repo>/../shared/fixtures/recorded/`).
  */
 export const DEFAULT_FIXTURES_DIRS = [
-  new URL("../../fixtures/recorded/", import.meta.url),
-  new URL("../../../shared/fixtures/recorded/", import.meta.url),
+    new URL("../../fixtures/recorded/", import.meta.url),
+    new URL("../../../shared/fixtures/recorded/", import.meta.url),
 ];
 const PREFIXES = {
-  "/volumes": "vol",
-  "/hosts": "host",
-  "/host-groups": "hg",
-  "/protection-groups": "pg",
-  "/volume-groups": "vg",
-  "/file-systems": "fs",
-  "/buckets": "bucket",
-  "/object-store-accounts": "account",
-  "/arrays": "array",
-  "/pods": "pod",
+    "/volumes": "vol",
+    "/hosts": "host",
+    "/host-groups": "hg",
+    "/protection-groups": "pg",
+    "/volume-groups": "vg",
+    "/file-systems": "fs",
+    "/buckets": "bucket",
+    "/object-store-accounts": "account",
+    "/arrays": "array",
+    "/pods": "pod",
 };
 /** Name of the i-th generated object of a path: `vol-000042`. */
 export function seedName(path, index, count) {
-  const prefix = PREFIXES[path] ?? kindOf(path).replace(/ /g, "-");
-  const width = Math.max(3, String(count).length);
-  return `${prefix}-${String(index + 1).padStart(width, "0")}`;
+    const prefix = PREFIXES[path] ?? kindOf(path).replace(/ /g, "-");
+    const width = Math.max(3, String(count).length);
+    return `${prefix}-${String(index + 1).padStart(width, "0")}`;
 }
 /** Id of the i-th generated object of a path. */
 export function seedId(product, path, index) {
-  return deterministicUuid(`${product}:${path}:${index}`);
+    return deterministicUuid(`${product}:${path}:${index}`);
 }
 /** Generic items: name, id and the lifecycle fields the schema declares. */
 export function genericGenerator(state, spec, path, count) {
-  const responseSchema = operationOf(spec, "get", path)?.responseSchema ?? null;
-  const props = itemPropertiesOf(spec, responseSchema);
-  const skeleton = minimalValue(spec, itemSchemaOf(spec, responseSchema));
-  const base = skeleton && typeof skeleton === "object" ? skeleton : {};
-  state.collection(path).generate(
-    count,
-    (i) => {
-      const item = structuredClone(base);
-      if ("name" in props || Object.keys(props).length === 0) item.name = seedName(path, i, count);
-      if ("id" in props) item.id = seedId(spec.product, path, i);
-      if ("created" in props) item.created = SEED_EPOCH_MS + i * 60_000;
-      if ("destroyed" in props) item.destroyed = false;
-      if ("time_remaining" in props) item.time_remaining = null;
-      return item;
-    },
-    (i) => seedName(path, i, count),
-    "id" in props ? (i) => seedId(spec.product, path, i) : undefined,
-  );
+    const responseSchema = operationOf(spec, "get", path)?.responseSchema ?? null;
+    const props = itemPropertiesOf(spec, responseSchema);
+    const skeleton = minimalValue(spec, itemSchemaOf(spec, responseSchema));
+    const base = (skeleton && typeof skeleton === "object" ? skeleton : {});
+    state.collection(path).generate(count, (i) => {
+        const item = structuredClone(base);
+        if ("name" in props || Object.keys(props).length === 0)
+            item.name = seedName(path, i, count);
+        if ("id" in props)
+            item.id = seedId(spec.product, path, i);
+        if ("created" in props)
+            item.created = SEED_EPOCH_MS + i * 60_000;
+        if ("destroyed" in props)
+            item.destroyed = false;
+        if ("time_remaining" in props)
+            item.time_remaining = null;
+        return item;
+    }, (i) => seedName(path, i, count), "id" in props ? (i) => seedId(spec.product, path, i) : undefined);
 }
 async function readJson(url) {
-  const module = await import(__rewriteRelativeImportExtension(url.href), { with: { type: "json" } });
-  return module.default;
+    const module = (await import(__rewriteRelativeImportExtension(url.href), { with: { type: "json" } }));
+    return module.default;
 }
 /** Loads the recorded answers into their collections. */
 async function seedRecorded(profile, state, spec, dirs) {
-  if (!profile.recorded) return;
-  const candidates = Array.isArray(dirs) ? dirs : [dirs];
-  const entries = Object.entries(profile.recorded.files).filter(([, path]) => spec.paths.has(path));
-  const failures = [];
-  for (const dir of candidates) {
-    const base = typeof dir === "string" ? new URL(`file://${dir.endsWith("/") ? dir : `${dir}/`}`) : dir;
-    const folder = new URL(`${profile.recorded.folder}/`, base);
-    let bodies;
-    try {
-      bodies = await Promise.all(
-        entries.map(async ([file, path]) => ({
-          path,
-          body: await readJson(new URL(file, folder)),
-        })),
-      );
-    } catch (e) {
-      failures.push(`${folder.href} (${e.message.split("\n")[0]})`);
-      continue;
+    if (!profile.recorded)
+        return;
+    const candidates = (Array.isArray(dirs) ? dirs : [dirs]);
+    const entries = Object.entries(profile.recorded.files).filter(([, path]) => spec.paths.has(path));
+    const failures = [];
+    for (const dir of candidates) {
+        const base = typeof dir === "string" ? new URL(`file://${dir.endsWith("/") ? dir : `${dir}/`}`) : dir;
+        const folder = new URL(`${profile.recorded.folder}/`, base);
+        let bodies;
+        try {
+            bodies = await Promise.all(entries.map(async ([file, path]) => ({
+                path,
+                body: (await readJson(new URL(file, folder))),
+            })));
+        }
+        catch (e) {
+            failures.push(`${folder.href} (${e.message.split("\n")[0]})`);
+            continue;
+        }
+        for (const { path, body } of bodies) {
+            const collection = state.collection(path);
+            const schema = itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null);
+            for (const item of body.items ?? [])
+                collection.add(conformIntegers(spec, schema, structuredClone(item)));
+        }
+        return;
     }
-    for (const { path, body } of bodies) {
-      const collection = state.collection(path);
-      const schema = itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null);
-      for (const item of body.items ?? [])
-        collection.add(conformIntegers(spec, schema, structuredClone(item)));
-    }
-    return;
-  }
-  throw new Error(
-    `cannot read the recorded answers (seed "recorded") from ${failures.join(" or ")}. ` +
-      'Pass fixturesDir, or use seed: "empty" or { volumes: N }.',
-  );
+    throw new Error(`cannot read the recorded answers (seed "recorded") from ${failures.join(" or ")}. ` +
+        'Pass fixturesDir, or use seed: "empty" or { volumes: N }.');
 }
 /** Applies a seed option. */
 export async function applySeed(profile, state, spec, seed, fixturesDir) {
-  if (seed === "empty") return;
-  if (seed === "recorded") {
-    if (profile.recorded) return seedRecorded(profile, state, spec, fixturesDir);
-    if (profile.fallbackSeed) return applySeed(profile, state, spec, profile.fallbackSeed, fixturesDir);
-    return;
-  }
-  for (const [name, count] of Object.entries(seed)) {
-    if (!Number.isInteger(count) || count < 0) {
-      throw new RangeError(`seed.${name} must be a non-negative integer, got ${count}`);
+    if (seed === "empty")
+        return;
+    if (seed === "recorded") {
+        if (profile.recorded)
+            return seedRecorded(profile, state, spec, fixturesDir);
+        if (profile.fallbackSeed)
+            return applySeed(profile, state, spec, profile.fallbackSeed, fixturesDir);
+        return;
     }
-    const path = name.startsWith("/") ? name : `/${name}`;
-    if (!spec.paths.has(path)) {
-      throw new RangeError(
-        `seed.${name}: ${spec.product} ${spec.version} has no collection ${path} (use names such as volumes, hosts, file-systems)`,
-      );
+    for (const [name, count] of Object.entries(seed)) {
+        if (!Number.isInteger(count) || count < 0) {
+            throw new RangeError(`seed.${name} must be a non-negative integer, got ${count}`);
+        }
+        const path = name.startsWith("/") ? name : `/${name}`;
+        if (!spec.paths.has(path)) {
+            throw new RangeError(`seed.${name}: ${spec.product} ${spec.version} has no collection ${path} (use names such as volumes, hosts, file-systems)`);
+        }
+        const generator = profile.generators[path];
+        if (generator)
+            generator(state, spec, count);
+        else
+            genericGenerator(state, spec, path, count);
     }
-    const generator = profile.generators[path];
-    if (generator) generator(state, spec, count);
-    else genericGenerator(state, spec, path, count);
-  }
 }
 //# sourceMappingURL=index.js.map

@@ -14,11 +14,11 @@ import type { SeedGenerator } from "../profile.js";
 import type { Item } from "../state/collection.js";
 /** A volume as a FlashArray answers it. */
 export declare function volumeItem(fields: {
-  name: string;
-  id: string;
-  provisioned: number;
-  created: number;
-  used?: number;
+    name: string;
+    id: string;
+    provisioned: number;
+    created: number;
+    used?: number;
 }): Item;
 /** A host as a FlashArray answers it. */
 export declare function hostItem(name: string): Item;

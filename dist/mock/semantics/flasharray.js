@@ -9,413 +9,382 @@
  * connected to the host … must be disconnected from the host before the host can be
  * deleted").
  */
-import {
-  addressed,
-  bodyObject,
-  createItems,
-  deleteItems,
-  itemsAnswer,
-  patchItems,
-  referenceTo,
-} from "../collections.js";
+import { addressed, bodyObject, createItems, deleteItems, itemsAnswer, patchItems, referenceTo, } from "../collections.js";
 import { badRequest, MockHttpError } from "../http.js";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.js";
 import { deterministicSerial, hash32 } from "../state/random.js";
-
 /** Largest volume the arrays accept: 4 PiB (VolumePatch.provisioned maximum). */
 const MAX_PROVISIONED = 4_503_599_627_370_496;
 const NULL_REF = { name: null, id: null };
 function space(provisioned, used) {
-  return {
-    data_reduction: used ? 3.2 : 1,
-    shared: null,
-    snapshots: 0,
-    system: null,
-    thin_provisioning: provisioned ? 1 - used / provisioned : 0,
-    total_physical: Math.round(used / 3.2),
-    total_provisioned: provisioned,
-    total_reduction: used ? 10.4 : 1,
-    unique: Math.round(used / 3.2),
-    virtual: used,
-    unique_effective: used,
-    snapshots_effective: 0,
-    total_effective: used,
-  };
+    return {
+        data_reduction: used ? 3.2 : 1,
+        shared: null,
+        snapshots: 0,
+        system: null,
+        thin_provisioning: provisioned ? 1 - used / provisioned : 0,
+        total_physical: Math.round(used / 3.2),
+        total_provisioned: provisioned,
+        total_reduction: used ? 10.4 : 1,
+        unique: Math.round(used / 3.2),
+        virtual: used,
+        unique_effective: used,
+        snapshots_effective: 0,
+        total_effective: used,
+    };
 }
 /** A volume as a FlashArray answers it. */
 export function volumeItem(fields) {
-  return {
-    id: fields.id,
-    name: fields.name,
-    connection_count: 0,
-    created: fields.created,
-    destroyed: false,
-    host_encryption_key_status: "none",
-    pod: { ...NULL_REF },
-    priority: 0,
-    priority_adjustment: { priority_adjustment_operator: "+", priority_adjustment_value: 0 },
-    promotion_status: "promoted",
-    provisioned: fields.provisioned,
-    qos: { bandwidth_limit: null, iops_limit: null },
-    requested_promotion_state: "promoted",
-    serial: deterministicSerial(fields.id),
-    source: { ...NULL_REF },
-    space: space(fields.provisioned, fields.used ?? 0),
-    subtype: "regular",
-    time_remaining: null,
-    volume_group: { ...NULL_REF },
-  };
+    return {
+        id: fields.id,
+        name: fields.name,
+        connection_count: 0,
+        created: fields.created,
+        destroyed: false,
+        host_encryption_key_status: "none",
+        pod: { ...NULL_REF },
+        priority: 0,
+        priority_adjustment: { priority_adjustment_operator: "+", priority_adjustment_value: 0 },
+        promotion_status: "promoted",
+        provisioned: fields.provisioned,
+        qos: { bandwidth_limit: null, iops_limit: null },
+        requested_promotion_state: "promoted",
+        serial: deterministicSerial(fields.id),
+        source: { ...NULL_REF },
+        space: space(fields.provisioned, fields.used ?? 0),
+        subtype: "regular",
+        time_remaining: null,
+        volume_group: { ...NULL_REF },
+    };
 }
 /** A host as a FlashArray answers it. */
 export function hostItem(name) {
-  return {
-    name,
-    chap: { host_password: null, host_user: null, target_password: null, target_user: null },
-    connection_count: 0,
-    host_group: { name: null },
-    iqns: [],
-    is_local: true,
-    nqns: [],
-    personality: null,
-    port_connectivity: { details: "", status: "healthy" },
-    preferred_arrays: [],
-    space: space(0, 0),
-    wwns: [],
-  };
+    return {
+        name,
+        chap: { host_password: null, host_user: null, target_password: null, target_user: null },
+        connection_count: 0,
+        host_group: { name: null },
+        iqns: [],
+        is_local: true,
+        nqns: [],
+        personality: null,
+        port_connectivity: { details: "", status: "healthy" },
+        preferred_arrays: [],
+        space: space(0, 0),
+        wwns: [],
+    };
 }
 const GIB = 1024 ** 3;
 /** `{ volumes: N }`: deterministic volumes of 1–1024 GiB. */
 export const generateVolumes = (state, spec, count) => {
-  const path = "/volumes";
-  state.collection(path).generate(
-    count,
-    (i) => {
-      const id = seedId(spec.product, path, i);
-      const h = hash32(id);
-      const provisioned = (1 + (h % 1024)) * GIB;
-      return volumeItem({
-        name: seedName(path, i, count),
-        id,
-        provisioned,
-        created: SEED_EPOCH_MS + i * 60_000,
-        used: Math.floor((provisioned * ((h >>> 10) % 100)) / 100),
-      });
-    },
-    (i) => seedName(path, i, count),
-    (i) => seedId(spec.product, path, i),
-  );
+    const path = "/volumes";
+    state.collection(path).generate(count, (i) => {
+        const id = seedId(spec.product, path, i);
+        const h = hash32(id);
+        const provisioned = (1 + (h % 1024)) * GIB;
+        return volumeItem({
+            name: seedName(path, i, count),
+            id,
+            provisioned,
+            created: SEED_EPOCH_MS + i * 60_000,
+            used: Math.floor((provisioned * ((h >>> 10) % 100)) / 100),
+        });
+    }, (i) => seedName(path, i, count), (i) => seedId(spec.product, path, i));
 };
 /** `{ hosts: N }`. */
 export const generateHosts = (state, _spec, count) => {
-  const path = "/hosts";
-  state.collection(path).generate(
-    count,
-    (i) => ({
-      ...hostItem(seedName(path, i, count)),
-      iqns: [`iqn.2024-01.com.example:${seedName(path, i, count)}`],
-    }),
-    (i) => seedName(path, i, count),
-  );
+    const path = "/hosts";
+    state.collection(path).generate(count, (i) => ({
+        ...hostItem(seedName(path, i, count)),
+        iqns: [`iqn.2024-01.com.example:${seedName(path, i, count)}`],
+    }), (i) => seedName(path, i, count));
 };
 function names(value) {
-  return Array.isArray(value) ? value.map(String) : [];
+    return Array.isArray(value) ? value.map(String) : [];
 }
 function adjustCount(state, path, name, field, delta) {
-  if (typeof name !== "string") return;
-  const collection = state.collection(path);
-  const slot = collection.slotOfName(name);
-  if (slot === undefined) return;
-  const item = collection.materialize(slot);
-  item[field] = Math.max(0, (typeof item[field] === "number" ? item[field] : 0) + delta);
+    if (typeof name !== "string")
+        return;
+    const collection = state.collection(path);
+    const slot = collection.slotOfName(name);
+    if (slot === undefined)
+        return;
+    const item = collection.materialize(slot);
+    item[field] = Math.max(0, (typeof item[field] === "number" ? item[field] : 0) + delta);
 }
 function checkProvisioned(value, context) {
-  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
-    throw badRequest("provisioned must be a positive number of bytes.", context);
-  }
-  if (value > MAX_PROVISIONED)
-    throw badRequest(`provisioned exceeds the maximum volume size (${MAX_PROVISIONED} bytes).`, context);
-  if (value % 512 !== 0) throw badRequest("provisioned must be a multiple of 512 bytes.", context);
-  return value;
+    if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+        throw badRequest("provisioned must be a positive number of bytes.", context);
+    }
+    if (value > MAX_PROVISIONED)
+        throw badRequest(`provisioned exceeds the maximum volume size (${MAX_PROVISIONED} bytes).`, context);
+    if (value % 512 !== 0)
+        throw badRequest("provisioned must be a multiple of 512 bytes.", context);
+    return value;
 }
 // ------------------------------------------------------------------------------------ volumes
 const postVolumes = (ctx) => {
-  const body = bodyObject(ctx);
-  const source = body.source;
-  let copyOf;
-  if (source) {
-    copyOf = ctx.state.collection("/volumes").get(source.name ?? source.id ?? "");
-    copyOf ??= ctx.state.collection("/volume-snapshots").get(source.name ?? source.id ?? "");
-    if (!copyOf)
-      throw badRequest("Source volume or snapshot does not exist.", source.name ?? source.id ?? "source");
-  } else if (body.provisioned === undefined) {
-    throw badRequest(
-      "provisioned is required to create a volume (or give source to copy one).",
-      "provisioned",
-    );
-  }
-  const provisioned = checkProvisioned(body.provisioned ?? copyOf?.provisioned, "provisioned");
-  const volumes = ctx.state.collection("/volumes");
-  const pgroups = [
-    ...names(ctx.query.add_to_protection_group_names),
-    ...names(ctx.query.add_to_protection_group_ids),
-  ];
-  requireAll(ctx.state, "/protection-groups", pgroups, "Protection group");
-  const answer = createItems(ctx, volumes, (base, { name }) => {
-    const volume = volumeItem({ name: name, id: base.id, provisioned, created: ctx.now });
-    const { source: _s, provisioned: _p, ...rest } = body;
-    const merged = { ...volume, ...rest };
-    if (copyOf)
-      merged.source = referenceTo(ctx.state, volumes.path, String(copyOf.name)) ?? {
-        name: copyOf.name,
-        id: copyOf.id,
-      };
-    return merged;
-  });
-  // add_to_protection_group_names: the new volumes join those groups.
-  const members = ctx.state.collection("/protection-groups/volumes");
-  for (const group of pgroups) {
-    const pg = ctx.state.collection("/protection-groups").get(group);
-    for (const volume of names(ctx.query.names)) {
-      members.add({
-        group: referenceTo(ctx.state, "/protection-groups", group),
-        member: referenceTo(ctx.state, "/volumes", volume),
-      });
+    const body = bodyObject(ctx);
+    const source = body.source;
+    let copyOf;
+    if (source) {
+        copyOf = ctx.state.collection("/volumes").get(source.name ?? source.id ?? "");
+        copyOf ??= ctx.state.collection("/volume-snapshots").get(source.name ?? source.id ?? "");
+        if (!copyOf)
+            throw badRequest("Source volume or snapshot does not exist.", source.name ?? source.id ?? "source");
     }
-    pg.volume_count = (pg.volume_count ?? 0) + names(ctx.query.names).length;
-  }
-  return answer;
+    else if (body.provisioned === undefined) {
+        throw badRequest("provisioned is required to create a volume (or give source to copy one).", "provisioned");
+    }
+    const provisioned = checkProvisioned(body.provisioned ?? copyOf?.provisioned, "provisioned");
+    const volumes = ctx.state.collection("/volumes");
+    const pgroups = [
+        ...names(ctx.query.add_to_protection_group_names),
+        ...names(ctx.query.add_to_protection_group_ids),
+    ];
+    requireAll(ctx.state, "/protection-groups", pgroups, "Protection group");
+    const answer = createItems(ctx, volumes, (base, { name }) => {
+        const volume = volumeItem({ name: name, id: base.id, provisioned, created: ctx.now });
+        const { source: _s, provisioned: _p, ...rest } = body;
+        const merged = { ...volume, ...rest };
+        if (copyOf)
+            merged.source = referenceTo(ctx.state, volumes.path, String(copyOf.name)) ?? {
+                name: copyOf.name,
+                id: copyOf.id,
+            };
+        return merged;
+    });
+    // add_to_protection_group_names: the new volumes join those groups.
+    const members = ctx.state.collection("/protection-groups/volumes");
+    for (const group of pgroups) {
+        const pg = ctx.state.collection("/protection-groups").get(group);
+        for (const volume of names(ctx.query.names)) {
+            members.add({
+                group: referenceTo(ctx.state, "/protection-groups", group),
+                member: referenceTo(ctx.state, "/volumes", volume),
+            });
+        }
+        pg.volume_count = (pg.volume_count ?? 0) + names(ctx.query.names).length;
+    }
+    return answer;
 };
 const patchVolumes = (ctx) => {
-  const body = bodyObject(ctx);
-  if (body.provisioned !== undefined) checkProvisioned(body.provisioned, "provisioned");
-  return patchItems(ctx, ctx.state.collection("/volumes"), (next, previous) => {
-    if (typeof body.provisioned === "number" && typeof previous.provisioned === "number") {
-      if (body.provisioned < previous.provisioned && ctx.query.truncate !== true) {
-        throw badRequest(
-          "Shrinking a volume discards data beyond the new size; set truncate=true to confirm.",
-          String(previous.name),
-        );
-      }
-      next.space = { ...previous.space, total_provisioned: body.provisioned };
-    }
-    if (body.destroyed === true && previous.destroyed !== true) {
-      // A destroyed volume keeps no host connections.
-      removeConnections(ctx.state, (c) => c.volume?.name === previous.name);
-      next.connection_count = 0;
-    }
-    if (typeof body.name === "string" && body.name !== previous.name)
-      renameReferences(ctx.state, "volume", previous.name, body.name);
-    return next;
-  });
+    const body = bodyObject(ctx);
+    if (body.provisioned !== undefined)
+        checkProvisioned(body.provisioned, "provisioned");
+    return patchItems(ctx, ctx.state.collection("/volumes"), (next, previous) => {
+        if (typeof body.provisioned === "number" && typeof previous.provisioned === "number") {
+            if (body.provisioned < previous.provisioned && ctx.query.truncate !== true) {
+                throw badRequest("Shrinking a volume discards data beyond the new size; set truncate=true to confirm.", String(previous.name));
+            }
+            next.space = { ...previous.space, total_provisioned: body.provisioned };
+        }
+        if (body.destroyed === true && previous.destroyed !== true) {
+            // A destroyed volume keeps no host connections.
+            removeConnections(ctx.state, (c) => c.volume?.name === previous.name);
+            next.connection_count = 0;
+        }
+        if (typeof body.name === "string" && body.name !== previous.name)
+            renameReferences(ctx.state, "volume", previous.name, body.name);
+        return next;
+    });
 };
 function renameReferences(state, field, from, to) {
-  const connections = state.collection("/connections");
-  for (const { slot, item } of [...connections.scan()]) {
-    const ref = item[field];
-    if (ref?.name === from) connections.replace(slot, { ...item, [field]: { ...ref, name: to } });
-  }
+    const connections = state.collection("/connections");
+    for (const { slot, item } of [...connections.scan()]) {
+        const ref = item[field];
+        if (ref?.name === from)
+            connections.replace(slot, { ...item, [field]: { ...ref, name: to } });
+    }
 }
 function removeConnections(state, match) {
-  const connections = state.collection("/connections");
-  for (const { slot, item } of [...connections.scan()]) {
-    if (!match(item)) continue;
-    connections.delete(slot);
-    adjustCount(state, "/hosts", item.host?.name, "connection_count", -1);
-    adjustCount(state, "/host-groups", item.host_group?.name, "connection_count", -1);
-  }
+    const connections = state.collection("/connections");
+    for (const { slot, item } of [...connections.scan()]) {
+        if (!match(item))
+            continue;
+        connections.delete(slot);
+        adjustCount(state, "/hosts", item.host?.name, "connection_count", -1);
+        adjustCount(state, "/host-groups", item.host_group?.name, "connection_count", -1);
+    }
 }
-const deleteVolumes = (ctx) =>
-  deleteItems(ctx, ctx.state.collection("/volumes"), ({ item }) => {
+const deleteVolumes = (ctx) => deleteItems(ctx, ctx.state.collection("/volumes"), ({ item }) => {
     removeConnections(ctx.state, (c) => c.volume?.name === item.name);
-  });
+});
 // -------------------------------------------------------------------------------------- hosts
-const postHosts = (ctx) =>
-  createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
+const postHosts = (ctx) => createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
     const { id: _id, created: _c, ...rest } = base;
     return { ...hostItem(name), ...rest, ...bodyObject(ctx) };
-  });
+});
 function connectionsOf(state, field, name) {
-  return [...state.collection("/connections").scan()]
-    .map((s) => s.item)
-    .filter((c) => c[field]?.name === name);
+    return [...state.collection("/connections").scan()]
+        .map((s) => s.item)
+        .filter((c) => c[field]?.name === name);
 }
 const deleteHosts = (ctx) => {
-  for (const { item } of addressed(ctx, ctx.state.collection("/hosts"))) {
-    if (connectionsOf(ctx.state, "host", item.name).length) {
-      throw badRequest(
-        "Host has connected volumes; disconnect them (DELETE /connections) before deleting the host.",
-        String(item.name),
-      );
+    for (const { item } of addressed(ctx, ctx.state.collection("/hosts"))) {
+        if (connectionsOf(ctx.state, "host", item.name).length) {
+            throw badRequest("Host has connected volumes; disconnect them (DELETE /connections) before deleting the host.", String(item.name));
+        }
     }
-  }
-  return deleteItems(ctx, ctx.state.collection("/hosts"), ({ item }) => {
-    const group = item.host_group?.name;
-    if (typeof group === "string") {
-      adjustCount(ctx.state, "/host-groups", group, "host_count", -1);
-      removeWhere(ctx.state, "/host-groups/hosts", (m) => m.member.name === item.name);
-    }
-  });
+    return deleteItems(ctx, ctx.state.collection("/hosts"), ({ item }) => {
+        const group = item.host_group?.name;
+        if (typeof group === "string") {
+            adjustCount(ctx.state, "/host-groups", group, "host_count", -1);
+            removeWhere(ctx.state, "/host-groups/hosts", (m) => m.member.name === item.name);
+        }
+    });
 };
 const patchHosts = (ctx) => {
-  const body = bodyObject(ctx);
-  return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
-    if (typeof body.name === "string" && body.name !== previous.name)
-      renameReferences(ctx.state, "host", previous.name, body.name);
-    return next;
-  });
+    const body = bodyObject(ctx);
+    return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
+        if (typeof body.name === "string" && body.name !== previous.name)
+            renameReferences(ctx.state, "host", previous.name, body.name);
+        return next;
+    });
 };
-const postHostGroups = (ctx) =>
-  createItems(ctx, ctx.state.collection("/host-groups"), (base) => ({
+const postHostGroups = (ctx) => createItems(ctx, ctx.state.collection("/host-groups"), (base) => ({
     ...base,
     connection_count: 0,
     host_count: 0,
     is_local: true,
     space: space(0, 0),
     ...bodyObject(ctx),
-  }));
+}));
 const deleteHostGroups = (ctx) => {
-  for (const { item } of addressed(ctx, ctx.state.collection("/host-groups"))) {
-    if (connectionsOf(ctx.state, "host_group", item.name).length) {
-      throw badRequest(
-        "Host group has connected volumes; disconnect them before deleting the group.",
-        String(item.name),
-      );
+    for (const { item } of addressed(ctx, ctx.state.collection("/host-groups"))) {
+        if (connectionsOf(ctx.state, "host_group", item.name).length) {
+            throw badRequest("Host group has connected volumes; disconnect them before deleting the group.", String(item.name));
+        }
+        if (item.host_count ?? 0) {
+            throw badRequest("Host group has member hosts; remove them (DELETE /host-groups/hosts) first.", String(item.name));
+        }
     }
-    if (item.host_count ?? 0) {
-      throw badRequest(
-        "Host group has member hosts; remove them (DELETE /host-groups/hosts) first.",
-        String(item.name),
-      );
-    }
-  }
-  return deleteItems(ctx, ctx.state.collection("/host-groups"));
+    return deleteItems(ctx, ctx.state.collection("/host-groups"));
 };
 function removeWhere(state, path, match) {
-  const collection = state.collection(path);
-  for (const { slot, item } of [...collection.scan()]) if (match(item)) collection.delete(slot);
+    const collection = state.collection(path);
+    for (const { slot, item } of [...collection.scan()])
+        if (match(item))
+            collection.delete(slot);
 }
 function requireAll(state, path, values, kind) {
-  const errors = values
-    .filter((v) => state.collection(path).slotOf(v) === undefined)
-    .map((v) => ({ context: v, message: `${kind} does not exist.` }));
-  if (errors.length) throw new MockHttpError(400, errors);
+    const errors = values
+        .filter((v) => state.collection(path).slotOf(v) === undefined)
+        .map((v) => ({ context: v, message: `${kind} does not exist.` }));
+    if (errors.length)
+        throw new MockHttpError(400, errors);
 }
 /** POST /host-groups/hosts (and its mirror /hosts/host-groups): a host joins one group at most. */
 const postHostGroupMembers = (ctx) => {
-  const groups = names(ctx.query.group_names);
-  const members = names(ctx.query.member_names);
-  requireAll(ctx.state, "/host-groups", groups, "Host group");
-  requireAll(ctx.state, "/hosts", members, "Host");
-  if (groups.length !== 1 && members.length)
-    throw badRequest("Add hosts to one host group at a time.", "group_names");
-  for (const member of members) {
-    const current = ctx.state.collection("/hosts").get(member)?.host_group?.name;
-    if (typeof current === "string" && current !== groups[0]) {
-      throw badRequest(
-        `Host is already in host group '${current}'; a host belongs to one host group at most.`,
-        member,
-      );
+    const groups = names(ctx.query.group_names);
+    const members = names(ctx.query.member_names);
+    requireAll(ctx.state, "/host-groups", groups, "Host group");
+    requireAll(ctx.state, "/hosts", members, "Host");
+    if (groups.length !== 1 && members.length)
+        throw badRequest("Add hosts to one host group at a time.", "group_names");
+    for (const member of members) {
+        const current = ctx.state.collection("/hosts").get(member)?.host_group?.name;
+        if (typeof current === "string" && current !== groups[0]) {
+            throw badRequest(`Host is already in host group '${current}'; a host belongs to one host group at most.`, member);
+        }
     }
-  }
-  const answer = createItems(ctx, ctx.state.collection(ctx.op.path), (base, { refs }) => {
-    const group = referenceTo(ctx.state, "/host-groups", String(refs.group.name));
-    const member = referenceTo(ctx.state, "/hosts", String(refs.member.name));
-    return { ...base, group, member };
-  });
-  for (const member of members) {
-    ctx.state.collection("/hosts").update(member, { host_group: { name: groups[0] } });
-    adjustCount(ctx.state, "/host-groups", groups[0], "host_count", 1);
-  }
-  return answer;
+    const answer = createItems(ctx, ctx.state.collection(ctx.op.path), (base, { refs }) => {
+        const group = referenceTo(ctx.state, "/host-groups", String(refs.group.name));
+        const member = referenceTo(ctx.state, "/hosts", String(refs.member.name));
+        return { ...base, group, member };
+    });
+    for (const member of members) {
+        ctx.state.collection("/hosts").update(member, { host_group: { name: groups[0] } });
+        adjustCount(ctx.state, "/host-groups", groups[0], "host_count", 1);
+    }
+    return answer;
 };
-const deleteHostGroupMembers = (ctx) =>
-  deleteItems(ctx, ctx.state.collection(ctx.op.path), ({ item }) => {
+const deleteHostGroupMembers = (ctx) => deleteItems(ctx, ctx.state.collection(ctx.op.path), ({ item }) => {
     const member = item.member.name;
     if (typeof member === "string")
-      ctx.state.collection("/hosts").update(member, { host_group: { name: null } });
+        ctx.state.collection("/hosts").update(member, { host_group: { name: null } });
     adjustCount(ctx.state, "/host-groups", item.group.name, "host_count", -1);
-  });
+});
 // -------------------------------------------------------------------------------- connections
 /** POST /connections: both ends must exist; the LUN is the lowest free one of the host unless given. */
 const postConnections = (ctx) => {
-  const hosts = names(ctx.query.host_names);
-  const groups = names(ctx.query.host_group_names);
-  const volumeNames = names(ctx.query.volume_names);
-  const volumeIds = names(ctx.query.volume_ids);
-  if (!hosts.length && !groups.length) {
-    throw badRequest("A connection needs host_names or host_group_names.", "host_names");
-  }
-  if (hosts.length && groups.length)
-    throw badRequest("Give host_names or host_group_names, not both.", "host_group_names");
-  if (!volumeNames.length && !volumeIds.length)
-    throw badRequest("A connection needs volume_names or volume_ids.", "volume_names");
-  requireAll(ctx.state, "/hosts", hosts, "Host");
-  requireAll(ctx.state, "/host-groups", groups, "Host group");
-  requireAll(ctx.state, "/volumes", volumeNames, "Volume");
-  requireAll(ctx.state, "/volumes", volumeIds, "Volume");
-  const volumes = [
-    ...volumeNames.map((n) => ctx.state.collection("/volumes").get(n)),
-    ...volumeIds.map((i) => ctx.state.collection("/volumes").get(i)),
-  ];
-  for (const volume of volumes) {
-    if (volume.destroyed === true)
-      throw badRequest("Volume is destroyed; recover it before connecting.", String(volume.name));
-  }
-  const body = bodyObject(ctx);
-  const connections = ctx.state.collection("/connections");
-  const created = [];
-  const targets = [
-    ...hosts.map((name) => ({ field: "host", name })),
-    ...groups.map((name) => ({ field: "host_group", name })),
-  ];
-  for (const target of targets) {
-    const existing = connectionsOf(ctx.state, target.field, target.name);
-    const used = new Set(existing.map((c) => c.lun));
-    for (const volume of volumes) {
-      if (existing.some((c) => c.volume.name === volume.name)) {
-        throw badRequest("Connection already exists.", `${target.name}/${String(volume.name)}`);
-      }
-      let lun = typeof body.lun === "number" ? body.lun : 1;
-      if (typeof body.lun === "number" && used.has(lun))
-        throw badRequest(`LUN ${lun} is already in use.`, target.name);
-      while (used.has(lun)) lun++;
-      used.add(lun);
-      created.push({
-        host: target.field === "host" ? { name: target.name } : { name: null },
-        host_group: target.field === "host_group" ? { name: target.name } : { name: null },
-        lun,
-        protocol_endpoint: { ...NULL_REF },
-        volume: { name: volume.name, id: volume.id },
-      });
+    const hosts = names(ctx.query.host_names);
+    const groups = names(ctx.query.host_group_names);
+    const volumeNames = names(ctx.query.volume_names);
+    const volumeIds = names(ctx.query.volume_ids);
+    if (!hosts.length && !groups.length) {
+        throw badRequest("A connection needs host_names or host_group_names.", "host_names");
     }
-  }
-  for (const connection of created) {
-    connections.add(connection);
-    adjustCount(ctx.state, "/volumes", connection.volume.name, "connection_count", 1);
-    adjustCount(ctx.state, "/hosts", connection.host.name, "connection_count", 1);
-    adjustCount(ctx.state, "/host-groups", connection.host_group.name, "connection_count", 1);
-  }
-  return itemsAnswer(created);
+    if (hosts.length && groups.length)
+        throw badRequest("Give host_names or host_group_names, not both.", "host_group_names");
+    if (!volumeNames.length && !volumeIds.length)
+        throw badRequest("A connection needs volume_names or volume_ids.", "volume_names");
+    requireAll(ctx.state, "/hosts", hosts, "Host");
+    requireAll(ctx.state, "/host-groups", groups, "Host group");
+    requireAll(ctx.state, "/volumes", volumeNames, "Volume");
+    requireAll(ctx.state, "/volumes", volumeIds, "Volume");
+    const volumes = [
+        ...volumeNames.map((n) => ctx.state.collection("/volumes").get(n)),
+        ...volumeIds.map((i) => ctx.state.collection("/volumes").get(i)),
+    ];
+    for (const volume of volumes) {
+        if (volume.destroyed === true)
+            throw badRequest("Volume is destroyed; recover it before connecting.", String(volume.name));
+    }
+    const body = bodyObject(ctx);
+    const connections = ctx.state.collection("/connections");
+    const created = [];
+    const targets = [
+        ...hosts.map((name) => ({ field: "host", name })),
+        ...groups.map((name) => ({ field: "host_group", name })),
+    ];
+    for (const target of targets) {
+        const existing = connectionsOf(ctx.state, target.field, target.name);
+        const used = new Set(existing.map((c) => c.lun));
+        for (const volume of volumes) {
+            if (existing.some((c) => c.volume.name === volume.name)) {
+                throw badRequest("Connection already exists.", `${target.name}/${String(volume.name)}`);
+            }
+            let lun = typeof body.lun === "number" ? body.lun : 1;
+            if (typeof body.lun === "number" && used.has(lun))
+                throw badRequest(`LUN ${lun} is already in use.`, target.name);
+            while (used.has(lun))
+                lun++;
+            used.add(lun);
+            created.push({
+                host: target.field === "host" ? { name: target.name } : { name: null },
+                host_group: target.field === "host_group" ? { name: target.name } : { name: null },
+                lun,
+                protocol_endpoint: { ...NULL_REF },
+                volume: { name: volume.name, id: volume.id },
+            });
+        }
+    }
+    for (const connection of created) {
+        connections.add(connection);
+        adjustCount(ctx.state, "/volumes", connection.volume.name, "connection_count", 1);
+        adjustCount(ctx.state, "/hosts", connection.host.name, "connection_count", 1);
+        adjustCount(ctx.state, "/host-groups", connection.host_group.name, "connection_count", 1);
+    }
+    return itemsAnswer(created);
 };
-const deleteConnections = (ctx) =>
-  deleteItems(ctx, ctx.state.collection("/connections"), ({ item }) => {
+const deleteConnections = (ctx) => deleteItems(ctx, ctx.state.collection("/connections"), ({ item }) => {
     adjustCount(ctx.state, "/volumes", item.volume.name, "connection_count", -1);
     adjustCount(ctx.state, "/hosts", item.host.name, "connection_count", -1);
     adjustCount(ctx.state, "/host-groups", item.host_group.name, "connection_count", -1);
-  });
+});
 // -------------------------------------------------------------------------- protection groups
 const PG_MEMBERS = {
-  "/protection-groups/volumes": { path: "/volumes", kind: "Volume", count: "volume_count" },
-  "/protection-groups/hosts": { path: "/hosts", kind: "Host", count: "host_count" },
-  "/protection-groups/host-groups": { path: "/host-groups", kind: "Host group", count: "host_group_count" },
+    "/protection-groups/volumes": { path: "/volumes", kind: "Volume", count: "volume_count" },
+    "/protection-groups/hosts": { path: "/hosts", kind: "Host", count: "host_count" },
+    "/protection-groups/host-groups": { path: "/host-groups", kind: "Host group", count: "host_group_count" },
 };
 const PG_ALIASES = {
-  "/volumes/protection-groups": "/protection-groups/volumes",
-  "/hosts/protection-groups": "/protection-groups/hosts",
-  "/host-groups/protection-groups": "/protection-groups/host-groups",
+    "/volumes/protection-groups": "/protection-groups/volumes",
+    "/hosts/protection-groups": "/protection-groups/hosts",
+    "/host-groups/protection-groups": "/protection-groups/host-groups",
 };
-const postProtectionGroups = (ctx) =>
-  createItems(ctx, ctx.state.collection("/protection-groups"), (base) => ({
+const postProtectionGroups = (ctx) => createItems(ctx, ctx.state.collection("/protection-groups"), (base) => ({
     ...base,
     host_count: 0,
     host_group_count: 0,
@@ -425,151 +394,150 @@ const postProtectionGroups = (ctx) =>
     pod: { ...NULL_REF },
     source: { name: null, id: null },
     ...bodyObject(ctx),
-  }));
+}));
 /** Members of a protection group are volumes, hosts or host groups — one kind per group. */
 const postProtectionGroupMembers = (ctx) => {
-  // Both views (`/protection-groups/volumes`, `/volumes/protection-groups`) share one collection.
-  const members = ctx.state.collection(ctx.op.path);
-  const member = PG_MEMBERS[members.path];
-  const groups = [...names(ctx.query.group_names), ...names(ctx.query.group_ids)];
-  requireAll(ctx.state, "/protection-groups", groups, "Protection group");
-  requireAll(
-    ctx.state,
-    member.path,
-    [...names(ctx.query.member_names), ...names(ctx.query.member_ids)],
-    member.kind,
-  );
-  for (const group of groups) {
-    for (const [other, info] of Object.entries(PG_MEMBERS)) {
-      if (other === members.path) continue;
-      const pg = ctx.state.collection("/protection-groups").get(group);
-      if ((pg?.[info.count] ?? 0) > 0) {
-        throw badRequest(
-          `Protection group already holds ${info.kind.toLowerCase()}s; a protection group holds volumes, hosts or host groups, not a mix.`,
-          group,
-        );
-      }
+    // Both views (`/protection-groups/volumes`, `/volumes/protection-groups`) share one collection.
+    const members = ctx.state.collection(ctx.op.path);
+    const member = PG_MEMBERS[members.path];
+    const groups = [...names(ctx.query.group_names), ...names(ctx.query.group_ids)];
+    requireAll(ctx.state, "/protection-groups", groups, "Protection group");
+    requireAll(ctx.state, member.path, [...names(ctx.query.member_names), ...names(ctx.query.member_ids)], member.kind);
+    for (const group of groups) {
+        for (const [other, info] of Object.entries(PG_MEMBERS)) {
+            if (other === members.path)
+                continue;
+            const pg = ctx.state.collection("/protection-groups").get(group);
+            if ((pg?.[info.count] ?? 0) > 0) {
+                throw badRequest(`Protection group already holds ${info.kind.toLowerCase()}s; a protection group holds volumes, hosts or host groups, not a mix.`, group);
+            }
+        }
     }
-  }
-  const answer = createItems(ctx, members, (base, { refs }) => ({
-    ...base,
-    group: referenceTo(ctx.state, "/protection-groups", String(Object.values(refs.group)[0])),
-    member: referenceTo(ctx.state, member.path, String(Object.values(refs.member)[0])),
-  }));
-  for (const group of groups) {
-    const pg = ctx.state.collection("/protection-groups").get(group);
-    const count = [...members.scan()].filter((s) => s.item.group.name === pg?.name).length;
-    ctx.state.collection("/protection-groups").update(group, { [member.count]: count });
-  }
-  return answer;
+    const answer = createItems(ctx, members, (base, { refs }) => ({
+        ...base,
+        group: referenceTo(ctx.state, "/protection-groups", String(Object.values(refs.group)[0])),
+        member: referenceTo(ctx.state, member.path, String(Object.values(refs.member)[0])),
+    }));
+    for (const group of groups) {
+        const pg = ctx.state.collection("/protection-groups").get(group);
+        const count = [...members.scan()].filter((s) => s.item.group.name === pg?.name).length;
+        ctx.state.collection("/protection-groups").update(group, { [member.count]: count });
+    }
+    return answer;
 };
 const deleteProtectionGroupMembers = (ctx) => {
-  const members = ctx.state.collection(ctx.op.path);
-  const member = PG_MEMBERS[members.path];
-  return deleteItems(ctx, members, ({ item }) => {
-    const group = item.group.name;
-    adjustCount(ctx.state, "/protection-groups", group, member.count, -1);
-  });
+    const members = ctx.state.collection(ctx.op.path);
+    const member = PG_MEMBERS[members.path];
+    return deleteItems(ctx, members, ({ item }) => {
+        const group = item.group.name;
+        adjustCount(ctx.state, "/protection-groups", group, member.count, -1);
+    });
 };
 // ---------------------------------------------------------------------------------- snapshots
 /** The fields a snapshot of `volume` takes from it. */
 function snapshotOf(volume, id, suffix) {
-  return {
-    provisioned: volume.provisioned,
-    serial: deterministicSerial(id),
-    source: { name: volume.name, id: volume.id },
-    suffix,
-    pod: { ...NULL_REF },
-    volume_group: { ...NULL_REF },
-    space: space(Number(volume.provisioned) || 0, 0),
-  };
+    return {
+        provisioned: volume.provisioned,
+        serial: deterministicSerial(id),
+        source: { name: volume.name, id: volume.id },
+        suffix,
+        pod: { ...NULL_REF },
+        volume_group: { ...NULL_REF },
+        space: space(Number(volume.provisioned) || 0, 0),
+    };
 }
 /** POST /volume-snapshots?source_names=v: snapshots of existing, not destroyed volumes. */
 const postVolumeSnapshots = (ctx) => {
-  const sources = [...names(ctx.query.source_names), ...names(ctx.query.source_ids)];
-  if (!sources.length)
-    throw badRequest("Name the volumes to snapshot with source_names or source_ids.", "source_names");
-  requireAll(ctx.state, "/volumes", sources, "Volume");
-  return createItems(ctx, ctx.state.collection("/volume-snapshots"), (base, { refs }) => {
-    const volume = ctx.state.collection("/volumes").get(String(Object.values(refs.source)[0]));
-    const suffix = String(base.name).slice(String(volume.name).length + 1);
-    return { ...base, ...snapshotOf(volume, String(base.id), suffix) };
-  });
+    const sources = [...names(ctx.query.source_names), ...names(ctx.query.source_ids)];
+    if (!sources.length)
+        throw badRequest("Name the volumes to snapshot with source_names or source_ids.", "source_names");
+    requireAll(ctx.state, "/volumes", sources, "Volume");
+    return createItems(ctx, ctx.state.collection("/volume-snapshots"), (base, { refs }) => {
+        const volume = ctx.state
+            .collection("/volumes")
+            .get(String(Object.values(refs.source)[0]));
+        const suffix = String(base.name).slice(String(volume.name).length + 1);
+        return { ...base, ...snapshotOf(volume, String(base.id), suffix) };
+    });
 };
 /** POST /protection-group-snapshots: `pg.N`, plus a `pg.N.volume` snapshot of each member volume. */
 const postProtectionGroupSnapshots = (ctx) => {
-  const sources = [...names(ctx.query.source_names), ...names(ctx.query.source_ids)];
-  if (!sources.length)
-    throw badRequest("Name the protection groups with source_names or source_ids.", "source_names");
-  requireAll(ctx.state, "/protection-groups", sources, "Protection group");
-  const answer = createItems(ctx, ctx.state.collection("/protection-group-snapshots"), (base, { refs }) => {
-    const pg = ctx.state.collection("/protection-groups").get(String(Object.values(refs.source)[0]));
-    const name = String(base.name);
-    const volumeSnapshots = ctx.state.collection("/volume-snapshots");
-    for (const { item } of ctx.state.collection("/protection-groups/volumes").scan()) {
-      if (item.group.name !== pg.name) continue;
-      const volume = ctx.state.collection("/volumes").get(String(item.member.name));
-      if (!volume) continue;
-      const id = ctx.newId(`/volume-snapshots|${name}.${String(volume.name)}`);
-      volumeSnapshots.add({
-        id,
-        name: `${name}.${String(volume.name)}`,
-        created: ctx.now,
-        destroyed: false,
-        time_remaining: null,
-        ...snapshotOf(volume, id, name.slice(String(pg.name).length + 1)),
-      });
-    }
-    return {
-      ...base,
-      source: { name: pg.name, id: pg.id },
-      suffix: name.slice(String(pg.name).length + 1),
-      pod: { ...NULL_REF },
-    };
-  });
-  return answer;
+    const sources = [...names(ctx.query.source_names), ...names(ctx.query.source_ids)];
+    if (!sources.length)
+        throw badRequest("Name the protection groups with source_names or source_ids.", "source_names");
+    requireAll(ctx.state, "/protection-groups", sources, "Protection group");
+    const answer = createItems(ctx, ctx.state.collection("/protection-group-snapshots"), (base, { refs }) => {
+        const pg = ctx.state
+            .collection("/protection-groups")
+            .get(String(Object.values(refs.source)[0]));
+        const name = String(base.name);
+        const volumeSnapshots = ctx.state.collection("/volume-snapshots");
+        for (const { item } of ctx.state.collection("/protection-groups/volumes").scan()) {
+            if (item.group.name !== pg.name)
+                continue;
+            const volume = ctx.state.collection("/volumes").get(String(item.member.name));
+            if (!volume)
+                continue;
+            const id = ctx.newId(`/volume-snapshots|${name}.${String(volume.name)}`);
+            volumeSnapshots.add({
+                id,
+                name: `${name}.${String(volume.name)}`,
+                created: ctx.now,
+                destroyed: false,
+                time_remaining: null,
+                ...snapshotOf(volume, id, name.slice(String(pg.name).length + 1)),
+            });
+        }
+        return {
+            ...base,
+            source: { name: pg.name, id: pg.id },
+            suffix: name.slice(String(pg.name).length + 1),
+            pod: { ...NULL_REF },
+        };
+    });
+    return answer;
 };
 /** FlashArray semantics by `METHOD /path`. */
 export const flashArraySemantics = {
-  "POST /volumes": postVolumes,
-  "PATCH /volumes": patchVolumes,
-  "DELETE /volumes": deleteVolumes,
-  "POST /hosts": postHosts,
-  "PATCH /hosts": patchHosts,
-  "DELETE /hosts": deleteHosts,
-  "POST /host-groups": postHostGroups,
-  "DELETE /host-groups": deleteHostGroups,
-  "POST /host-groups/hosts": postHostGroupMembers,
-  "POST /hosts/host-groups": postHostGroupMembers,
-  "DELETE /host-groups/hosts": deleteHostGroupMembers,
-  "DELETE /hosts/host-groups": deleteHostGroupMembers,
-  "POST /connections": postConnections,
-  "DELETE /connections": deleteConnections,
-  "POST /protection-groups": postProtectionGroups,
-  "POST /protection-groups/volumes": postProtectionGroupMembers,
-  "POST /protection-groups/hosts": postProtectionGroupMembers,
-  "POST /protection-groups/host-groups": postProtectionGroupMembers,
-  "POST /volumes/protection-groups": postProtectionGroupMembers,
-  "POST /hosts/protection-groups": postProtectionGroupMembers,
-  "POST /host-groups/protection-groups": postProtectionGroupMembers,
-  "DELETE /protection-groups/volumes": deleteProtectionGroupMembers,
-  "DELETE /protection-groups/hosts": deleteProtectionGroupMembers,
-  "DELETE /protection-groups/host-groups": deleteProtectionGroupMembers,
-  "DELETE /volumes/protection-groups": deleteProtectionGroupMembers,
-  "DELETE /hosts/protection-groups": deleteProtectionGroupMembers,
-  "DELETE /host-groups/protection-groups": deleteProtectionGroupMembers,
-  "POST /volume-snapshots": postVolumeSnapshots,
-  "POST /protection-group-snapshots": postProtectionGroupSnapshots,
+    "POST /volumes": postVolumes,
+    "PATCH /volumes": patchVolumes,
+    "DELETE /volumes": deleteVolumes,
+    "POST /hosts": postHosts,
+    "PATCH /hosts": patchHosts,
+    "DELETE /hosts": deleteHosts,
+    "POST /host-groups": postHostGroups,
+    "DELETE /host-groups": deleteHostGroups,
+    "POST /host-groups/hosts": postHostGroupMembers,
+    "POST /hosts/host-groups": postHostGroupMembers,
+    "DELETE /host-groups/hosts": deleteHostGroupMembers,
+    "DELETE /hosts/host-groups": deleteHostGroupMembers,
+    "POST /connections": postConnections,
+    "DELETE /connections": deleteConnections,
+    "POST /protection-groups": postProtectionGroups,
+    "POST /protection-groups/volumes": postProtectionGroupMembers,
+    "POST /protection-groups/hosts": postProtectionGroupMembers,
+    "POST /protection-groups/host-groups": postProtectionGroupMembers,
+    "POST /volumes/protection-groups": postProtectionGroupMembers,
+    "POST /hosts/protection-groups": postProtectionGroupMembers,
+    "POST /host-groups/protection-groups": postProtectionGroupMembers,
+    "DELETE /protection-groups/volumes": deleteProtectionGroupMembers,
+    "DELETE /protection-groups/hosts": deleteProtectionGroupMembers,
+    "DELETE /protection-groups/host-groups": deleteProtectionGroupMembers,
+    "DELETE /volumes/protection-groups": deleteProtectionGroupMembers,
+    "DELETE /hosts/protection-groups": deleteProtectionGroupMembers,
+    "DELETE /host-groups/protection-groups": deleteProtectionGroupMembers,
+    "POST /volume-snapshots": postVolumeSnapshots,
+    "POST /protection-group-snapshots": postProtectionGroupSnapshots,
 };
 /** Paths that are two views of one relation. */
 export const flashArrayAliases = new Map([
-  ["/hosts/host-groups", "/host-groups/hosts"],
-  ...Object.entries(PG_ALIASES),
-  ["/volumes/volume-groups", "/volume-groups/volumes"],
+    ["/hosts/host-groups", "/host-groups/hosts"],
+    ...Object.entries(PG_ALIASES),
+    ["/volumes/volume-groups", "/volume-groups/volumes"],
 ]);
 /** `{ volumes: N, hosts: N }` generators. */
 export const flashArrayGenerators = {
-  "/volumes": generateVolumes,
-  "/hosts": generateHosts,
+    "/volumes": generateVolumes,
+    "/hosts": generateHosts,
 };
 //# sourceMappingURL=flasharray.js.map

@@ -8,18 +8,18 @@ import type { SeedGenerator } from "../profile.js";
 import type { Item } from "../state/collection.js";
 /** A file system as a FlashBlade answers it. */
 export declare function fileSystemItem(fields: {
-  name: string;
-  id: string;
-  created: number;
-  provisioned: number;
-  used?: number;
+    name: string;
+    id: string;
+    created: number;
+    provisioned: number;
+    used?: number;
 }): Item;
 /** A bucket as a FlashBlade answers it. */
 export declare function bucketItem(fields: {
-  name: string;
-  id: string;
-  created: number;
-  account: Item;
+    name: string;
+    id: string;
+    created: number;
+    account: Item;
 }): Item;
 /** FlashBlade semantics by `METHOD /path`. */
 export declare const flashBladeSemantics: Record<string, DataHandler>;

@@ -13,12 +13,12 @@ import { getResponse } from "../msw.js";
  * ```
  */
 export function createServeHandler(handlers) {
-  return async (request) => {
-    const response = await getResponse(handlers, request);
-    if (!response) {
-      return json({ errors: [{ message: `No such path: ${new URL(request.url).pathname}.` }] }, 404);
-    }
-    return response.type === "error" ? null : response;
-  };
+    return async (request) => {
+        const response = await getResponse(handlers, request);
+        if (!response) {
+            return json({ errors: [{ message: `No such path: ${new URL(request.url).pathname}.` }] }, 404);
+        }
+        return response.type === "error" ? null : response;
+    };
 }
 //# sourceMappingURL=core.js.map

@@ -7,12 +7,12 @@
 import type { MockArray } from "../types.js";
 /** Options of {@link startDenoMockServer}. */
 export interface DenoMockServerOptions {
-  port?: number;
-  hostname?: string;
-  tls?: {
-    cert: string;
-    key: string;
-  };
+    port?: number;
+    hostname?: string;
+    tls?: {
+        cert: string;
+        key: string;
+    };
 }
 /**
  * Serves a mock array with `Deno.serve`.
@@ -25,13 +25,10 @@ export interface DenoMockServerOptions {
  * await server.shutdown();
  * ```
  */
-export declare function startDenoMockServer(
-  array: MockArray,
-  options?: DenoMockServerOptions,
-): {
-  url: string;
-  port: number;
-  shutdown(): Promise<void>;
-  finished: Promise<void>;
+export declare function startDenoMockServer(array: MockArray, options?: DenoMockServerOptions): {
+    url: string;
+    port: number;
+    shutdown(): Promise<void>;
+    finished: Promise<void>;
 };
 //# sourceMappingURL=deno.d.ts.map

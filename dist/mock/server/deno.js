@@ -11,43 +11,38 @@ import { createServeHandler } from "./core.js";
  * ```
  */
 export function startDenoMockServer(array, options = {}) {
-  const serve = createServeHandler(array.handlers);
-  const origin = array.baseUrl;
-  const server = Deno.serve(
-    {
-      port: options.port ?? 8443,
-      hostname: options.hostname ?? "127.0.0.1",
-      ...(options.tls ? { cert: options.tls.cert, key: options.tls.key } : {}),
-      onListen: () => {},
-    },
-    async (incoming) => {
-      const url = new URL(incoming.url);
-      // A fresh Request without the incoming signal: Deno aborts that signal once a
-      // response is sent, which would be noise here.
-      const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
-      const request = new Request(new URL(url.pathname + url.search, origin), {
-        method: incoming.method,
-        headers: incoming.headers,
-        ...(hasBody ? { body: await incoming.arrayBuffer() } : {}),
-      });
-      const response = await serve(request);
-      if (response) return response;
-      return new Response(
-        new ReadableStream({
-          start(controller) {
-            controller.error(new Error("connection dropped by an injected fault"));
-          },
-        }),
-        { status: 200 },
-      );
-    },
-  );
-  const port = server.addr.port;
-  return {
-    url: `${options.tls ? "https" : "http"}://${options.hostname ?? "127.0.0.1"}:${port}`,
-    port,
-    shutdown: () => server.shutdown(),
-    finished: server.finished,
-  };
+    const serve = createServeHandler(array.handlers);
+    const origin = array.baseUrl;
+    const server = Deno.serve({
+        port: options.port ?? 8443,
+        hostname: options.hostname ?? "127.0.0.1",
+        ...(options.tls ? { cert: options.tls.cert, key: options.tls.key } : {}),
+        onListen: () => { },
+    }, async (incoming) => {
+        const url = new URL(incoming.url);
+        // A fresh Request without the incoming signal: Deno aborts that signal once a
+        // response is sent, which would be noise here.
+        const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+        const request = new Request(new URL(url.pathname + url.search, origin), {
+            method: incoming.method,
+            headers: incoming.headers,
+            ...(hasBody ? { body: await incoming.arrayBuffer() } : {}),
+        });
+        const response = await serve(request);
+        if (response)
+            return response;
+        return new Response(new ReadableStream({
+            start(controller) {
+                controller.error(new Error("connection dropped by an injected fault"));
+            },
+        }), { status: 200 });
+    });
+    const port = server.addr.port;
+    return {
+        url: `${options.tls ? "https" : "http"}://${options.hostname ?? "127.0.0.1"}:${port}`,
+        port,
+        shutdown: () => server.shutdown(),
+        finished: server.finished,
+    };
 }
 //# sourceMappingURL=deno.js.map

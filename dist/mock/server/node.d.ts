@@ -7,24 +7,24 @@ import { type Server } from "node:http";
 import type { MockArray } from "../types.js";
 /** Options of {@link startNodeMockServer}. */
 export interface NodeMockServerOptions {
-  /** Port to listen on; 0 picks a free one (default 8443). */
-  port?: number;
-  /** Address to bind (default loopback `127.0.0.1`). */
-  host?: string;
-  /** Certificate and key (PEM) for HTTPS; leave out for plain HTTP. */
-  tls?: {
-    cert: string;
-    key: string;
-  };
+    /** Port to listen on; 0 picks a free one (default 8443). */
+    port?: number;
+    /** Address to bind (default loopback `127.0.0.1`). */
+    host?: string;
+    /** Certificate and key (PEM) for HTTPS; leave out for plain HTTP. */
+    tls?: {
+        cert: string;
+        key: string;
+    };
 }
 /** A running server. */
 export interface NodeMockServer {
-  /** `https://127.0.0.1:8443`, the origin clients use. */
-  readonly url: string;
-  readonly port: number;
-  readonly server: Server;
-  /** Stops accepting, ends open connections, resolves when closed. */
-  close(): Promise<void>;
+    /** `https://127.0.0.1:8443`, the origin clients use. */
+    readonly url: string;
+    readonly port: number;
+    readonly server: Server;
+    /** Stops accepting, ends open connections, resolves when closed. */
+    close(): Promise<void>;
 }
 /**
  * Serves a mock array over HTTPS (or HTTP) on Node.
@@ -38,8 +38,5 @@ export interface NodeMockServer {
  * await server.close();
  * ```
  */
-export declare function startNodeMockServer(
-  array: MockArray,
-  options?: NodeMockServerOptions,
-): Promise<NodeMockServer>;
+export declare function startNodeMockServer(array: MockArray, options?: NodeMockServerOptions): Promise<NodeMockServer>;
 //# sourceMappingURL=node.d.ts.map

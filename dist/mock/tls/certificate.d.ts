@@ -6,20 +6,20 @@
  * accepted by OpenSSL (Node, curl) and rustls (Deno).
  */
 export interface SelfSignedCertificateOptions {
-  /** DNS names the server certificate is valid for, besides `localhost`. */
-  hostnames?: string[] | undefined;
-  /** IP addresses (v4 or v6) it is valid for, besides `127.0.0.1` and `::1`. */
-  ips?: string[] | undefined;
-  /** Days until both certificates expire; default 30. */
-  days?: number | undefined;
+    /** DNS names the server certificate is valid for, besides `localhost`. */
+    hostnames?: string[] | undefined;
+    /** IP addresses (v4 or v6) it is valid for, besides `127.0.0.1` and `::1`. */
+    ips?: string[] | undefined;
+    /** Days until both certificates expire; default 30. */
+    days?: number | undefined;
 }
 export interface SelfSignedCertificate {
-  /** The server's certificate (PEM), signed by the CA. */
-  certPem: string;
-  /** The server's private key (PEM, unencrypted PKCS#8). */
-  keyPem: string;
-  /** The CA certificate (PEM) that clients trust, e.g. as `tls.ca` or `curl --cacert`. */
-  caPem: string;
+    /** The server's certificate (PEM), signed by the CA. */
+    certPem: string;
+    /** The server's private key (PEM, unencrypted PKCS#8). */
+    keyPem: string;
+    /** The CA certificate (PEM) that clients trust, e.g. as `tls.ca` or `curl --cacert`. */
+    caPem: string;
 }
 /**
  * Makes a CA and a server certificate signed by it.
@@ -31,9 +31,7 @@ export interface SelfSignedCertificate {
  * const fetch = await createTransportFetch({ tls: { ca: caPem } }); // the client side
  * ```
  */
-export declare function createSelfSignedCertificate(
-  options?: SelfSignedCertificateOptions,
-): Promise<SelfSignedCertificate>;
+export declare function createSelfSignedCertificate(options?: SelfSignedCertificateOptions): Promise<SelfSignedCertificate>;
 /** An IPv4 or IPv6 address as the 4 or 16 bytes an iPAddress SAN holds. */
 export declare function parseIp(text: string): Uint8Array;
 //# sourceMappingURL=certificate.d.ts.map

@@ -6,34 +6,19 @@
  * accepted by OpenSSL (Node, curl) and rustls (Deno).
  */
 import { PurekitError } from "../../runtime/errors.js";
-import {
-  bitString,
-  boolean,
-  explicit,
-  implicit,
-  objectIdentifier,
-  octetString,
-  pem,
-  sequence,
-  set,
-  smallInteger,
-  time,
-  unsignedInteger,
-  utf8String,
-} from "./der.js";
-
+import { bitString, boolean, explicit, implicit, objectIdentifier, octetString, pem, sequence, set, smallInteger, time, unsignedInteger, utf8String, } from "./der.js";
 const OID = {
-  ecPublicKey: "1.2.840.10045.2.1",
-  ecdsaWithSha256: "1.2.840.10045.4.3.2",
-  commonName: "2.5.4.3",
-  organization: "2.5.4.10",
-  subjectKeyIdentifier: "2.5.29.14",
-  keyUsage: "2.5.29.15",
-  subjectAltName: "2.5.29.17",
-  basicConstraints: "2.5.29.19",
-  authorityKeyIdentifier: "2.5.29.35",
-  extKeyUsage: "2.5.29.37",
-  serverAuth: "1.3.6.1.5.5.7.3.1",
+    ecPublicKey: "1.2.840.10045.2.1",
+    ecdsaWithSha256: "1.2.840.10045.4.3.2",
+    commonName: "2.5.4.3",
+    organization: "2.5.4.10",
+    subjectKeyIdentifier: "2.5.29.14",
+    keyUsage: "2.5.29.15",
+    subjectAltName: "2.5.29.17",
+    basicConstraints: "2.5.29.19",
+    authorityKeyIdentifier: "2.5.29.35",
+    extKeyUsage: "2.5.29.37",
+    serverAuth: "1.3.6.1.5.5.7.3.1",
 };
 const ALGORITHM = { name: "ECDSA", namedCurve: "P-256" };
 const SIGNATURE = { name: "ECDSA", hash: "SHA-256" };
@@ -49,157 +34,143 @@ const DAY_MS = 86_400_000;
  * ```
  */
 export async function createSelfSignedCertificate(options = {}) {
-  const days = options.days ?? 30;
-  if (!Number.isFinite(days) || days <= 0) {
-    throw new PurekitError("ERR_INVALID_ARGUMENT", `days must be a positive number of days, got ${days}`);
-  }
-  const hostnames = unique(["localhost", ...(options.hostnames ?? [])]);
-  for (const name of hostnames) {
-    if (!/^(\*\.)?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(name)) {
-      throw new PurekitError(
-        "ERR_INVALID_ARGUMENT",
-        `hostname ${JSON.stringify(name)} is not a DNS name (ASCII labels separated by dots; punycode for IDNs)`,
-      );
+    const days = options.days ?? 30;
+    if (!Number.isFinite(days) || days <= 0) {
+        throw new PurekitError("ERR_INVALID_ARGUMENT", `days must be a positive number of days, got ${days}`);
     }
-  }
-  const ips = unique(["127.0.0.1", "::1", ...(options.ips ?? [])]).map((ip) => ({ ip, bytes: parseIp(ip) }));
-  const notBefore = new Date(Date.now() - 60 * 60 * 1000); // an hour back, for clock skew
-  const notAfter = new Date(Date.now() + days * DAY_MS);
-  const caKeys = await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"]);
-  const serverKeys = await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"]);
-  const caSpki = new Uint8Array(await crypto.subtle.exportKey("spki", caKeys.publicKey));
-  const serverSpki = new Uint8Array(await crypto.subtle.exportKey("spki", serverKeys.publicKey));
-  const caKeyId = await keyIdentifier(caSpki);
-  const serverKeyId = await keyIdentifier(serverSpki);
-  const caName = name(`purekit mock CA ${hex(caKeyId.subarray(0, 4))}`);
-  const caDer = await signCertificate(caKeys.privateKey, {
-    issuer: caName,
-    subject: caName,
-    notBefore,
-    notAfter,
-    spki: caSpki,
-    extensions: [
-      extension(OID.basicConstraints, true, sequence(boolean(true), smallInteger(0))),
-      // digitalSignature (bit 0), keyCertSign (5), cRLSign (6): 1000 0110, one unused bit
-      extension(OID.keyUsage, true, bitString(Uint8Array.of(0x86), 1)),
-      extension(OID.subjectKeyIdentifier, false, octetString(caKeyId)),
-    ],
-  });
-  const serverDer = await signCertificate(caKeys.privateKey, {
-    issuer: caName,
-    subject: name(hostnames[0]),
-    notBefore,
-    notAfter,
-    spki: serverSpki,
-    extensions: [
-      extension(OID.basicConstraints, true, sequence()),
-      // digitalSignature (bit 0) only: 1000 0000, seven unused bits
-      extension(OID.keyUsage, true, bitString(Uint8Array.of(0x80), 7)),
-      extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth))),
-      extension(
-        OID.subjectAltName,
-        false,
-        sequence(
-          ...hostnames.map((host) => implicit(2, new TextEncoder().encode(host))), // dNSName
-          ...ips.map(({ bytes }) => implicit(7, bytes)),
-        ),
-      ),
-      extension(OID.subjectKeyIdentifier, false, octetString(serverKeyId)),
-      extension(OID.authorityKeyIdentifier, false, sequence(implicit(0, caKeyId))),
-    ],
-  });
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", serverKeys.privateKey));
-  return {
-    certPem: pem("CERTIFICATE", serverDer),
-    keyPem: pem("PRIVATE KEY", pkcs8),
-    caPem: pem("CERTIFICATE", caDer),
-  };
+    const hostnames = unique(["localhost", ...(options.hostnames ?? [])]);
+    for (const name of hostnames) {
+        if (!/^(\*\.)?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(name)) {
+            throw new PurekitError("ERR_INVALID_ARGUMENT", `hostname ${JSON.stringify(name)} is not a DNS name (ASCII labels separated by dots; punycode for IDNs)`);
+        }
+    }
+    const ips = unique(["127.0.0.1", "::1", ...(options.ips ?? [])]).map((ip) => ({ ip, bytes: parseIp(ip) }));
+    const notBefore = new Date(Date.now() - 60 * 60 * 1000); // an hour back, for clock skew
+    const notAfter = new Date(Date.now() + days * DAY_MS);
+    const caKeys = await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"]);
+    const serverKeys = await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"]);
+    const caSpki = new Uint8Array(await crypto.subtle.exportKey("spki", caKeys.publicKey));
+    const serverSpki = new Uint8Array(await crypto.subtle.exportKey("spki", serverKeys.publicKey));
+    const caKeyId = await keyIdentifier(caSpki);
+    const serverKeyId = await keyIdentifier(serverSpki);
+    const caName = name(`purekit mock CA ${hex(caKeyId.subarray(0, 4))}`);
+    const caDer = await signCertificate(caKeys.privateKey, {
+        issuer: caName,
+        subject: caName,
+        notBefore,
+        notAfter,
+        spki: caSpki,
+        extensions: [
+            extension(OID.basicConstraints, true, sequence(boolean(true), smallInteger(0))),
+            // digitalSignature (bit 0), keyCertSign (5), cRLSign (6): 1000 0110, one unused bit
+            extension(OID.keyUsage, true, bitString(Uint8Array.of(0x86), 1)),
+            extension(OID.subjectKeyIdentifier, false, octetString(caKeyId)),
+        ],
+    });
+    const serverDer = await signCertificate(caKeys.privateKey, {
+        issuer: caName,
+        subject: name(hostnames[0]),
+        notBefore,
+        notAfter,
+        spki: serverSpki,
+        extensions: [
+            extension(OID.basicConstraints, true, sequence()),
+            // digitalSignature (bit 0) only: 1000 0000, seven unused bits
+            extension(OID.keyUsage, true, bitString(Uint8Array.of(0x80), 7)),
+            extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth))),
+            extension(OID.subjectAltName, false, sequence(...hostnames.map((host) => implicit(2, new TextEncoder().encode(host))), // dNSName
+            ...ips.map(({ bytes }) => implicit(7, bytes)))),
+            extension(OID.subjectKeyIdentifier, false, octetString(serverKeyId)),
+            extension(OID.authorityKeyIdentifier, false, sequence(implicit(0, caKeyId))),
+        ],
+    });
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", serverKeys.privateKey));
+    return {
+        certPem: pem("CERTIFICATE", serverDer),
+        keyPem: pem("PRIVATE KEY", pkcs8),
+        caPem: pem("CERTIFICATE", caDer),
+    };
 }
 /** RFC 5280 §4.1: TBSCertificate, then its ECDSA signature. */
 async function signCertificate(signer, fields) {
-  const algorithm = sequence(objectIdentifier(OID.ecdsaWithSha256));
-  const serial = crypto.getRandomValues(new Uint8Array(16));
-  serial[0] = (serial[0] & 0x7f) | 0x40; // positive, 16 significant bytes
-  const tbs = sequence(
-    explicit(0, smallInteger(2)), // v3
-    unsignedInteger(serial),
-    algorithm,
-    fields.issuer,
-    sequence(time(fields.notBefore), time(fields.notAfter)),
-    fields.subject,
-    fields.spki,
-    explicit(3, sequence(...fields.extensions)),
-  );
-  const raw = new Uint8Array(await crypto.subtle.sign(SIGNATURE, signer, tbs));
-  return sequence(tbs, algorithm, bitString(ecdsaSignatureToDer(raw)));
+    const algorithm = sequence(objectIdentifier(OID.ecdsaWithSha256));
+    const serial = crypto.getRandomValues(new Uint8Array(16));
+    serial[0] = (serial[0] & 0x7f) | 0x40; // positive, 16 significant bytes
+    const tbs = sequence(explicit(0, smallInteger(2)), // v3
+    unsignedInteger(serial), algorithm, fields.issuer, sequence(time(fields.notBefore), time(fields.notAfter)), fields.subject, fields.spki, explicit(3, sequence(...fields.extensions)));
+    const raw = new Uint8Array(await crypto.subtle.sign(SIGNATURE, signer, tbs));
+    return sequence(tbs, algorithm, bitString(ecdsaSignatureToDer(raw)));
 }
 /** Web Crypto gives ECDSA signatures as r‖s; X.509 wants SEQUENCE { r INTEGER, s INTEGER }. */
 function ecdsaSignatureToDer(raw) {
-  const half = raw.length / 2;
-  return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
+    const half = raw.length / 2;
+    return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
 }
 function extension(oid, critical, value) {
-  return critical
-    ? sequence(objectIdentifier(oid), boolean(true), octetString(value))
-    : sequence(objectIdentifier(oid), octetString(value));
+    return critical
+        ? sequence(objectIdentifier(oid), boolean(true), octetString(value))
+        : sequence(objectIdentifier(oid), octetString(value));
 }
 function name(commonName) {
-  return sequence(
-    set(sequence(objectIdentifier(OID.organization), utf8String("purekit"))),
-    set(sequence(objectIdentifier(OID.commonName), utf8String(commonName))),
-  );
+    return sequence(set(sequence(objectIdentifier(OID.organization), utf8String("purekit"))), set(sequence(objectIdentifier(OID.commonName), utf8String(commonName))));
 }
 /** RFC 5280 §4.2.1.2 method (1)-like: a SHA-1 over the key, here over the whole SPKI. */
 async function keyIdentifier(spki) {
-  return new Uint8Array(await crypto.subtle.digest("SHA-1", spki));
+    return new Uint8Array(await crypto.subtle.digest("SHA-1", spki));
 }
 function unique(values) {
-  return [...new Set(values)];
+    return [...new Set(values)];
 }
 function hex(bytes) {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 /** An IPv4 or IPv6 address as the 4 or 16 bytes an iPAddress SAN holds. */
 export function parseIp(text) {
-  const invalid = () =>
-    new PurekitError("ERR_INVALID_ARGUMENT", `${JSON.stringify(text)} is not an IPv4 or IPv6 address`);
-  const v4 = (s) => {
-    const parts = s.split(".");
-    if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) {
-      return undefined;
+    const invalid = () => new PurekitError("ERR_INVALID_ARGUMENT", `${JSON.stringify(text)} is not an IPv4 or IPv6 address`);
+    const v4 = (s) => {
+        const parts = s.split(".");
+        if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) {
+            return undefined;
+        }
+        return parts.map(Number);
+    };
+    if (!text.includes(":")) {
+        const bytes = v4(text);
+        if (!bytes)
+            throw invalid();
+        return Uint8Array.from(bytes);
     }
-    return parts.map(Number);
-  };
-  if (!text.includes(":")) {
-    const bytes = v4(text);
-    if (!bytes) throw invalid();
-    return Uint8Array.from(bytes);
-  }
-  const address = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
-  const halves = address.split("::");
-  if (halves.length > 2) throw invalid();
-  const groups = (s) => {
-    if (s === "") return [];
-    const out = [];
-    const pieces = s.split(":");
-    for (const [i, piece] of pieces.entries()) {
-      if (i === pieces.length - 1 && piece.includes(".")) {
-        const tail = v4(piece);
-        if (!tail) throw invalid();
-        out.push((tail[0] << 8) | tail[1], (tail[2] << 8) | tail[3]);
-      } else if (/^[0-9A-Fa-f]{1,4}$/.test(piece)) {
-        out.push(Number.parseInt(piece, 16));
-      } else {
+    const address = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
+    const halves = address.split("::");
+    if (halves.length > 2)
         throw invalid();
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) throw invalid();
-  const all = [...head, ...new Array(halves.length === 2 ? missing : 0).fill(0), ...tail];
-  return Uint8Array.from(all.flatMap((g) => [g >> 8, g & 0xff]));
+    const groups = (s) => {
+        if (s === "")
+            return [];
+        const out = [];
+        const pieces = s.split(":");
+        for (const [i, piece] of pieces.entries()) {
+            if (i === pieces.length - 1 && piece.includes(".")) {
+                const tail = v4(piece);
+                if (!tail)
+                    throw invalid();
+                out.push((tail[0] << 8) | tail[1], (tail[2] << 8) | tail[3]);
+            }
+            else if (/^[0-9A-Fa-f]{1,4}$/.test(piece)) {
+                out.push(Number.parseInt(piece, 16));
+            }
+            else {
+                throw invalid();
+            }
+        }
+        return out;
+    };
+    const head = groups(halves[0] ?? "");
+    const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+    const missing = 8 - head.length - tail.length;
+    if (halves.length === 2 ? missing < 1 : missing !== 0)
+        throw invalid();
+    const all = [...head, ...new Array(halves.length === 2 ? missing : 0).fill(0), ...tail];
+    return Uint8Array.from(all.flatMap((g) => [g >> 8, g & 0xff]));
 }
 //# sourceMappingURL=certificate.js.map

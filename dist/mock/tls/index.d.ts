@@ -1,6 +1,2 @@
-export {
-  createSelfSignedCertificate,
-  type SelfSignedCertificate,
-  type SelfSignedCertificateOptions,
-} from "./certificate.js";
+export { createSelfSignedCertificate, type SelfSignedCertificate, type SelfSignedCertificateOptions, } from "./certificate.js";
 //# sourceMappingURL=index.d.ts.map

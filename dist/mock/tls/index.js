@@ -1,2 +1,2 @@
-export { createSelfSignedCertificate } from "./certificate.js";
+export { createSelfSignedCertificate, } from "./certificate.js";
 //# sourceMappingURL=index.js.map

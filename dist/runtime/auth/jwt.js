@@ -6,36 +6,31 @@
 import { decodeJwt, SignJWT } from "jose";
 import { PurekitError } from "../errors.js";
 import { importPrivateKey } from "../keys/index.js";
+import { checkRsaKeySize } from "../keys/private-key.js";
 import { getPlatform } from "../platform/index.js";
 /** Loads the signing key once; errors name the file, never the key or password. */
 export async function loadSigningKey(source) {
-  if (source.privateKey && typeof source.privateKey === "object" && "algorithm" in source.privateKey) {
-    return source.privateKey;
-  }
-  let input = source.privateKey;
-  let label = "the private key";
-  if (input === undefined && source.privateKeyFile) {
-    label = source.privateKeyFile;
-    try {
-      input = await (await getPlatform()).readFile(source.privateKeyFile);
-    } catch (cause) {
-      throw new PurekitError(
-        "ERR_KEY_UNREADABLE",
-        `Cannot read the private key file ${source.privateKeyFile}: ${cause.message?.split("\n")[0]}`,
-        { cause },
-      );
+    if (source.privateKey && typeof source.privateKey === "object" && "algorithm" in source.privateKey) {
+        return checkRsaKeySize(source.privateKey, "The private key (a CryptoKey)");
     }
-  }
-  if (input === undefined) {
-    throw new PurekitError(
-      "ERR_AUTH_CONFIG",
-      "No private key: give privateKey (PEM) or privateKeyFile (a path).",
-    );
-  }
-  return importPrivateKey(input, {
-    ...(source.privateKeyPassword !== undefined ? { password: source.privateKeyPassword } : {}),
-    source: label,
-  });
+    let input = source.privateKey;
+    let label = "the private key";
+    if (input === undefined && source.privateKeyFile) {
+        label = source.privateKeyFile;
+        try {
+            input = await (await getPlatform()).readFile(source.privateKeyFile);
+        }
+        catch (cause) {
+            throw new PurekitError("ERR_KEY_UNREADABLE", `Cannot read the private key file ${source.privateKeyFile}: ${cause.message?.split("\n")[0]}`, { cause });
+        }
+    }
+    if (input === undefined) {
+        throw new PurekitError("ERR_AUTH_CONFIG", "No private key: give privateKey (PEM) or privateKeyFile (a path).");
+    }
+    return importPrivateKey(input, {
+        ...(source.privateKeyPassword !== undefined ? { password: source.privateKeyPassword } : {}),
+        source: label,
+    });
 }
 /** Seconds since the epoch, as JWT wants (the spec's prose says ms; the arrays and vendor tools use seconds). */
 const seconds = (ms) => Math.floor(ms / 1000);
@@ -49,15 +44,15 @@ const seconds = (ms) => Math.floor(ms / 1000);
  * ```
  */
 export function signArrayJwt(key, claims, options = {}) {
-  const iat = seconds(options.now ?? Date.now());
-  return new SignJWT({})
-    .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: claims.keyId })
-    .setAudience(claims.clientId)
-    .setSubject(claims.username)
-    .setIssuer(claims.issuer)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + (options.lifetimeSeconds ?? 300))
-    .sign(key);
+    const iat = seconds(options.now ?? Date.now());
+    return new SignJWT({})
+        .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: claims.keyId })
+        .setAudience(claims.clientId)
+        .setSubject(claims.username)
+        .setIssuer(claims.issuer)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + (options.lifetimeSeconds ?? 300))
+        .sign(key);
 }
 /**
  * The ID token for a Pure1 application: header without `kid`; claims `iss`
@@ -69,25 +64,22 @@ export function signArrayJwt(key, claims, options = {}) {
  * ```
  */
 export function signPure1Jwt(key, appId, options = {}) {
-  const iat = seconds(options.now ?? Date.now());
-  return new SignJWT({})
-    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
-    .setIssuer(appId)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + (options.lifetimeSeconds ?? 300))
-    .sign(key);
+    const iat = seconds(options.now ?? Date.now());
+    return new SignJWT({})
+        .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+        .setIssuer(appId)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + (options.lifetimeSeconds ?? 300))
+        .sign(key);
 }
 /** `exp` of a JWT in ms, or undefined; a malformed token is a typed error that does not echo it. */
 export function jwtExpiryMs(token, label = "the ID token") {
-  try {
-    const { exp } = decodeJwt(token);
-    return typeof exp === "number" ? exp * 1000 : undefined;
-  } catch (cause) {
-    throw new PurekitError(
-      "ERR_AUTH_CONFIG",
-      `${label} is not a well-formed JWT (three base64url parts, header.claims.signature). Check you copied all of it.`,
-      { cause },
-    );
-  }
+    try {
+        const { exp } = decodeJwt(token);
+        return typeof exp === "number" ? exp * 1000 : undefined;
+    }
+    catch (cause) {
+        throw new PurekitError("ERR_AUTH_CONFIG", `${label} is not a well-formed JWT (three base64url parts, header.claims.signature). Check you copied all of it.`, { cause });
+    }
 }
 //# sourceMappingURL=jwt.js.map

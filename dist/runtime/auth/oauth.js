@@ -8,40 +8,35 @@ import { PurekitError } from "../errors.js";
 import { CredentialCache } from "./cache.js";
 import { exchangeToken, signedExchange } from "./exchange.js";
 import { jwtExpiryMs, loadSigningKey, signArrayJwt, signPure1Jwt } from "./jwt.js";
-
 /** JWTs live 5 minutes: they only need to survive the exchange. */
 const JWT_LIFETIME_S = 300;
 function bearer(cache, kind, renewable = true) {
-  return {
-    kind,
-    renewable,
-    async credentials() {
-      const { value, generation } = await cache.get();
-      return { headers: { authorization: `Bearer ${value}` }, generation };
-    },
-    invalidate: (generation) => cache.invalidate(generation),
-    async close() {
-      cache.clear();
-    },
-  };
+    return {
+        kind,
+        renewable,
+        async credentials() {
+            const { value, generation } = await cache.get();
+            return { headers: { authorization: `Bearer ${value}` }, generation };
+        },
+        invalidate: (generation) => cache.invalidate(generation),
+        async close() {
+            cache.clear();
+        },
+    };
 }
 /** An exchanged access token as the cache holds it. */
 function acquired(got) {
-  return { value: got.accessToken, expiresAt: got.expiresAt };
+    return { value: got.accessToken, expiresAt: got.expiresAt };
 }
 /** Bearer auth whose JWTs `signWith` signs with the private key of `options` (loaded once, when first needed). */
 function signingKeyAuth(options, ctx, kind, hint, signWith) {
-  ctx.secrets.add(options.privateKeyPassword);
-  let key;
-  const exchange = signedExchange(
-    ctx,
-    async (now) => {
-      key ??= loadSigningKey(options);
-      return signWith(await key, now);
-    },
-    hint,
-  );
-  return bearer(new CredentialCache(async () => acquired(await exchange()), ctx.now), kind);
+    ctx.secrets.add(options.privateKeyPassword);
+    let key;
+    const exchange = signedExchange(ctx, async (now) => {
+        key ??= loadSigningKey(options);
+        return signWith(await key, now);
+    }, hint);
+    return bearer(new CredentialCache(async () => acquired(await exchange()), ctx.now), kind);
 }
 /**
  * FA/FB API client: RS256 JWT (header `kid`; `aud`, `sub`, `iss`, `iat`, `exp`) exchanged for an access token.
@@ -52,13 +47,7 @@ function signingKeyAuth(options, ctx, kind, hint, signWith) {
  * ```
  */
 export function createApiClientAuth(options, ctx) {
-  return signingKeyAuth(
-    options,
-    ctx,
-    "api-client",
-    `Check that API client ${options.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${options.username}" exists.`,
-    (key, now) => signArrayJwt(key, options, { lifetimeSeconds: JWT_LIFETIME_S, now }),
-  );
+    return signingKeyAuth(options, ctx, "api-client", `Check that API client ${options.clientId} is enabled on the array, that key id, issuer and public key match, and that user "${options.username}" exists.`, (key, now) => signArrayJwt(key, options, { lifetimeSeconds: JWT_LIFETIME_S, now }));
 }
 /**
  * Pure1 application: RS256 JWT (no `kid`; `iss` = application id, `iat`, `exp`) exchanged for an access token.
@@ -69,13 +58,7 @@ export function createApiClientAuth(options, ctx) {
  * ```
  */
 export function createPure1AppAuth(options, ctx) {
-  return signingKeyAuth(
-    options,
-    ctx,
-    "pure1-app",
-    `Check that application ${options.appId} is registered in Pure1 with the public key of this private key.`,
-    (key, now) => signPure1Jwt(key, options.appId, { lifetimeSeconds: JWT_LIFETIME_S, now }),
-  );
+    return signingKeyAuth(options, ctx, "pure1-app", `Check that application ${options.appId} is registered in Pure1 with the public key of this private key.`, (key, now) => signPure1Jwt(key, options.appId, { lifetimeSeconds: JWT_LIFETIME_S, now }));
 }
 /**
  * A pre-generated ID token (JWT): exchanged again whenever needed, until it expires.
@@ -86,30 +69,26 @@ export function createPure1AppAuth(options, ctx) {
  * ```
  */
 export function createIdTokenAuth(options, ctx) {
-  ctx.secrets.add(options.idToken);
-  const exp = jwtExpiryMs(options.idToken);
-  const renew =
-    ctx.product === "pure1"
-      ? "sign a new one (purekit token pure1 --app-id … --key private.pem) or give appId and privateKey instead"
-      : "sign a new one (purekit token flasharray --jwt-only …) or give the API client's private key instead";
-  const cache = new CredentialCache(async () => {
-    if (exp !== undefined && ctx.now() >= exp) {
-      throw new PurekitError(
-        "ERR_AUTH_TOKEN_EXPIRED",
-        `The ID token expired at ${new Date(exp).toISOString()}, so it can no longer be exchanged for an access token: ${renew}.`,
-      );
-    }
-    return acquired(await exchangeToken(ctx, options.idToken, `The ID token was not accepted; ${renew}.`));
-  }, ctx.now);
-  return bearer(cache, "id-token");
+    ctx.secrets.add(options.idToken);
+    const exp = jwtExpiryMs(options.idToken);
+    const renew = ctx.product === "pure1"
+        ? "sign a new one (purekit token pure1 --app-id … --key private.pem) or give appId and privateKey instead"
+        : "sign a new one (purekit token flasharray --jwt-only …) or give the API client's private key instead";
+    const cache = new CredentialCache(async () => {
+        if (exp !== undefined && ctx.now() >= exp) {
+            throw new PurekitError("ERR_AUTH_TOKEN_EXPIRED", `The ID token expired at ${new Date(exp).toISOString()}, so it can no longer be exchanged for an access token: ${renew}.`);
+        }
+        return acquired(await exchangeToken(ctx, options.idToken, `The ID token was not accepted; ${renew}.`));
+    }, ctx.now);
+    return bearer(cache, "id-token");
 }
 /**
  * An access token used as it is. Nothing can renew it: when the server
  * refuses it, the call fails with the server's 401/403.
  */
 export function createAccessTokenAuth(options, ctx) {
-  ctx.secrets.add(options.accessToken);
-  const cache = new CredentialCache(async () => ({ value: options.accessToken }), ctx.now);
-  return bearer(cache, "access-token", false);
+    ctx.secrets.add(options.accessToken);
+    const cache = new CredentialCache(async () => ({ value: options.accessToken }), ctx.now);
+    return bearer(cache, "access-token", false);
 }
 //# sourceMappingURL=oauth.js.map

@@ -1,13 +1,13 @@
 import type { AuthContext, AuthStrategy } from "./types.js";
 export interface SessionAuthOptions {
-  apiToken?: string;
-  username?: string;
-  password?: string;
-  /**
-   * Re-login proactively after this long. Arrays do not announce session
-   * lifetimes; users measured ~1 h in practice. Default 50 min.
-   */
-  sessionTtlMs?: number;
+    apiToken?: string;
+    username?: string;
+    password?: string;
+    /**
+     * Re-login proactively after this long. Arrays do not announce session
+     * lifetimes; users measured ~1 h in practice. Default 50 min.
+     */
+    sessionTtlMs?: number;
 }
 /**
  * @example

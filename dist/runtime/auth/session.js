@@ -9,38 +9,32 @@ import { apiTokenFromPassword, login, logout } from "./exchange.js";
  * ```
  */
 export function createSessionAuth(options, ctx) {
-  // A token with a line break would make Request() throw a TypeError that quotes it.
-  if (options.apiToken !== undefined && !/^[\x21-\x7e]+$/.test(options.apiToken)) {
-    throw new PurekitError(
-      "ERR_AUTH_CONFIG",
-      "The API token is empty or has spaces, line breaks or non-ASCII characters; copy it again from the array.",
-    );
-  }
-  ctx.secrets.add(options.apiToken);
-  ctx.secrets.add(options.password);
-  let apiToken = options.apiToken;
-  const ttl = options.sessionTtlMs ?? 50 * 60_000;
-  const cache = new CredentialCache(
-    async () => {
-      apiToken ??= await apiTokenFromPassword(ctx, options.username ?? "", options.password ?? "");
-      return { value: await login(ctx, apiToken), expiresAt: ctx.now() + ttl };
-    },
-    ctx.now,
-    0,
-  );
-  return {
-    kind: options.apiToken ? "api-token" : "password",
-    async credentials() {
-      const { value, generation } = await cache.get();
-      return { headers: { "x-auth-token": value }, generation };
-    },
-    invalidate: (generation) => cache.invalidate(generation),
-    async close() {
-      // A login still in flight ends in a session too: wait for it, then log it out.
-      const session = cache.peek() ?? (await cache.settled());
-      cache.clear();
-      if (session) await logout(ctx, session);
-    },
-  };
+    // A token with a line break would make Request() throw a TypeError that quotes it.
+    if (options.apiToken !== undefined && !/^[\x21-\x7e]+$/.test(options.apiToken)) {
+        throw new PurekitError("ERR_AUTH_CONFIG", "The API token is empty or has spaces, line breaks or non-ASCII characters; copy it again from the array.");
+    }
+    ctx.secrets.add(options.apiToken);
+    ctx.secrets.add(options.password);
+    let apiToken = options.apiToken;
+    const ttl = options.sessionTtlMs ?? 50 * 60_000;
+    const cache = new CredentialCache(async () => {
+        apiToken ??= await apiTokenFromPassword(ctx, options.username ?? "", options.password ?? "");
+        return { value: await login(ctx, apiToken), expiresAt: ctx.now() + ttl };
+    }, ctx.now, 0);
+    return {
+        kind: options.apiToken ? "api-token" : "password",
+        async credentials() {
+            const { value, generation } = await cache.get();
+            return { headers: { "x-auth-token": value }, generation };
+        },
+        invalidate: (generation) => cache.invalidate(generation),
+        async close() {
+            // A login still in flight ends in a session too: wait for it, then log it out.
+            const session = cache.peek() ?? (await cache.settled());
+            cache.clear();
+            if (session)
+                await logout(ctx, session);
+        },
+    };
 }
 //# sourceMappingURL=session.js.map

@@ -8,25 +8,30 @@
 export type Bytes = Uint8Array<ArrayBuffer>;
 /** Bytes that are not the ASN.1 we expect. Messages are fixed strings: never any input bytes. */
 export declare class Asn1Error extends Error {
-  name: string;
+    name: string;
 }
 /** One element: identifier octet, content octets and the whole encoding. */
 export interface Asn1 {
-  tag: number;
-  /** Content octets; for an indefinite length, without the end-of-contents marker. */
-  body: Bytes;
-  /** The element's full encoding, header included. */
-  raw: Bytes;
+    tag: number;
+    /** Content octets; for an indefinite length, without the end-of-contents marker. */
+    body: Bytes;
+    /** The element's full encoding, header included. */
+    raw: Bytes;
 }
 export declare const TAG: {
-  readonly INTEGER: 2;
-  readonly BIT_STRING: 3;
-  readonly OCTET_STRING: 4;
-  readonly NULL: 5;
-  readonly OID: 6;
-  readonly SEQUENCE: 48;
-  readonly SET: 49;
+    readonly INTEGER: 2;
+    readonly BIT_STRING: 3;
+    readonly OCTET_STRING: 4;
+    readonly NULL: 5;
+    readonly OID: 6;
+    readonly SEQUENCE: 48;
+    readonly SET: 49;
 };
+/**
+ * Deepest BER nesting read (indefinite lengths, constructed OCTET STRINGs). Real key files
+ * nest a handful of levels; 5,000 nested indefinite SEQUENCEs (10 KB) used to exhaust the stack.
+ */
+export declare const MAX_NESTING = 64;
 /** Parses `buf` as exactly one element; trailing bytes are an error (they mean garbage or a wrong key). */
 export declare function parseDer(buf: Bytes): Asn1;
 /** The elements inside a constructed element. */
@@ -45,7 +50,7 @@ export declare function intOf(node: Asn1 | undefined): number;
  * Content of an OCTET STRING — or of an IMPLICIT-tagged one when `tag` is given (0x80 for
  * `[0] IMPLICIT`). A BER constructed form (tag | 0x20) is the concatenation of its pieces.
  */
-export declare function octetsOf(node: Asn1 | undefined, tag?: number): Bytes;
+export declare function octetsOf(node: Asn1 | undefined, tag?: number, depth?: number): Bytes;
 export declare function concat(...parts: Uint8Array[]): Bytes;
 /** One DER element: tag, definite length, contents. */
 export declare function derTlv(tag: number, ...parts: Uint8Array[]): Bytes;

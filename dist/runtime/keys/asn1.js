@@ -6,131 +6,160 @@
  */
 /** Bytes that are not the ASN.1 we expect. Messages are fixed strings: never any input bytes. */
 export class Asn1Error extends Error {
-  name = "Asn1Error";
+    name = "Asn1Error";
 }
 export const TAG = {
-  INTEGER: 0x02,
-  BIT_STRING: 0x03,
-  OCTET_STRING: 0x04,
-  NULL: 0x05,
-  OID: 0x06,
-  SEQUENCE: 0x30,
-  SET: 0x31,
+    INTEGER: 0x02,
+    BIT_STRING: 0x03,
+    OCTET_STRING: 0x04,
+    NULL: 0x05,
+    OID: 0x06,
+    SEQUENCE: 0x30,
+    SET: 0x31,
 };
+/**
+ * Deepest BER nesting read (indefinite lengths, constructed OCTET STRINGs). Real key files
+ * nest a handful of levels; 5,000 nested indefinite SEQUENCEs (10 KB) used to exhaust the stack.
+ */
+export const MAX_NESTING = 64;
 /** Reads the element at `pos`; returns it and the offset just past it. */
-function readAt(buf, pos) {
-  const start = pos;
-  const tag = buf[pos++];
-  let len = buf[pos++];
-  if (tag === undefined || len === undefined) throw new Asn1Error("truncated ASN.1 element");
-  if ((tag & 0x1f) === 0x1f) throw new Asn1Error("high-tag-number form is not used by key formats");
-  if (len === 0x80) {
-    // BER indefinite length: children follow until an end-of-contents marker (00 00).
-    if (!(tag & 0x20)) throw new Asn1Error("indefinite length on a primitive element");
-    let p = pos;
-    while (buf[p] !== 0 || buf[p + 1] !== 0) {
-      if (p >= buf.length) throw new Asn1Error("missing end-of-contents marker");
-      p = readAt(buf, p)[1];
+function readAt(buf, pos, depth = 0) {
+    if (depth > MAX_NESTING)
+        throw new Asn1Error("ASN.1 nested too deeply");
+    const start = pos;
+    const tag = buf[pos++];
+    let len = buf[pos++];
+    if (tag === undefined || len === undefined)
+        throw new Asn1Error("truncated ASN.1 element");
+    if ((tag & 0x1f) === 0x1f)
+        throw new Asn1Error("high-tag-number form is not used by key formats");
+    if (len === 0x80) {
+        // BER indefinite length: children follow until an end-of-contents marker (00 00).
+        if (!(tag & 0x20))
+            throw new Asn1Error("indefinite length on a primitive element");
+        let p = pos;
+        while (buf[p] !== 0 || buf[p + 1] !== 0) {
+            if (p >= buf.length)
+                throw new Asn1Error("missing end-of-contents marker");
+            p = readAt(buf, p, depth + 1)[1];
+        }
+        return [{ tag, body: buf.subarray(pos, p), raw: buf.subarray(start, p + 2) }, p + 2];
     }
-    return [{ tag, body: buf.subarray(pos, p), raw: buf.subarray(start, p + 2) }, p + 2];
-  }
-  if (len & 0x80) {
-    const n = len & 0x7f;
-    if (n === 0 || n > 4) throw new Asn1Error("unsupported ASN.1 length");
-    len = 0;
-    for (let i = 0; i < n; i++) {
-      const b = buf[pos++];
-      if (b === undefined) throw new Asn1Error("truncated ASN.1 length");
-      len = len * 256 + b;
+    if (len & 0x80) {
+        const n = len & 0x7f;
+        if (n === 0 || n > 4)
+            throw new Asn1Error("unsupported ASN.1 length");
+        len = 0;
+        for (let i = 0; i < n; i++) {
+            const b = buf[pos++];
+            if (b === undefined)
+                throw new Asn1Error("truncated ASN.1 length");
+            len = len * 256 + b;
+        }
     }
-  }
-  const end = pos + len;
-  if (end > buf.length) throw new Asn1Error("truncated ASN.1 element");
-  return [{ tag, body: buf.subarray(pos, end), raw: buf.subarray(start, end) }, end];
+    const end = pos + len;
+    if (end > buf.length)
+        throw new Asn1Error("truncated ASN.1 element");
+    return [{ tag, body: buf.subarray(pos, end), raw: buf.subarray(start, end) }, end];
 }
 /** Parses `buf` as exactly one element; trailing bytes are an error (they mean garbage or a wrong key). */
 export function parseDer(buf) {
-  const [node, end] = readAt(buf, 0);
-  if (end !== buf.length) throw new Asn1Error("trailing bytes after ASN.1 element");
-  return node;
+    const [node, end] = readAt(buf, 0);
+    if (end !== buf.length)
+        throw new Asn1Error("trailing bytes after ASN.1 element");
+    return node;
 }
 /** The elements inside a constructed element. */
 export function children(node) {
-  if (!(node.tag & 0x20)) throw new Asn1Error("expected a constructed element");
-  const out = [];
-  for (let p = 0; p < node.body.length; ) {
-    const [child, next] = readAt(node.body, p);
-    out.push(child);
-    p = next;
-  }
-  return out;
+    if (!(node.tag & 0x20))
+        throw new Asn1Error("expected a constructed element");
+    const out = [];
+    for (let p = 0; p < node.body.length;) {
+        const [child, next] = readAt(node.body, p);
+        out.push(child);
+        p = next;
+    }
+    return out;
 }
 /** Asserts `node` exists and has `tag`. */
 export function expect(node, tag) {
-  if (node?.tag !== tag) throw new Asn1Error("unexpected ASN.1 structure");
-  return node;
+    if (node?.tag !== tag)
+        throw new Asn1Error("unexpected ASN.1 structure");
+    return node;
 }
 /** Children of a SEQUENCE (or another constructed `tag`), asserting the tag. */
 export function seq(node, tag = TAG.SEQUENCE) {
-  return children(expect(node, tag));
+    return children(expect(node, tag));
 }
 /** The single element inside an EXPLICIT context tag `[n]`. */
 export function explicit(node, n) {
-  const [inner] = seq(node, 0xa0 | n);
-  if (!inner) throw new Asn1Error("empty explicit tag");
-  return inner;
+    const [inner] = seq(node, 0xa0 | n);
+    if (!inner)
+        throw new Asn1Error("empty explicit tag");
+    return inner;
 }
 /** Dotted form of an OBJECT IDENTIFIER. */
 export function oidOf(node) {
-  const { body } = expect(node, TAG.OID);
-  const arcs = [];
-  let v = 0;
-  for (const b of body) {
-    v = v * 128 + (b & 0x7f);
-    if (b & 0x80) continue;
-    if (arcs.length === 0) arcs.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80);
-    else arcs.push(v);
-    v = 0;
-  }
-  if (arcs.length === 0 || (body.at(-1) ?? 0) & 0x80) throw new Asn1Error("bad OBJECT IDENTIFIER");
-  return arcs.join(".");
+    const { body } = expect(node, TAG.OID);
+    const arcs = [];
+    let v = 0;
+    for (const b of body) {
+        v = v * 128 + (b & 0x7f);
+        if (b & 0x80)
+            continue;
+        if (arcs.length === 0)
+            arcs.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80);
+        else
+            arcs.push(v);
+        v = 0;
+    }
+    if (arcs.length === 0 || (body.at(-1) ?? 0) & 0x80)
+        throw new Asn1Error("bad OBJECT IDENTIFIER");
+    return arcs.join(".");
 }
 /** A non-negative INTEGER small enough for a JS number (versions, iteration counts, key lengths). */
 export function intOf(node) {
-  const { body } = expect(node, TAG.INTEGER);
-  if (body.length === 0 || (body[0] & 0x80) !== 0 || body.length > 7) throw new Asn1Error("bad INTEGER");
-  return body.reduce((n, b) => n * 256 + b, 0);
+    const { body } = expect(node, TAG.INTEGER);
+    if (body.length === 0 || (body[0] & 0x80) !== 0 || body.length > 7)
+        throw new Asn1Error("bad INTEGER");
+    return body.reduce((n, b) => n * 256 + b, 0);
 }
 /**
  * Content of an OCTET STRING — or of an IMPLICIT-tagged one when `tag` is given (0x80 for
  * `[0] IMPLICIT`). A BER constructed form (tag | 0x20) is the concatenation of its pieces.
  */
-export function octetsOf(node, tag = TAG.OCTET_STRING) {
-  if (node?.tag === tag) return node.body;
-  if (node?.tag !== (tag | 0x20)) throw new Asn1Error("expected an OCTET STRING");
-  return concat(...children(node).map((c) => octetsOf(c, TAG.OCTET_STRING)));
+export function octetsOf(node, tag = TAG.OCTET_STRING, depth = 0) {
+    if (node?.tag === tag)
+        return node.body;
+    if (node?.tag !== (tag | 0x20))
+        throw new Asn1Error("expected an OCTET STRING");
+    if (depth >= MAX_NESTING)
+        throw new Asn1Error("ASN.1 nested too deeply");
+    return concat(...children(node).map((c) => octetsOf(c, TAG.OCTET_STRING, depth + 1)));
 }
 export function concat(...parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+    }
+    return out;
 }
 // ---- writer ----------------------------------------------------------------------------
 /** One DER element: tag, definite length, contents. */
 export function derTlv(tag, ...parts) {
-  const body = concat(...parts);
-  const n = body.length;
-  const len = [];
-  if (n < 0x80) len.push(n);
-  else {
-    for (let v = n; v > 0; v = Math.floor(v / 256)) len.unshift(v & 0xff);
-    len.unshift(0x80 | len.length);
-  }
-  return concat(Uint8Array.of(tag, ...len), body);
+    const body = concat(...parts);
+    const n = body.length;
+    const len = [];
+    if (n < 0x80)
+        len.push(n);
+    else {
+        for (let v = n; v > 0; v = Math.floor(v / 256))
+            len.unshift(v & 0xff);
+        len.unshift(0x80 | len.length);
+    }
+    return concat(Uint8Array.of(tag, ...len), body);
 }
 export const derSeq = (...parts) => derTlv(TAG.SEQUENCE, ...parts);
 export const derOctets = (b) => derTlv(TAG.OCTET_STRING, b);
@@ -139,21 +168,27 @@ export const derNull = () => derTlv(TAG.NULL);
 export const derBitString = (b) => derTlv(TAG.BIT_STRING, Uint8Array.of(0), b);
 /** INTEGER from a number or from unsigned big-endian bytes (RSA moduli come as bytes). */
 export function derInt(value) {
-  let b = [];
-  if (typeof value === "number") for (let v = value; v > 0; v = Math.floor(v / 256)) b.unshift(v & 0xff);
-  else b = [...value];
-  while (b.length > 1 && b[0] === 0) b.shift();
-  if (b.length === 0 || b[0] & 0x80) b.unshift(0); // DER integers are signed: keep them positive
-  return derTlv(TAG.INTEGER, Uint8Array.from(b));
+    let b = [];
+    if (typeof value === "number")
+        for (let v = value; v > 0; v = Math.floor(v / 256))
+            b.unshift(v & 0xff);
+    else
+        b = [...value];
+    while (b.length > 1 && b[0] === 0)
+        b.shift();
+    if (b.length === 0 || b[0] & 0x80)
+        b.unshift(0); // DER integers are signed: keep them positive
+    return derTlv(TAG.INTEGER, Uint8Array.from(b));
 }
 export function derOid(dotted) {
-  const [a = 0, b = 0, ...rest] = dotted.split(".").map(Number);
-  const out = [];
-  for (const arc of [a * 40 + b, ...rest]) {
-    const groups = [arc & 0x7f];
-    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) groups.unshift(0x80 | (v & 0x7f));
-    out.push(...groups);
-  }
-  return derTlv(TAG.OID, Uint8Array.from(out));
+    const [a = 0, b = 0, ...rest] = dotted.split(".").map(Number);
+    const out = [];
+    for (const arc of [a * 40 + b, ...rest]) {
+        const groups = [arc & 0x7f];
+        for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128))
+            groups.unshift(0x80 | (v & 0x7f));
+        out.push(...groups);
+    }
+    return derTlv(TAG.OID, Uint8Array.from(out));
 }
 //# sourceMappingURL=asn1.js.map

@@ -2,32 +2,21 @@
 import { type Bytes } from "./asn1.js";
 import { KeyProblem } from "./problem.js";
 /** The container format of a key file, as {@link detectKeyFormat} reports it. */
-export type KeyFormat =
-  | "pkcs8"
-  | "pkcs1"
-  | "encrypted-pkcs8"
-  | "encrypted-pkcs1"
-  | "pkcs12"
-  | "public"
-  | "unknown";
-export type Classified =
-  | {
-      format: "pkcs8" | "pkcs1" | "encrypted-pkcs8" | "pkcs12";
-      der: Bytes;
-    }
-  | {
-      format: "encrypted-pkcs1";
-      der: Bytes;
-      dekInfo: string;
-    }
-  | {
-      format: "public";
-      problem: KeyProblem;
-    }
-  | {
-      format: "unknown";
-      problem: KeyProblem;
-    };
+export type KeyFormat = "pkcs8" | "pkcs1" | "encrypted-pkcs8" | "encrypted-pkcs1" | "pkcs12" | "public" | "unknown";
+export type Classified = {
+    format: "pkcs8" | "pkcs1" | "encrypted-pkcs8" | "pkcs12";
+    der: Bytes;
+} | {
+    format: "encrypted-pkcs1";
+    der: Bytes;
+    dekInfo: string;
+} | {
+    format: "public";
+    problem: KeyProblem;
+} | {
+    format: "unknown";
+    problem: KeyProblem;
+};
 /** Classifies raw DER by the shape of its outer SEQUENCE. */
 export declare function classifyDer(der: Bytes): Classified;
 /** Classifies a key file's contents: PEM text, DER bytes or bare base64 of DER (a .pfx in an env var). */

@@ -10,15 +10,15 @@
  * ```
  */
 export declare function generateRsaKeyPair(): Promise<{
-  privateKeyPem: string;
-  publicKeyPem: string;
+    privateKeyPem: string;
+    publicKeyPem: string;
 }>;
 export interface EncryptPkcs8Options {
-  /**
-   * PBKDF2 iterations. Default 600 000, OWASP's 2023 figure for PBKDF2-HMAC-SHA256 (OpenSSL
-   * still defaults to 2048); costs about 0.1 s each time the key is loaded.
-   */
-  iterations?: number;
+    /**
+     * PBKDF2 iterations. Default 600 000, OWASP's 2023 figure for PBKDF2-HMAC-SHA256 (OpenSSL
+     * still defaults to 2048); costs about 0.1 s each time the key is loaded.
+     */
+    iterations?: number;
 }
 /**
  * Password-protects a private key as `BEGIN ENCRYPTED PRIVATE KEY` PEM using PBES2 with
@@ -32,9 +32,5 @@ export interface EncryptPkcs8Options {
  * await writeFile("private.pem", await encryptPkcs8Pem(privateKeyPem, password), { mode: 0o600 });
  * ```
  */
-export declare function encryptPkcs8Pem(
-  key: string | Uint8Array,
-  password: string,
-  options?: EncryptPkcs8Options,
-): Promise<string>;
+export declare function encryptPkcs8Pem(key: string | Uint8Array, password: string, options?: EncryptPkcs8Options): Promise<string>;
 //# sourceMappingURL=keygen.d.ts.map

@@ -15,19 +15,15 @@ import { privateKeyToPkcs8 } from "./private-key.js";
  * ```
  */
 export async function generateRsaKeyPair() {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: "RSASSA-PKCS1-v1_5",
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: "SHA-256",
-    },
-    true,
-    ["sign", "verify"],
-  );
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
-  const spki = new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey));
-  return { privateKeyPem: toPem("PRIVATE KEY", pkcs8), publicKeyPem: toPem("PUBLIC KEY", spki) };
+    const pair = await crypto.subtle.generateKey({
+        name: "RSASSA-PKCS1-v1_5",
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: "SHA-256",
+    }, true, ["sign", "verify"]);
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
+    const spki = new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey));
+    return { privateKeyPem: toPem("PRIVATE KEY", pkcs8), publicKeyPem: toPem("PUBLIC KEY", spki) };
 }
 /**
  * Password-protects a private key as `BEGIN ENCRYPTED PRIVATE KEY` PEM using PBES2 with
@@ -42,11 +38,12 @@ export async function generateRsaKeyPair() {
  * ```
  */
 export async function encryptPkcs8Pem(key, password, options = {}) {
-  const iterations = options.iterations ?? 600_000;
-  if (!password) throw new PurekitError("ERR_INVALID_ARGUMENT", "encryptPkcs8Pem needs a non-empty password");
-  if (!Number.isInteger(iterations) || iterations < 1)
-    throw new PurekitError("ERR_INVALID_ARGUMENT", "encryptPkcs8Pem: iterations must be a positive integer");
-  const pkcs8 = await privateKeyToPkcs8(key, { source: "The key to encrypt" });
-  return toPem("ENCRYPTED PRIVATE KEY", await encryptPkcs8(pkcs8, passwordBytes(password), iterations));
+    const iterations = options.iterations ?? 600_000;
+    if (!password)
+        throw new PurekitError("ERR_INVALID_ARGUMENT", "encryptPkcs8Pem needs a non-empty password");
+    if (!Number.isInteger(iterations) || iterations < 1)
+        throw new PurekitError("ERR_INVALID_ARGUMENT", "encryptPkcs8Pem: iterations must be a positive integer");
+    const pkcs8 = await privateKeyToPkcs8(key, { source: "The key to encrypt" });
+    return toPem("ENCRYPTED PRIVATE KEY", await encryptPkcs8(pkcs8, passwordBytes(password), iterations));
 }
 //# sourceMappingURL=keygen.js.map

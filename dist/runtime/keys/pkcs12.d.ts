@@ -9,6 +9,7 @@
  * implement) are decrypted only if no key turned up outside them.
  */
 import { type Bytes } from "./asn1.js";
+import { type KeyLimits } from "./pbe.js";
 /** Returns the first private key of a PFX, as PrivateKeyInfo DER (not yet checked to be RSA). */
-export declare function pkcs12ToPkcs8(der: Bytes, password: string | undefined): Promise<Bytes>;
+export declare function pkcs12ToPkcs8(der: Bytes, password: string | undefined, limits: KeyLimits): Promise<Bytes>;
 //# sourceMappingURL=pkcs12.d.ts.map

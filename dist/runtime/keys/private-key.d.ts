@@ -1,16 +1,23 @@
 /** Any supported private key file → PKCS#8 → a Web Crypto RS256 signing key. */
+import type { CryptoKey } from "jose";
 import { type Bytes } from "./asn1.js";
 export interface ImportPrivateKeyOptions {
-  /** Password of an encrypted PEM or a PKCS#12 file; ignored for unencrypted keys. */
-  password?: string;
-  /** File name (or other label) used in error messages. */
-  source?: string;
+    /** Password of an encrypted PEM or a PKCS#12 file; ignored for unencrypted keys. */
+    password?: string;
+    /** File name (or other label) used in error messages. */
+    source?: string;
+    /**
+     * Most key-derivation iterations an encrypted file may ask for; default 1,000,000 (real
+     * files use 2,000 to a few hundred thousand). Bounds the work a hostile file can cause.
+     */
+    maxIterations?: number;
 }
+/** RS256 keys shorter than this are refused (jose refuses to sign with them; RFC 7518 §3.3). */
+export declare const MIN_RSA_BITS = 2048;
 /** {@link toPkcs8} with errors finished as PurekitErrors naming `source`. */
-export declare function privateKeyToPkcs8(
-  input: string | Uint8Array,
-  options?: ImportPrivateKeyOptions,
-): Promise<Bytes>;
+export declare function privateKeyToPkcs8(input: string | Uint8Array, options?: ImportPrivateKeyOptions): Promise<Bytes>;
+/** Refuses RSA keys too short for RS256, at import rather than at the first signature. */
+export declare function checkRsaKeySize(key: CryptoKey, source: string | undefined): CryptoKey;
 /**
  * Turns the private key file a storage admin has into a Web Crypto key for RS256 (the JWT
  * signature Pure1 expects): RSASSA-PKCS1-v1_5 with SHA-256, non-extractable, usage `sign`.
@@ -21,7 +28,9 @@ export declare function privateKeyToPkcs8(
  * PKCS#12 `.pfx`/`.p12` (binary or base64; AES or legacy 3DES). Runs on Web globals only.
  *
  * Throws a `PurekitError`: `ERR_KEY_PASSWORD_REQUIRED`, `ERR_KEY_WRONG_PASSWORD`,
- * `ERR_KEY_NOT_RSA`, `ERR_KEY_PUBLIC_GIVEN`, `ERR_KEY_UNSUPPORTED` or `ERR_KEY_MALFORMED`.
+ * `ERR_KEY_NOT_RSA`, `ERR_KEY_PUBLIC_GIVEN`, `ERR_KEY_UNSUPPORTED` (also: an RSA key under
+ * 2048 bits, or a file asking for more than `maxIterations` key-derivation iterations) or
+ * `ERR_KEY_MALFORMED` (also: ASN.1 nested deeper than any real file).
  * Messages name `source` and never contain key material or the password.
  *
  * @example
@@ -33,10 +42,7 @@ export declare function privateKeyToPkcs8(
  * const sig = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", key, new TextEncoder().encode(jwtInput));
  * ```
  */
-export declare function importPrivateKey(
-  input: string | Uint8Array,
-  options?: ImportPrivateKeyOptions,
-): Promise<CryptoKey>;
+export declare function importPrivateKey(input: string | Uint8Array, options?: ImportPrivateKeyOptions): Promise<CryptoKey>;
 /**
  * The public half of a private key, as SPKI PEM (`BEGIN PUBLIC KEY`) — what Pure1 asks for
  * when registering an API client. Accepts every format {@link importPrivateKey} does.
@@ -47,8 +53,5 @@ export declare function importPrivateKey(
  * console.log(pem); // paste into Pure1 → Administration → API Registration
  * ```
  */
-export declare function publicKeyPemFromPrivate(
-  input: string | Uint8Array,
-  options?: ImportPrivateKeyOptions,
-): Promise<string>;
+export declare function publicKeyPemFromPrivate(input: string | Uint8Array, options?: ImportPrivateKeyOptions): Promise<string>;
 //# sourceMappingURL=private-key.d.ts.map

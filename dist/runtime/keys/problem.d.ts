@@ -6,14 +6,14 @@
  */
 import { type PurekitErrorCode } from "../errors.js";
 export declare class KeyProblem extends Error {
-  readonly code: PurekitErrorCode;
-  readonly detail: string;
-  name: string;
-  constructor(code: PurekitErrorCode, detail: string);
+    readonly code: PurekitErrorCode;
+    readonly detail: string;
+    name: string;
+    constructor(code: PurekitErrorCode, detail: string);
 }
 /** Decryption produced bad padding or non-DER plaintext: with these formats, a wrong password. */
 export declare class BadDecrypt extends Error {
-  name: string;
+    name: string;
 }
 export declare const PASSWORD_HINT = "privateKeyPassword / --password / PURE1_PRIVATE_KEY_PASSWORD";
 export declare const passwordRequired: () => KeyProblem;

@@ -4,8 +4,8 @@
  * has an adapter, loaded only where it runs.
  */
 export interface Platform {
-  readFile(path: string): Promise<Uint8Array>;
-  env(name: string): string | undefined;
+    readFile(path: string): Promise<Uint8Array>;
+    env(name: string): string | undefined;
 }
 /** The adapter for the platform this runs on. */
 export declare function getPlatform(): Promise<Platform>;

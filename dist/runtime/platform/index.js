@@ -6,10 +6,10 @@
 let platform;
 /** The adapter for the platform this runs on. */
 export function getPlatform() {
-  platform ??=
-    "Deno" in globalThis
-      ? import("./deno.js").then((m) => m.denoPlatform)
-      : import("./node.js").then((m) => m.nodePlatform);
-  return platform;
+    platform ??=
+        "Deno" in globalThis
+            ? import("./deno.js").then((m) => m.denoPlatform)
+            : import("./node.js").then((m) => m.nodePlatform);
+    return platform;
 }
 //# sourceMappingURL=index.js.map
