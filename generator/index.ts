@@ -347,7 +347,9 @@ async function rawVersions(outDir: string, product: Product, gen: string): Promi
 }
 
 async function productStamp(outDir: string, product: Product, versions: readonly string[], gen: string) {
-  const h = createHash("sha256").update(gen).update(await poolHash());
+  const h = createHash("sha256")
+    .update(gen)
+    .update(await poolHash());
   for (const v of versions)
     h.update(`${v}:${await readFile(join(rawDir(outDir, product, v), ".stamp.json"), "utf8")}`);
   return h.digest("hex").slice(0, 16);

@@ -2,8 +2,6 @@
  * Public option and result types of the mock arrays.
  */
 
-// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
-import type { CryptoKey } from "jose";
 import type { FaultInjector } from "./faults.ts";
 import type { Journal } from "./journal.ts";
 import type { RequestHandler } from "./msw.ts";
@@ -113,3 +111,6 @@ export interface MockArray {
   /** Forgets sessions and pending faults; the mock answers 503 afterwards. */
   close(): void;
 }
+
+/** The platform's Web Crypto key type, without the DOM lib's global name (see runtime/crypto-key.ts). */
+type CryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;

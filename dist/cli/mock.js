@@ -143,9 +143,22 @@ async function readPem(path, what) {
         throw invalid(`${what}: cannot read ${path}: ${e.message}`);
     }
 }
+/**
+ * Resolves on SIGINT/SIGTERM, or when this process is orphaned. `npx purekit mock`
+ * runs us under `npm exec` → `sh -c`; a SIGTERM to the npx process ends npm and the
+ * shell but is not passed on, so the server would be left running. Being re-parented
+ * is how we learn our launcher is gone.
+ */
 function waitForSignal() {
     return new Promise((resolve) => {
+        const parent = process.ppid;
+        const watchdog = setInterval(() => {
+            if (process.ppid !== parent)
+                on("parent exited");
+        }, 250);
+        watchdog.unref();
         const on = (signal) => {
+            clearInterval(watchdog);
             process.off("SIGINT", on);
             process.off("SIGTERM", on);
             resolve(signal);

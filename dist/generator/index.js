@@ -16,17 +16,10 @@ export { friendlyName } from "./names.js";
 // emit.ts (openapi-typescript, and through it the TypeScript compiler) loads only in workers:
 // an up-to-date run must not pay for it.
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
-/** The files whose change makes every output stale. */
-const GENERATOR_FILES = [
-    "./emit",
-    "./names",
-    "./product",
-    "./share",
-    "./split-types",
-    "./transform",
-    "./worker",
-    "../spec/table",
-];
+/** The files of the per-version step: a change to any of them makes every version stale. */
+const GENERATOR_FILES = ["./emit", "./names", "./transform", "./worker", "../spec/table"];
+/** The files of the pooling step: a change to them re-pools the raw output, without re-running the workers. */
+const POOL_FILES = ["./product", "./share", "./split-types"];
 /** `.ts` in a checkout (run through tsx), `.js` in the installed package. */
 const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 /** The installed version of a tool the generator runs, found from this module as Node would find it. */
@@ -51,6 +44,17 @@ async function toolVersion(name) {
     return "unknown";
 }
 let generatorHashCache;
+let poolHashCache;
+/** Hash of the pooling step's code: part of each product's stamp. */
+async function poolHash() {
+    if (poolHashCache)
+        return poolHashCache;
+    const h = createHash("sha256");
+    for (const f of POOL_FILES)
+        h.update(await readFile(new URL(`${f}${EXT}`, import.meta.url)));
+    poolHashCache = h.digest("hex").slice(0, 16);
+    return poolHashCache;
+}
 /** Hash of the generator's own code and of the tools it runs: a change to any of them makes output stale. */
 export async function generatorHash() {
     if (generatorHashCache)
@@ -280,7 +284,7 @@ async function rawVersions(outDir, product, gen) {
     return out.sort(compareVersions);
 }
 async function productStamp(outDir, product, versions, gen) {
-    const h = createHash("sha256").update(gen);
+    const h = createHash("sha256").update(gen).update(await poolHash());
     for (const v of versions)
         h.update(`${v}:${await readFile(join(rawDir(outDir, product, v), ".stamp.json"), "utf8")}`);
     return h.digest("hex").slice(0, 16);

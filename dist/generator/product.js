@@ -316,6 +316,11 @@ function emitTypes(product, raws, files) {
         const importLines = used.map((g) => `import type * as ${alias.get(g)} from "./shared/${g}.js";`);
         files.set(`types/${v}.d.ts`, `${header(product, `REST ${v} types`)}${importLines.join("\n")}\n${out}\n${declarations.join("\n")}\n/** The version's root, through which shared entries resolve their references. */\nexport interface Root {\n  paths: paths;\n  components: components;\n  operations: operations;\n}\n`);
     }
+    // Entry files for the package's `./<product>/*` export, whose target has two `*`s:
+    // imports resolve, but editors' auto-import never enumerates them (docs/decisions/006).
+    for (const v of [...versions, "versions"]) {
+        files.set(`types/entry/${v}/${v}.d.ts`, `${header(product, v === "versions" ? "every version's types" : `REST ${v} types`)}export type * from "../../${v}.js";\n`);
+    }
     const latest = versions.at(-1);
     const valias = (v) => `v${v.replace(/\./g, "_")}`;
     files.set("types/versions.d.ts", `${header(product, "every version's types")}${versions.map((v) => `import type * as ${valias(v)} from "./${v}.js";`).join("\n")}

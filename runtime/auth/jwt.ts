@@ -4,9 +4,8 @@
  * Python SDK's ten-year JWTs are a standing credential if they leak.
  */
 
-// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
-import type { CryptoKey } from "jose";
 import { decodeJwt, SignJWT } from "jose";
+import type { CryptoKey } from "../crypto-key.ts";
 import { PurekitError } from "../errors.ts";
 import { importPrivateKey } from "../keys/index.ts";
 import { checkRsaKeySize } from "../keys/private-key.ts";

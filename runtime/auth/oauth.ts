@@ -5,8 +5,7 @@
  * access token.
  */
 
-// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
-import type { CryptoKey } from "jose";
+import type { CryptoKey } from "../crypto-key.ts";
 import { PurekitError } from "../errors.ts";
 import { type Acquired, CredentialCache } from "./cache.ts";
 import { type ExchangedToken, exchangeToken, signedExchange } from "./exchange.ts";

@@ -1,7 +1,6 @@
 /** Any supported private key file → PKCS#8 → a Web Crypto RS256 signing key. */
 
-// jose's CryptoKey: the global one where the platform types declare it (no DOM lib needed).
-import type { CryptoKey } from "jose";
+import type { CryptoKey } from "../crypto-key.ts";
 import { PurekitError } from "../errors.ts";
 import {
   Asn1Error,
