@@ -23,12 +23,14 @@ HTTPS by default, with a certificate made at start; its CA is written to a file
 (curl --cacert FILE, or the client's tls.ca).
 
   --port N                 port (default 8443; 0 picks a free one)
-  --host ADDR              address to bind (default 127.0.0.1)
+  --host ADDR              address to bind (default 127.0.0.1; anything beyond loopback
+                           prints a warning: the mock's users and tokens are for tests)
   --versions V             REST versions: 2.56 | 2.0-2.38 | 2.30,2.31 (default: newest)
   --api-token T            accepted API token (repeatable; default: one generated)
   --api-client SPEC        FA/FB: public.pem:CLIENT_ID:KEY_ID:ISSUER   Pure1: public.pem:APP_ID
                            (repeatable)
-  --user NAME:PASSWORD     a user (repeatable; default pureuser:pureuser)
+  --user NAME:PASSWORD     a user (repeatable; default pureuser with a random password,
+                           printed at start)
   --seed S                 recorded | empty | N (N volumes, FB file systems) | volumes=N,hosts=M
   --session-ttl SECONDS    idle session lifetime (default 3600)
   --http                   plain HTTP instead of HTTPS
@@ -165,6 +167,17 @@ function waitForSignal(): Promise<string> {
   });
 }
 
+/**
+ * The warning printed when the server listens beyond loopback (`--host 0.0.0.0`, a LAN
+ * address…); `null` for 127.0.0.0/8, ::1 and localhost.
+ */
+export function exposureWarning(host: string): string | null {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "localhost" || h === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(h)) return null;
+  const where = h === "0.0.0.0" || h === "::" ? "every network interface" : h;
+  return `purekit mock: warning: listening on ${where}, beyond this machine: anyone who can reach it can use the mock's API token and users. Bind 127.0.0.1 (the default) unless other machines must reach it.`;
+}
+
 /** The `purekit mock` command. Returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -264,6 +277,8 @@ export async function run(argv: string[]): Promise<number> {
     await writeFile(caFile, certificate.caPem, { mode: 0o644 });
   }
   const server = await startNodeMockServer(array, { port, host, ...(tls ? { tls } : {}) });
+  const warning = exposureWarning(host);
+  if (warning) console.error(warning);
   const info = {
     product,
     url: server.url,
@@ -272,6 +287,8 @@ export async function run(argv: string[]): Promise<number> {
     caFile,
     users:
       product === "pure1" ? [] : (users.length ? users : [{ username: "pureuser" }]).map((u) => u.username),
+    // The generated password of the default user, shown like the API token (none when --user is given).
+    password: product === "pure1" || users.length ? null : array.password,
   };
   if (values.json) console.log(JSON.stringify(info));
   else {
@@ -280,6 +297,7 @@ export async function run(argv: string[]): Promise<number> {
     if (info.apiToken) console.log(`api-token: ${info.apiToken}`);
     if (caFile) console.log(`ca: ${caFile}`);
     if (product !== "pure1") console.log(`users: ${info.users.join(", ")}`);
+    if (info.password) console.log(`password (${info.users[0]}): ${info.password}`);
     console.log("Ctrl-C to stop.");
   }
   const signal = await waitForSignal();

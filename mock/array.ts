@@ -7,6 +7,7 @@
 
 import { Credentials } from "./auth/credentials.ts";
 import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.ts";
+import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.ts";
 import { type DataContext, genericHandler } from "./collections.ts";
 import { FaultInjector } from "./faults.ts";
 import { createInProcessFetch } from "./fetch.ts";
@@ -24,7 +25,7 @@ import {
   propertiesOf,
   type VersionSpec,
 } from "./spec.ts";
-import { deterministicUuid } from "./state/random.ts";
+import { deterministicUuid, opaqueToken } from "./state/random.ts";
 import { MockState } from "./state/store.ts";
 import type {
   ArrayMockOptions,
@@ -64,11 +65,16 @@ export function createMockArray(
   const versions = servedVersions(profile, options);
   const newest = versions[versions.length - 1] as string;
   const baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, "");
+  // No well-known default password: a fresh random one per mock, shown as `array.password`.
+  const users = options.users ?? [{ username: "pureuser", password: opaqueToken() }];
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const readText = (request: Request) => readBodyText(request, maxRequestBytes);
   const credentials = new Credentials({
-    users: options.users ?? [{ username: "pureuser", password: "pureuser" }],
+    users,
     apiTokens: options.apiTokens ?? [],
     sessionTtlMs: options.sessionTtlMs ?? HOUR_MS,
     now,
+    ...(options.loginLockout ? { lockout: options.loginLockout } : {}),
   });
   const apiClients: readonly MockApiClient[] = options.apiClients ?? [];
   const apps: readonly MockPure1App[] = options.apps ?? [];
@@ -106,12 +112,39 @@ export function createMockArray(
     return json({ [key]: [...profile.legacyVersions, ...versions] });
   }
 
-  /** The user a `{username, password}` body names; 401 when the pair does not match. */
+  /**
+   * The user a `{username, password}` body names; 401 when the pair does not match,
+   * 429 while the user is locked out after too many wrong passwords.
+   */
   function userByPassword(body: { username?: unknown; password?: unknown }): MockUser {
-    const user = credentials.checkPassword(body.username, body.password);
-    if (!user)
-      throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
-    return user;
+    const check = credentials.checkPassword(body.username, body.password);
+    if ("user" in check) return check.user;
+    if (check.problem === "locked") {
+      const seconds = Math.max(1, Math.ceil((check.until - now()) / 1000));
+      throw new MockHttpError(
+        429,
+        [
+          {
+            context: "username",
+            message: `Too many failed login attempts; the user is locked out for ${seconds} more seconds.`,
+          },
+        ],
+        { headers: { "retry-after": String(seconds) } },
+      );
+    }
+    throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
+  }
+
+  /** A JSON `{username, password}` body, or `{}` when empty. */
+  function passwordBody(text: string, hint: string): { username?: unknown; password?: unknown } {
+    checkJsonDepth(text);
+    let body: unknown;
+    try {
+      body = JSON.parse(text || "{}");
+    } catch {
+      throw badRequest(hint, "body");
+    }
+    return typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
   }
 
   /** `POST /api/2.N/login` (FB `/api/login`): an `api-token` header, or a password body where the version takes one. */
@@ -123,7 +156,7 @@ export function createMockArray(
       const session = credentials.openSession(username);
       return json(profile.loginBody(username), 200, { "x-auth-token": session.token });
     }
-    const text = await request.text();
+    const text = await readText(request);
     const loginOp = spec.table.authOperations.find((o) => o.path.endsWith("/login"));
     const acceptsPassword = loginOp?.body?.schema === "LoginPost";
     if (!text.trim() || !acceptsPassword) {
@@ -136,12 +169,7 @@ export function createMockArray(
         },
       ]);
     }
-    let body: { username?: unknown; password?: unknown };
-    try {
-      body = JSON.parse(text) as typeof body;
-    } catch {
-      throw badRequest('Malformed JSON login body; send {"username": …, "password": …}.', "body");
-    }
+    const body = passwordBody(text, 'Malformed JSON login body; send {"username": …, "password": …}.');
     const user = userByPassword(body);
     const session = credentials.openSession(user.username);
     return json(profile.loginBody(user.username), 200, { "x-auth-token": session.token });
@@ -156,17 +184,15 @@ export function createMockArray(
   }
 
   async function legacyApiToken(request: Request): Promise<Response> {
-    let body: { username?: unknown; password?: unknown } = {};
-    try {
-      body = JSON.parse((await request.text()) || "{}") as typeof body;
-    } catch {
-      throw badRequest('Malformed JSON body; send {"username": …, "password": …}.');
-    }
+    const body = passwordBody(
+      await readText(request),
+      'Malformed JSON body; send {"username": …, "password": …}.',
+    );
     return json({ api_token: credentials.apiTokenOf(userByPassword(body).username) });
   }
 
   async function token(request: Request): Promise<Response> {
-    const jwt = await readExchange(request);
+    const jwt = readExchange(request, await readText(request));
     const issued =
       profile.product === "pure1"
         ? await exchangePure1Jwt(jwt, apps, credentials, accessTokenTtlMs, now())
@@ -223,7 +249,7 @@ export function createMockArray(
       ]);
     }
     const query = parseQuery(search, op);
-    const body = await parseBody(request, op, spec);
+    const body = await parseBody(request, op, spec, maxRequestBytes);
     const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
     const patchBody = operationOf(spec, "patch", path)?.body?.schema;
     const ctx: DataContext = {
@@ -362,6 +388,8 @@ export function createMockArray(
     baseUrl,
     versions,
     apiToken: profile.product === "pure1" ? "" : credentials.primaryApiToken,
+    password: profile.product === "pure1" ? "" : (users[0]?.password ?? ""),
+    maxRequestBytes,
     handlers,
     fetch: createInProcessFetch(handlers, baseUrl),
     state,

@@ -506,6 +506,14 @@ export function createItems(
       "names",
     );
   }
+  // A relation (`/host-groups/hosts`, `/protection-groups/volumes`…) needs both ends named.
+  for (const end of ["group", "member"]) {
+    const offered = ctx.op.query.filter((p) => p.name === `${end}_names` || p.name === `${end}_ids`);
+    if (offered.length && !refs.some((r) => r.field === end)) {
+      const param = offered[0]?.name as string;
+      throw badRequest(`${ctx.op.method.toUpperCase()} ${ctx.op.path} needs ${param}.`, param);
+    }
+  }
   const combos = refs.length ? combinations(refs) : [{}];
   const items: Item[] = [];
   for (const combo of combos) {

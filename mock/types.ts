@@ -62,6 +62,11 @@ export interface MockCommonOptions {
   seed?: MockSeed;
   /** Clock for sessions, tokens and timestamps (default `Date.now`); tests can move time. */
   now?: () => number;
+  /**
+   * Largest request body accepted (default 16 MiB); larger ones answer 413 with
+   * `errors[]`, and reading stops at the limit.
+   */
+  maxRequestBytes?: number;
   /** Where the recorded answers live (default `../shared/fixtures/recorded` beside the checkout). */
   fixturesDir?: string | URL;
 }
@@ -70,8 +75,17 @@ export interface MockCommonOptions {
 export interface ArrayMockOptions extends MockCommonOptions {
   /** Accepted API tokens; a string belongs to the first user. One is generated if none is given. */
   apiTokens?: readonly (string | { token: string; username: string })[];
-  /** Users (default one: `pureuser` / `pureuser`). */
+  /**
+   * Users (default one: `pureuser` with a random password made per mock, read it from
+   * {@link MockArray.password}; there is no well-known default password).
+   */
   users?: readonly MockUser[];
+  /**
+   * Wrong passwords in a row (login body, REST 1.x `auth/apitoken`) before a user is
+   * locked out, and for how long: default 5 and 5 minutes. While locked the array
+   * answers 429 with `Retry-After`, even to the right password.
+   */
+  loginLockout?: { maxAttempts?: number; durationMs?: number };
   /** Registered OAuth2 API clients. */
   apiClients?: readonly MockApiClient[];
   /** Idle lifetime of a login session (default 1 hour, what users measure on real arrays). */
@@ -94,6 +108,10 @@ export interface MockArray {
   readonly versions: readonly string[];
   /** An API token the array accepts (the first configured, or a generated one); `""` for Pure1. */
   readonly apiToken: string;
+  /** The first user's password (the generated one by default); `""` for Pure1. */
+  readonly password: string;
+  /** Largest request body accepted, in bytes (the standalone servers enforce it too). */
+  readonly maxRequestBytes: number;
   /** msw request handlers, for `setupServer(...array.handlers)` or `setupWorker`. */
   readonly handlers: RequestHandler[];
   /** A `fetch` answered by the handlers in-process (msw `getResponse`); patches nothing global. */

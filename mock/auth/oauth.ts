@@ -60,8 +60,8 @@ export function publicKeyOf(key: string | CryptoKey): Promise<JoseKey | CryptoKe
   return pending;
 }
 
-/** Reads the form body and checks the fixed fields of a token exchange. */
-export async function readExchange(request: Request): Promise<string> {
+/** Checks the form body (`text`, read by the caller within its size limit) and the fixed fields of a token exchange. */
+export function readExchange(request: Request, text: string): string {
   const type = request.headers.get("content-type") ?? "";
   if (!/application\/x-www-form-urlencoded/i.test(type)) {
     throw oauthError(
@@ -71,7 +71,7 @@ export async function readExchange(request: Request): Promise<string> {
       "content-type",
     );
   }
-  const form = new URLSearchParams(await request.text());
+  const form = new URLSearchParams(text);
   const grantType = form.get("grant_type");
   if (grantType !== GRANT_TYPE) {
     throw oauthError(

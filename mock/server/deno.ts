@@ -60,13 +60,14 @@ export function startDenoMockServer(
     async (incoming) => {
       const url = new URL(incoming.url);
       // A fresh Request without the incoming signal: Deno aborts that signal once a
-      // response is sent, which would be noise here.
-      const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+      // response is sent, which would be noise here. The body stays a stream: the mock
+      // reads it within its size limit (maxRequestBytes) and stops there.
+      const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD" && incoming.body !== null;
       const request = new Request(new URL(url.pathname + url.search, origin), {
         method: incoming.method,
         headers: incoming.headers,
-        ...(hasBody ? { body: await incoming.arrayBuffer() } : {}),
-      });
+        ...(hasBody ? { body: incoming.body, duplex: "half" } : {}),
+      } as RequestInit);
       const response = await serve(request);
       if (response) return response;
       return new Response(

@@ -865,6 +865,38 @@ test({
   });
 }
 
+// ---------------------------------------------------------------- the mock under hostile input
+
+test({
+  name: "mock on Deno.serve: an oversized body answers 413 errors[], a deeply nested one 400 and stores nothing",
+  fn: async () => {
+    const array = faMock({ seed: "empty", baseUrl: "http://127.0.0.1", maxRequestBytes: 64 * 1024 });
+    const server = startDenoMockServer(array, { port: 0, hostname: "127.0.0.1" });
+    try {
+      const login = await fetch(`${server.url}/api/${array.versions.at(-1)}/login`, {
+        method: "POST",
+        headers: { "api-token": API_TOKEN },
+      });
+      await login.body?.cancel();
+      const headers = {
+        "x-auth-token": login.headers.get("x-auth-token") ?? "",
+        "content-type": "application/json",
+      };
+      const url = `${server.url}/api/${array.versions.at(-1)}/volumes?names=v1`;
+      const big = await fetch(url, { method: "POST", headers, body: new Uint8Array(1024 * 1024).fill(32) });
+      assert.equal(big.status, 413);
+      assert.equal(((await big.json()) as { errors: { context: string }[] }).errors[0]?.context, "body");
+      const deep = `{"provisioned":1048576,"qos":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`;
+      const nested = await fetch(url, { method: "POST", headers, body: deep });
+      assert.equal(nested.status, 400);
+      await nested.body?.cancel();
+      assert.equal(array.state.collection("/volumes").size, 0);
+    } finally {
+      await server.shutdown();
+    }
+  },
+});
+
 // ---------------------------------------------------------------- the secret scan (last)
 
 test({
