@@ -7,6 +7,7 @@
 
 import { Credentials } from "./auth/credentials.ts";
 import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.ts";
+import { checkRole } from "./auth/roles.ts";
 import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.ts";
 import { type DataContext, genericHandler } from "./collections.ts";
 import { FaultInjector } from "./faults.ts";
@@ -242,12 +243,7 @@ export function createMockArray(
       ]);
     }
     const role = authenticate(request);
-    // The readonly role sees everything and changes nothing, as on the arrays.
-    if (role === "readonly" && op.method !== "get") {
-      throw new MockHttpError(403, [
-        { context: path, message: "Permission denied: the readonly role cannot change the array." },
-      ]);
-    }
+    if (profile.product !== "pure1") checkRole(role, op.method, op.path, profile.storageRoots);
     const query = parseQuery(search, op);
     const body = await parseBody(request, op, spec, maxRequestBytes);
     const getOp = op.method === "get" ? op : operationOf(spec, "get", path);

@@ -644,5 +644,28 @@ function patchOrPut(ctx: DataContext, collection: Collection): Response {
     ).filter(isPlainObject);
     return itemsAnswer(items.map((item) => collection.add({ ...item })));
   }
+  if (ctx.op.method === "patch" && !ctx.op.query.some((p) => p.name === "names" || p.name === "ids")) {
+    return patchSingleton(ctx, collection);
+  }
   return patchItems(ctx, collection);
+}
+
+/**
+ * PATCH of a path that names no objects (`/support`, `/arrays`): the array's one
+ * object of that kind is changed (made from the body when the mock holds none yet).
+ */
+function patchSingleton(ctx: DataContext, collection: Collection): Response {
+  const body = bodyObject(ctx);
+  const present = [...collection.scan()];
+  if (!present.length) {
+    const item = deepMerge(baseItem(ctx, collection.path, undefined), body);
+    collection.add(item);
+    return itemsAnswer([item]);
+  }
+  const changed = present.map(({ slot, item }) => {
+    const next = deepMerge(item, body);
+    collection.replace(slot, next);
+    return next;
+  });
+  return itemsAnswer(changed);
 }

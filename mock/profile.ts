@@ -31,6 +31,11 @@ export interface ProductProfile {
   defaultAccessTokenTtlMs: number;
   /** Paths that are two views of one relation → the collection they share. */
   aliases: ReadonlyMap<string, string>;
+  /**
+   * First path segments of storage objects (`volumes`, `file-systems`…): what the
+   * `storage_admin` role may change (mock/auth/roles.ts). Empty for Pure1 (no roles).
+   */
+  storageRoots: ReadonlySet<string>;
   /** Handlers by `METHOD /path` that replace the generic one. */
   semantics: Readonly<Record<string, DataHandler>>;
   /** Seed generators by collection path (`/volumes`); others get generic items. */
