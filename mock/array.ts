@@ -5,6 +5,7 @@
  * {@link ProductProfile}.
  */
 
+import { compareVersions } from "../runtime/versions.ts";
 import { Credentials } from "./auth/credentials.ts";
 import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.ts";
 import { checkRole } from "./auth/roles.ts";
@@ -260,6 +261,10 @@ export function createMockArray(
       itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
       destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
       newId: (key) => deterministicUuid(`${profile.product}|${key}|${++idCounter}`),
+      partialStatus:
+        profile.partialSuccessSince && compareVersions(spec.version, profile.partialSuccessSince) >= 0
+          ? 207
+          : 200,
     };
     const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
     return handler(ctx);

@@ -36,6 +36,8 @@ export interface DataContext {
   readonly destroyable: boolean;
   /** A deterministic id for a new object. */
   newId(key: string): string;
+  /** Status of a GET that found some objects and reports the others in `errors` (200 or 207). */
+  readonly partialStatus: number;
 }
 
 /** A data handler: the generic one, or a product's that may call the generic one. */
@@ -302,7 +304,8 @@ function envelope(
   if ("total_item_count" in declared) body.total_item_count = page.count;
   if (page.total && "total" in declared) body.total = [page.total];
   if (page.errors?.length) body.errors = page.errors;
-  return json(body, 200, page.token ? { "x-next-token": page.token } : {});
+  const status = page.errors?.length ? ctx.partialStatus : 200;
+  return json(body, status, page.token ? { "x-next-token": page.token } : {});
 }
 
 /**

@@ -84,6 +84,7 @@ export const flashArrayProfile: ProductProfile = {
     "virtual-machines",
     "container-default-protections",
   ]),
+  partialSuccessSince: "2.49",
   semantics: flashArraySemantics,
   generators: flashArrayGenerators,
   recorded: { folder: "fa", files: RECORDED },

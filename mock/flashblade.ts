@@ -94,6 +94,7 @@ export const flashBladeProfile: ProductProfile = {
     "presets",
     "workloads",
   ]),
+  partialSuccessSince: "2.22",
   semantics: flashBladeSemantics,
   generators: flashBladeGenerators,
   recorded: { folder: "fb", files: RECORDED },

@@ -36,6 +36,12 @@ export interface ProductProfile {
    * `storage_admin` role may change (mock/auth/roles.ts). Empty for Pure1 (no roles).
    */
   storageRoots: ReadonlySet<string>;
+  /**
+   * First version whose GET answers 207 (partial success) when `allow_errors=true`
+   * and some named objects are missing: the specs declare 207 from FA 2.49 and FB 2.22
+   * on (the tables carry no response codes). Before it the answer is 200 with `errors`.
+   */
+  partialSuccessSince?: string;
   /** Handlers by `METHOD /path` that replace the generic one. */
   semantics: Readonly<Record<string, DataHandler>>;
   /** Seed generators by collection path (`/volumes`); others get generic items. */

@@ -22,7 +22,7 @@ import {
 import { badRequest, MockHttpError } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
-import type { Item } from "../state/collection.ts";
+import type { Collection, Item } from "../state/collection.ts";
 import { deterministicSerial, hash32 } from "../state/random.ts";
 import type { MockState } from "../state/store.ts";
 
@@ -176,6 +176,12 @@ const postVolumes: DataHandler = (ctx) => {
   }
   const provisioned = checkProvisioned(body.provisioned ?? copyOf?.provisioned, "provisioned");
   const volumes = ctx.state.collection("/volumes");
+  if (ctx.query.overwrite === true) {
+    // The spec: overwrite "overwrites an existing object during an object copy operation".
+    if (!copyOf) throw badRequest("overwrite=true copies over an existing volume; give source.", "overwrite");
+    const overwritten = overwriteVolumes(ctx, volumes, copyOf, provisioned);
+    if (overwritten) return overwritten;
+  }
   const pgroups = [
     ...names(ctx.query.add_to_protection_group_names),
     ...names(ctx.query.add_to_protection_group_ids),
@@ -206,6 +212,42 @@ const postVolumes: DataHandler = (ctx) => {
   }
   return answer;
 };
+
+/**
+ * `POST /volumes?names=v&overwrite=true` with `source`: the named volumes that exist
+ * take the source's contents (size, space) and keep their identity (id, serial,
+ * connections), as a restore from a snapshot does; `null` when none exists (a plain copy).
+ */
+function overwriteVolumes(
+  ctx: Parameters<DataHandler>[0],
+  volumes: Collection,
+  source: Item,
+  provisioned: number,
+): Response | null {
+  const targets = names(ctx.query.names);
+  const existing = targets.filter((n) => volumes.slotOfName(n) !== undefined);
+  if (!existing.length) return null;
+  if (existing.length !== targets.length) {
+    throw badRequest("overwrite=true: name only existing volumes, or only new ones, in one call.", "names");
+  }
+  const sourceRef = { name: source.name ?? null, id: source.id ?? null };
+  const items = existing.map((name) => {
+    const slot = volumes.slotOfName(name) as number;
+    const current = volumes.materialize(slot);
+    if (current.destroyed === true)
+      throw badRequest("Volume is destroyed; recover it before overwriting.", name);
+    if (current.name === source.name) throw badRequest("A volume cannot be overwritten with itself.", name);
+    const next: Item = {
+      ...current,
+      provisioned,
+      source: sourceRef,
+      space: { ...(source.space as Item | undefined), total_provisioned: provisioned },
+    };
+    volumes.replace(slot, next);
+    return next;
+  });
+  return itemsAnswer(items);
+}
 
 const patchVolumes: DataHandler = (ctx) => {
   const body = bodyObject(ctx);

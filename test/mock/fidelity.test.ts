@@ -5,8 +5,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createFlashArrayMock, type MockArray } from "../../mock/index.ts";
-import { generateRsaKeyPair } from "../../runtime/keys/index.ts";
 import { type ArrayAuth, createFlashArrayClient, type FlashArrayClient } from "../../runtime/index.ts";
+import { generateRsaKeyPair } from "../../runtime/keys/index.ts";
 
 const GIB = 1024 ** 3;
 const fast = { retry: { retries: 0 } };
@@ -15,14 +15,11 @@ afterAll(async () => {
   for (const c of open) await c.close();
 });
 
-async function faClient(array: MockArray, auth: ArrayAuth, version?: string): Promise<FlashArrayClient> {
-  const fa = await createFlashArrayClient({
-    host: array.baseUrl,
-    auth,
-    fetch: array.fetch,
-    ...(version ? { version } : {}),
-    ...fast,
-  });
+async function faClient(
+  array: MockArray,
+  auth: ArrayAuth = { apiToken: array.apiToken },
+): Promise<FlashArrayClient> {
+  const fa = await createFlashArrayClient({ host: array.baseUrl, auth, fetch: array.fetch, ...fast });
   open.push(fa);
   return fa;
 }
@@ -38,7 +35,13 @@ describe("roles: readonly, ops_admin, storage_admin, array_admin", async () => {
       { username: "admin", role: "array_admin", apiToken: "T-admin" },
     ],
     apiClients: [
-      { clientId: "c-storage", keyId: "k-storage", issuer: "it", publicKey: keys.publicKeyPem, maxRole: "storage_admin" },
+      {
+        clientId: "c-storage",
+        keyId: "k-storage",
+        issuer: "it",
+        publicKey: keys.publicKeyPem,
+        maxRole: "storage_admin",
+      },
     ],
   });
 
@@ -65,7 +68,9 @@ describe("roles: readonly, ops_admin, storage_admin, array_admin", async () => {
   it("readonly reads only", async () => {
     const s = await statuses(await faClient(array, { apiToken: "T-viewer" }), "ro");
     expect(s).toMatchObject({ read: 200, storage: 403, remoteAssist: 403, arrayWide: 403 });
-    expect(s.denied[0]).toMatch(/readonly role reads the array but cannot change it; POST \/volumes needs storage_admin/);
+    expect(s.denied[0]).toMatch(
+      /readonly role reads the array but cannot change it; POST \/volumes needs storage_admin/,
+    );
   });
 
   it("ops_admin reads and turns remote assist on or off, nothing else", async () => {
@@ -106,5 +111,86 @@ describe("roles: readonly, ops_admin, storage_admin, array_admin", async () => {
       remoteAssist: 403,
       arrayWide: 403,
     });
+  });
+});
+
+describe("allow_errors with some missing names: 207 from REST 2.49 on", () => {
+  async function lookUp(version: string) {
+    const array = createFlashArrayMock({ seed: "empty", version });
+    const fa = await faClient(array);
+    await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["here"] } }, body: { provisioned: GIB } }),
+    );
+    const partial = await fa.GET("/volumes", {
+      params: { query: { names: ["here", "gone"], allow_errors: true } },
+    });
+    const strict = await fa.GET("/volumes", { params: { query: { names: ["here", "gone"] } } });
+    return { fa, partial, strict };
+  }
+
+  it("2.56: 207 with the found items and an errors[] entry per missing name", async () => {
+    const { fa, partial, strict } = await lookUp("2.56");
+    expect(fa.version).toBe("2.56");
+    expect(partial.response.status).toBe(207);
+    expect(partial.data?.items?.map((v) => v.name)).toEqual(["here"]);
+    expect(partial.data?.errors).toEqual([{ context: "gone", message: "Volume does not exist." }]);
+    expect(strict.response.status).toBe(400);
+  });
+
+  it("2.48 (no 207 in its spec): 200 with errors", async () => {
+    const { fa, partial } = await lookUp("2.48");
+    expect(fa.version).toBe("2.48");
+    expect(partial.response.status).toBe(200);
+    expect(partial.data?.errors).toHaveLength(1);
+  });
+});
+
+describe("restore a volume from a snapshot: POST /volumes overwrite=true", () => {
+  it("overwrites the existing volume in place (same id and serial, the snapshot's size), only with overwrite=true", async () => {
+    const array = createFlashArrayMock({ seed: "empty" });
+    const fa = await faClient(array);
+    const created = await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["db"] } }, body: { provisioned: GIB } }),
+    );
+    const before = created.items?.[0];
+    await fa.unwrap(
+      fa.POST("/volume-snapshots", {
+        params: { query: { source_names: ["db"] } },
+        body: { suffix: "nightly" },
+      }),
+    );
+    await fa.unwrap(
+      fa.PATCH("/volumes", { params: { query: { names: ["db"] } }, body: { provisioned: 4 * GIB } }),
+    );
+
+    const refused = await fa.POST("/volumes", {
+      params: { query: { names: ["db"] } },
+      body: { source: { name: "db.nightly" } },
+    });
+    expect(refused.response.status).toBe(400);
+    expect(refused.error?.errors?.[0]).toMatchObject({ context: "db", message: "Volume already exists." });
+
+    const restored = await fa.unwrap(
+      fa.POST("/volumes", {
+        params: { query: { names: ["db"], overwrite: true } },
+        body: { source: { name: "db.nightly" } },
+      }),
+    );
+    expect(restored.items?.[0]).toMatchObject({
+      name: "db",
+      id: before?.id,
+      serial: before?.serial,
+      provisioned: GIB,
+      source: { name: "db.nightly" },
+    });
+    expect((await fa.getVolumes({ names: ["db"] })).items?.[0]?.provisioned).toBe(GIB);
+    expect((await fa.getVolumes()).items).toHaveLength(1);
+
+    const noSource = await fa.POST("/volumes", {
+      params: { query: { names: ["db"], overwrite: true } },
+      body: { provisioned: GIB },
+    });
+    expect(noSource.response.status).toBe(400);
+    expect(noSource.error?.errors?.[0]?.context).toBe("overwrite");
   });
 });
