@@ -14,6 +14,7 @@ import { envelopeOf, type Schema, typeOf, type VersionSpec } from "./spec.ts";
 import type { Collection, Item, SlotItem } from "./state/collection.ts";
 import type { MockState } from "./state/store.ts";
 import type { Query } from "./validate.ts";
+import { listDerivedView } from "./views.ts";
 
 /** Everything a data handler needs about one request. */
 export interface DataContext {
@@ -628,7 +629,7 @@ export const genericHandler: DataHandler = (ctx) => {
   const collection = ctx.state.collection(ctx.op.path);
   switch (ctx.op.method) {
     case "get":
-      return listCollection(ctx, collection);
+      return listDerivedView(ctx) ?? listCollection(ctx, collection);
     case "post":
       return createItems(ctx, collection);
     case "patch":

@@ -14,6 +14,7 @@ import {
   bodyObject,
   createItems,
   type DataHandler,
+  deepMerge,
   deleteItems,
   itemsAnswer,
   patchItems,
@@ -190,7 +191,7 @@ const postVolumes: DataHandler = (ctx) => {
   const answer = createItems(ctx, volumes, (base, { name }) => {
     const volume = volumeItem({ name: name as string, id: base.id as string, provisioned, created: ctx.now });
     const { source: _s, provisioned: _p, ...rest } = body;
-    const merged = { ...volume, ...rest };
+    const merged = deepMerge(volume, rest);
     if (copyOf)
       merged.source = referenceTo(ctx.state, volumes.path, String(copyOf.name)) ?? {
         name: copyOf.name,

@@ -194,3 +194,114 @@ describe("restore a volume from a snapshot: POST /volumes overwrite=true", () =>
     expect(noSource.error?.errors?.[0]?.context).toBe("overwrite");
   });
 });
+
+describe("QoS, space and performance views answer for objects made after start", () => {
+  const NOW = 1_700_000_000_000;
+  async function setUp() {
+    const array = createFlashArrayMock({ seed: "recorded", now: () => NOW });
+    const fa = await faClient(array);
+    await fa.unwrap(
+      fa.POST("/volumes", {
+        params: { query: { names: ["fresh"] } },
+        body: { provisioned: 2 * GIB, qos: { iops_limit: 5000 } },
+      }),
+    );
+    return { array, fa };
+  }
+
+  it("/volumes/qos reads the new volume's limits", async () => {
+    const { fa } = await setUp();
+    const qos = await fa.unwrap(fa.GET("/volumes/qos", { params: { query: { names: ["fresh"] } } }));
+    expect(qos.items).toEqual([
+      expect.objectContaining({ name: "fresh", iops_limit: 5000, bandwidth_limit: null }),
+    ]);
+  });
+
+  it("/volumes/space has a row per volume, the new one included, with its provisioned size", async () => {
+    const { array, fa } = await setUp();
+    const all = await fa.unwrap(fa.GET("/volumes/space"));
+    expect(all.items?.length).toBe(array.state.collection("/volumes").size);
+    const fresh = all.items?.find((v) => v.name === "fresh");
+    expect(fresh?.space?.total_provisioned).toBe(2 * GIB);
+  });
+
+  it("/arrays/space answers the array (also on an empty mock)", async () => {
+    const { fa } = await setUp();
+    const space = await fa.unwrap(fa.GET("/arrays/space"));
+    expect(space.items).toHaveLength(1);
+    expect(space.items?.[0]?.capacity).toBeGreaterThan(0);
+    const empty = await faClient(createFlashArrayMock({ seed: "empty" }));
+    expect((await empty.unwrap(empty.GET("/arrays/space"))).items).toHaveLength(1);
+  });
+
+  it("/volumes/performance: the latest sample without a window; missing names are refused", async () => {
+    const { fa } = await setUp();
+    const perf = await fa.unwrap(fa.GET("/volumes/performance", { params: { query: { names: ["fresh"] } } }));
+    expect(perf.items).toHaveLength(1);
+    expect(perf.items?.[0]?.time).toBe(Math.floor(NOW / 30_000) * 30_000);
+    expect(typeof perf.items?.[0]?.reads_per_sec).toBe("number");
+    const missing = await fa.GET("/volumes/performance", { params: { query: { names: ["nope"] } } });
+    expect(missing.response.status).toBe(400);
+  });
+});
+
+describe("performance and space history honour start_time, end_time and resolution", () => {
+  const NOW = 1_700_000_000_000;
+  const HOUR = 3_600_000;
+
+  it("one aligned sample per resolution step in the window, the same numbers on every mock", async () => {
+    const query = { names: ["v1"], start_time: NOW - 2 * HOUR, end_time: NOW, resolution: 300_000 };
+    const run = async () => {
+      const array = createFlashArrayMock({ seed: "empty", now: () => NOW });
+      const fa = await faClient(array);
+      await fa.unwrap(
+        fa.POST("/volumes", { params: { query: { names: ["v1"] } }, body: { provisioned: GIB } }),
+      );
+      return fa.unwrap(fa.GET("/volumes/performance", { params: { query } }));
+    };
+    const a = await run();
+    const times = a.items?.map((i) => i.time) ?? [];
+    // NOW is not on a 5-minute boundary: 24 aligned samples fit in the 2 hours.
+    expect(times).toHaveLength(24);
+    expect(times[0]).toBe(Math.ceil((NOW - 2 * HOUR) / 300_000) * 300_000);
+    expect(times.every((t, i) => i === 0 || (t as number) - (times[i - 1] as number) === 300_000)).toBe(true);
+    expect(times.at(-1)).toBeLessThanOrEqual(NOW);
+    expect(new Set(a.items?.map((i) => i.reads_per_sec)).size).toBeGreaterThan(1);
+    expect(await run()).toEqual(a);
+  });
+
+  it("the default resolution is the lowest valid one; invalid resolutions and reversed windows answer 400", async () => {
+    const fa = await faClient(createFlashArrayMock({ seed: "recorded", now: () => NOW }));
+    const space = await fa.unwrap(
+      fa.GET("/volumes/space", { params: { query: { start_time: NOW - HOUR, limit: 1000 } } }),
+    );
+    const times = [...new Set(space.items?.map((i) => i.time))];
+    expect(times).toHaveLength(12); // 5 minutes is the finest space resolution
+    const bad = await fa.GET("/volumes/space", { params: { query: { resolution: 30_000 } } });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error?.errors?.[0]).toMatchObject({
+      context: "resolution",
+      message: expect.stringMatching(/valid values are 300000, 1800000/),
+    });
+    const reversed = await fa.GET("/arrays/performance", {
+      params: { query: { start_time: NOW, end_time: NOW - HOUR } },
+    });
+    expect(reversed.response.status).toBe(400);
+    expect(reversed.error?.errors?.[0]?.context).toBe("start_time");
+    const fine = await fa.unwrap(
+      fa.GET("/arrays/performance", { params: { query: { resolution: 1000, start_time: NOW - 10_000 } } }),
+    );
+    expect(fine.items).toHaveLength(11);
+  });
+
+  it("a window too wide for one answer is refused, naming the way out", async () => {
+    const fa = await faClient(createFlashArrayMock({ seed: { volumes: 200 }, now: () => NOW }));
+    const wide = await fa.GET("/volumes/performance", {
+      params: { query: { start_time: NOW - 7 * 24 * HOUR, resolution: 30_000 } },
+    });
+    expect(wide.response.status).toBe(400);
+    expect(wide.error?.errors?.[0]?.message).toMatch(
+      /narrow the window, raise resolution, or name fewer objects/,
+    );
+  });
+});
