@@ -13,6 +13,7 @@ import { type ApiErrorEntry, badRequest, empty, json, MockHttpError } from "./ht
 import { envelopeOf, type Schema, typeOf, type VersionSpec } from "./spec.ts";
 import type { Collection, Item, SlotItem } from "./state/collection.ts";
 import type { MockState } from "./state/store.ts";
+import { deleteTags, putTags } from "./tags.ts";
 import type { Query } from "./validate.ts";
 import { listDerivedView } from "./views.ts";
 
@@ -634,9 +635,9 @@ export const genericHandler: DataHandler = (ctx) => {
       return createItems(ctx, collection);
     case "patch":
     case "put":
-      return patchOrPut(ctx, collection);
+      return putTags(ctx) ?? patchOrPut(ctx, collection);
     case "delete":
-      return deleteItems(ctx, collection);
+      return deleteTags(ctx) ?? deleteItems(ctx, collection);
   }
 };
 

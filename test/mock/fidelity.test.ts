@@ -305,3 +305,54 @@ describe("performance and space history honour start_time, end_time and resoluti
     );
   });
 });
+
+describe("tags: PUT …/tags/batch with a JSON array body", () => {
+  it("sets, replaces and removes tags on existing volumes; refuses missing volumes and bad tags", async () => {
+    const array = createFlashArrayMock({ seed: "empty" });
+    const fa = await faClient(array);
+    await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["v1", "v2"] } }, body: { provisioned: GIB } }),
+    );
+    const put = await fa.unwrap(
+      fa.PUT("/volumes/tags/batch", {
+        params: { query: { resource_names: ["v1"] } },
+        body: [
+          { key: "env", value: "staging" },
+          { key: "owner", value: "db-team", namespace: "ops", copyable: false },
+        ],
+      }),
+    );
+    expect(put.items).toHaveLength(2);
+    await fa.unwrap(
+      fa.PUT("/volumes/tags/batch", {
+        params: { query: { resource_names: ["v1"] } },
+        body: [{ key: "env", value: "production" }],
+      }),
+    );
+    const tags = await fa.unwrap(fa.GET("/volumes/tags", { params: { query: { resource_names: ["v1"] } } }));
+    expect(tags.items?.map((t) => [t.namespace, t.key, t.value, t.copyable])).toEqual([
+      ["default", "env", "production", true],
+      ["ops", "owner", "db-team", false],
+    ]);
+    expect(tags.items?.[0]?.resource?.name).toBe("v1");
+    expect(
+      (await fa.unwrap(fa.GET("/volumes/tags", { params: { query: { resource_names: ["v2"] } } }))).items,
+    ).toEqual([]);
+    const ghost = await fa.PUT("/volumes/tags/batch", {
+      params: { query: { resource_names: ["ghost"] } },
+      body: [{ key: "a", value: "b" }],
+    });
+    expect(ghost.response.status).toBe(400);
+    expect(ghost.error?.errors?.[0]).toMatchObject({ context: "ghost", message: "Volume does not exist." });
+    const reserved = await fa.PUT("/volumes/tags/batch", {
+      params: { query: { resource_names: ["v1"] } },
+      body: [{ key: "a", value: "b", namespace: "purestorage" }],
+    });
+    expect(reserved.response.status).toBe(400);
+    await fa.unwrap(
+      fa.DELETE("/volumes/tags", { params: { query: { resource_names: ["v1"], keys: ["env"] } } }),
+    );
+    const left = await fa.unwrap(fa.GET("/volumes/tags", { params: { query: { resource_names: ["v1"] } } }));
+    expect(left.items?.map((t) => t.key)).toEqual(["owner"]);
+  });
+});
