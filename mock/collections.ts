@@ -422,6 +422,43 @@ export function referenceTo(state: MockState, path: string, nameOrId: string): I
   return ref;
 }
 
+/**
+ * Checks the references of a body against the collections they name: a field holding
+ * `{name}` or `{id}` whose plural path is a collection of this version (`pod` →
+ * `/pods`, `volume_group` → `/volume-groups`, `host_group` → `/host-groups`) must
+ * name an existing object; `{name: null}` or `""` (leave or clear) is fine. Answers the body
+ * with each such reference completed to `{name, id}`.
+ */
+export function checkReferences(ctx: DataContext, body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  const errors: ApiErrorEntry[] = [];
+  for (const [field, value] of Object.entries(body)) {
+    if (field === "source" || !isPlainObject(value)) continue;
+    const key = typeof value.name === "string" ? value.name : typeof value.id === "string" ? value.id : null;
+    if (!key) continue; // `{name: null}` or `""`: no reference (leave a pod, clear a group)
+    const path = `/${field.replace(/_/g, "-")}s`;
+    if (!ctx.spec.paths.has(path)) continue;
+    const ref = referenceTo(ctx.state, path, key);
+    if (!ref) errors.push({ context: key, message: `${capitalize(kindOf(path))} does not exist.` });
+    else out[field] = ref;
+  }
+  if (errors.length) throw new MockHttpError(400, errors);
+  return out;
+}
+
+/**
+ * The container a new object's name places it in: `pod1::vol` is in pod `pod1` (FA
+ * names pod members so), which must exist; `undefined` for names without `::` or
+ * items without a `pod` field.
+ */
+export function podOfName(ctx: DataContext, name: string): Item | undefined {
+  if (!("pod" in ctx.itemProps) || !name.includes("::")) return undefined;
+  const pod = name.slice(0, name.indexOf("::"));
+  const ref = referenceTo(ctx.state, "/pods", pod);
+  if (!ref) throw badRequest("Pod does not exist.", pod);
+  return ref;
+}
+
 /** Every combination of the reference parameters: `group_names=g&member_names=a,b` → 2 combos. */
 function combinations(refs: RefParam[]): Item[] {
   let combos: Item[] = [{}];
@@ -461,7 +498,7 @@ export function createItems(
   collection: Collection,
   build: (base: Item, context: { name?: string; refs: Item }) => Item = (base) => base,
 ): Response {
-  const body = bodyObject(ctx);
+  const body = checkReferences(ctx, bodyObject(ctx));
   const kind = capitalize(kindOf(collection.path));
   const names = stringList(ctx.query.names);
   /** Stores the new objects once all of them passed their checks, and answers them. */
@@ -475,7 +512,11 @@ export function createItems(
       .map((n) => ({ context: n, message: `${kind} already exists.` }));
     if (errors.length) throw new MockHttpError(400, errors);
     return store(
-      names.map((name) => build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} })),
+      names.map((name) => {
+        const pod = podOfName(ctx, name);
+        const item = build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} });
+        return pod ? { ...item, pod } : item;
+      }),
     );
   }
   const refs = refParams(ctx);
@@ -577,7 +618,7 @@ export function patchItems(
   collection: Collection,
   adjust: (next: Item, previous: Item) => Item = (next) => next,
 ): Response {
-  const body = bodyObject(ctx);
+  const body = checkReferences(ctx, bodyObject(ctx));
   const targets = addressed(ctx, collection);
   if (typeof body.name === "string") {
     if (targets.length !== 1) throw badRequest("Renaming needs exactly one object in names or ids.", "name");

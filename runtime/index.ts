@@ -42,4 +42,10 @@ export {
   type Pure1ClientOptions,
 } from "./products.ts";
 export type { RetryOptions } from "./retry.ts";
+export {
+  PURE1_MAX_POINTS,
+  type SplitTimeWindowOptions,
+  splitTimeWindow,
+  type TimeWindow,
+} from "./timeseries.ts";
 export type { TlsOptions } from "./transport/index.ts";

@@ -12,6 +12,7 @@
 import {
   addressed,
   bodyObject,
+  checkReferences,
   createItems,
   type DataHandler,
   deepMerge,
@@ -161,7 +162,7 @@ function checkProvisioned(value: unknown, context: string): number {
 // ------------------------------------------------------------------------------------ volumes
 
 const postVolumes: DataHandler = (ctx) => {
-  const body = bodyObject(ctx);
+  const body = checkReferences(ctx, bodyObject(ctx));
   const source = body.source as { name?: string; id?: string } | undefined;
   let copyOf: Item | undefined;
   if (source) {
@@ -268,8 +269,21 @@ const patchVolumes: DataHandler = (ctx) => {
       removeConnections(ctx.state, (c) => (c.volume as Item | undefined)?.name === previous.name);
       next.connection_count = 0;
     }
-    if (typeof body.name === "string" && body.name !== previous.name)
-      renameReferences(ctx.state, "volume", previous.name, body.name);
+    if (body.pod !== undefined) {
+      // Moving into (or out of) a pod renames the volume: `pod::name`.
+      const pod = (next.pod as Item | null | undefined)?.name;
+      const base = String(previous.name).split("::").pop() as string;
+      next.name = typeof pod === "string" && pod ? `${pod}::${base}` : base;
+      if (!(typeof pod === "string" && pod)) next.pod = { ...NULL_REF };
+      if (
+        ctx.state.collection("/volumes").slotOfName(String(next.name)) !== undefined &&
+        next.name !== previous.name
+      )
+        throw badRequest("Volume already exists.", String(next.name));
+    }
+    const newName = typeof next.name === "string" ? next.name : undefined;
+    if (newName !== undefined && newName !== previous.name)
+      renameReferences(ctx.state, "volume", previous.name, newName);
     return next;
   });
 };
@@ -299,11 +313,119 @@ const deleteVolumes: DataHandler = (ctx) =>
 
 // -------------------------------------------------------------------------------------- hosts
 
-const postHosts: DataHandler = (ctx) =>
-  createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
+// ---------------------------------------------------------------------- host initiators
+
+/**
+ * Initiator formats the arrays accept: IQN `iqn.YYYY-MM.reversed.domain[:id]` or EUI
+ * `eui.` + 16 hex digits (RFC 3720); WWN 16 hex digits, with or without colons, kept
+ * as `52:4A:93:70:4E:E5:68:00` (the spec's example); NQN `nqn.YYYY-MM.domain:…`
+ * (NVMe base specification).
+ */
+const INITIATORS = {
+  iqns: {
+    label: "IQN",
+    check: (v: string) =>
+      /^iqn\.\d{4}-(0[1-9]|1[0-2])\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:.+)?$/i.test(
+        v,
+      ) || /^eui\.[0-9a-f]{16}$/i.test(v),
+    normal: (v: string) => v.toLowerCase(),
+    example: "iqn.2010-06.com.purestorage:linux.393d930077be2977",
+  },
+  wwns: {
+    label: "WWN",
+    check: (v: string) =>
+      /^[0-9a-f]{16}$/i.test(v.replace(/:/g, "")) &&
+      (!v.includes(":") || /^([0-9a-f]{2}:){7}[0-9a-f]{2}$/i.test(v)),
+    normal: (v: string) => (v.replace(/:/g, "").toUpperCase().match(/../g) ?? []).join(":"),
+    example: "52:4A:93:70:4E:E5:68:00",
+  },
+  nqns: {
+    label: "NQN",
+    check: (v: string) => /^nqn\.\d{4}-(0[1-9]|1[0-2])\.[a-z0-9.-]+:.+$/i.test(v) && v.length <= 223,
+    normal: (v: string) => v,
+    example: "nqn.2014-08.org.nvmexpress:uuid:6b9fa4e8-9a0c-4bd7-a2a3-6f1f1b7a9c2e",
+  },
+} as const;
+
+type InitiatorField = keyof typeof INITIATORS;
+
+/** Checks and normalizes the initiators a host body sets or adds; each may belong to one host only. */
+function checkInitiators(
+  state: MockState,
+  body: Record<string, unknown>,
+  hostName?: string,
+): Record<string, unknown> {
+  const out = { ...body };
+  const errors: { context: string; message: string }[] = [];
+  for (const field of Object.keys(INITIATORS) as InitiatorField[]) {
+    const rule = INITIATORS[field];
+    for (const key of [field, `add_${field}`, `remove_${field}`]) {
+      const value = body[key];
+      if (value === undefined) continue;
+      const list = Array.isArray(value) ? value.map(String) : [];
+      const normalized: string[] = [];
+      for (const v of list) {
+        if (!rule.check(v)) {
+          errors.push({
+            context: v,
+            message: `Invalid ${rule.label} '${v}'; expected e.g. ${rule.example}.`,
+          });
+          continue;
+        }
+        const n = rule.normal(v);
+        if (!key.startsWith("remove_")) {
+          for (const { item } of state.collection("/hosts").scan()) {
+            if (item.name === hostName) continue;
+            if (((item[field] as string[] | undefined) ?? []).some((x) => rule.normal(x) === n)) {
+              errors.push({
+                context: v,
+                message: `${rule.label} is already in use by host '${String(item.name)}'.`,
+              });
+            }
+          }
+        }
+        normalized.push(n);
+      }
+      out[key] = normalized;
+    }
+  }
+  if (errors.length) throw new MockHttpError(400, errors);
+  return out;
+}
+
+const postHosts: DataHandler = (ctx) => {
+  const body = checkInitiators(ctx.state, bodyObject(ctx));
+  return createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
     const { id: _id, created: _c, ...rest } = base;
-    return { ...hostItem(name as string), ...rest, ...bodyObject(ctx) };
+    return { ...hostItem(name as string), ...rest, ...body };
   });
+};
+
+const patchHosts: DataHandler = (ctx) => {
+  const targets = addressed(ctx, ctx.state.collection("/hosts"));
+  const body = checkInitiators(
+    ctx.state,
+    bodyObject(ctx),
+    targets.length === 1 ? String(targets[0]?.item.name) : undefined,
+  );
+  return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
+    for (const field of Object.keys(INITIATORS) as InitiatorField[]) {
+      const add = body[`add_${field}`] as string[] | undefined;
+      const remove = body[`remove_${field}`] as string[] | undefined;
+      const current =
+        (body[field] as string[] | undefined) ?? (previous[field] as string[] | undefined) ?? [];
+      next[field] = [
+        ...current.filter((v) => !remove?.includes(v)),
+        ...(add ?? []).filter((v) => !current.includes(v)),
+      ];
+      delete next[`add_${field}`];
+      delete next[`remove_${field}`];
+    }
+    if (typeof body.name === "string" && body.name !== previous.name)
+      renameReferences(ctx.state, "host", previous.name, body.name);
+    return next;
+  });
+};
 
 function connectionsOf(state: MockState, field: "host" | "host_group", name: unknown): Item[] {
   return [...state.collection("/connections").scan()]
@@ -326,15 +448,6 @@ const deleteHosts: DataHandler = (ctx) => {
       adjustCount(ctx.state, "/host-groups", group, "host_count", -1);
       removeWhere(ctx.state, "/host-groups/hosts", (m) => (m.member as Item).name === item.name);
     }
-  });
-};
-
-const patchHosts: DataHandler = (ctx) => {
-  const body = bodyObject(ctx);
-  return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
-    if (typeof body.name === "string" && body.name !== previous.name)
-      renameReferences(ctx.state, "host", previous.name, body.name);
-    return next;
   });
 };
 

@@ -356,3 +356,97 @@ describe("tags: PUT …/tags/batch with a JSON array body", () => {
     expect(left.items?.map((t) => t.key)).toEqual(["owner"]);
   });
 });
+
+describe("volumes in pods: references checked against /pods", () => {
+  it("pod::name places a volume in an existing pod; a missing pod is refused; PATCH pod moves it", async () => {
+    const array = createFlashArrayMock({ seed: "empty" });
+    const fa = await faClient(array);
+    const pod = await fa.unwrap(fa.POST("/pods", { params: { query: { names: ["pod1"] } }, body: {} }));
+    const podId = pod.items?.[0]?.id;
+    const inPod = await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["pod1::data"] } }, body: { provisioned: GIB } }),
+    );
+    expect(inPod.items?.[0]?.pod).toEqual({ name: "pod1", id: podId });
+    const listed = await fa.unwrap(fa.GET("/volumes", { params: { query: { filter: "pod.name='pod1'" } } }));
+    expect(listed.items?.map((v) => v.name)).toEqual(["pod1::data"]);
+
+    const noPod = await fa.POST("/volumes", {
+      params: { query: { names: ["ghost::data"] } },
+      body: { provisioned: GIB },
+    });
+    expect(noPod.response.status).toBe(400);
+    expect(noPod.error?.errors?.[0]).toEqual({ context: "ghost", message: "Pod does not exist." });
+    expect(array.state.collection("/volumes").size).toBe(1);
+
+    await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["loose"] } }, body: { provisioned: GIB } }),
+    );
+    const moved = await fa.unwrap(
+      fa.PATCH("/volumes", { params: { query: { names: ["loose"] } }, body: { pod: { name: "pod1" } } }),
+    );
+    expect(moved.items?.[0]).toMatchObject({ name: "pod1::loose", pod: { name: "pod1", id: podId } });
+    const badMove = await fa.PATCH("/volumes", {
+      params: { query: { names: ["pod1::loose"] } },
+      body: { pod: { name: "nowhere" } },
+    });
+    expect(badMove.response.status).toBe(400);
+    expect(badMove.error?.errors?.[0]).toEqual({ context: "nowhere", message: "Pod does not exist." });
+    const out = await fa.unwrap(
+      fa.PATCH("/volumes", { params: { query: { names: ["pod1::loose"] } }, body: { pod: { name: "" } } }),
+    );
+    expect(out.items?.[0]).toMatchObject({ name: "loose", pod: { name: null } });
+  });
+});
+
+describe("hosts: IQN, WWN and NQN formats, one host per initiator", () => {
+  it("host (IQN) + volume + connect works; malformed or taken initiators are refused", async () => {
+    const array = createFlashArrayMock({ seed: "empty" });
+    const fa = await faClient(array);
+    const iqn = "iqn.2010-06.com.purestorage:linux.393d930077be2977";
+    await fa.unwrap(fa.POST("/hosts", { params: { query: { names: ["h1"] } }, body: { iqns: [iqn] } }));
+    await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["v1"] } }, body: { provisioned: GIB } }),
+    );
+    const conn = await fa.unwrap(
+      fa.POST("/connections", { params: { query: { host_names: ["h1"], volume_names: ["v1"] } } }),
+    );
+    expect(conn.items?.[0]).toMatchObject({ host: { name: "h1" }, volume: { name: "v1" }, lun: 1 });
+
+    const cases: [{ iqns?: string[]; wwns?: string[]; nqns?: string[] }, string][] = [
+      [{ iqns: ["not-an-iqn"] }, "not-an-iqn"],
+      [{ iqns: ["iqn.2010-13.com.example:x"] }, "iqn.2010-13.com.example:x"],
+      [{ wwns: ["52:4A:93:70:4E:E5:68"] }, "52:4A:93:70:4E:E5:68"],
+      [{ wwns: ["zz4A93704EE56800"] }, "zz4A93704EE56800"],
+      [{ nqns: ["nqn.bad"] }, "nqn.bad"],
+    ];
+    for (const [body, context] of cases) {
+      const res = await fa.POST("/hosts", { params: { query: { names: ["h2"] } }, body });
+      expect(res.response.status).toBe(400);
+      expect(res.error?.errors?.[0]).toMatchObject({
+        context,
+        message: expect.stringMatching(/^Invalid (IQN|WWN|NQN)/),
+      });
+    }
+    const taken = await fa.POST("/hosts", { params: { query: { names: ["h2"] } }, body: { iqns: [iqn] } });
+    expect(taken.error?.errors?.[0]?.message).toBe("IQN is already in use by host 'h1'.");
+    expect(array.state.collection("/hosts").size).toBe(1);
+
+    // WWNs are kept in the arrays' colon form; add_/remove_ change the lists.
+    const fc = await fa.unwrap(
+      fa.POST("/hosts", { params: { query: { names: ["fc1"] } }, body: { wwns: ["524a93704ee56800"] } }),
+    );
+    expect(fc.items?.[0]?.wwns).toEqual(["52:4A:93:70:4E:E5:68:00"]);
+    const patched = await fa.unwrap(
+      fa.PATCH("/hosts", {
+        params: { query: { names: ["fc1"] } },
+        body: { add_wwns: ["52:4A:93:70:4E:E5:68:01"], remove_wwns: ["52:4A:93:70:4E:E5:68:00"] },
+      }),
+    );
+    expect(patched.items?.[0]?.wwns).toEqual(["52:4A:93:70:4E:E5:68:01"]);
+    const badAdd = await fa.PATCH("/hosts", {
+      params: { query: { names: ["fc1"] } },
+      body: { add_iqns: ["iqn"] },
+    });
+    expect(badAdd.response.status).toBe(400);
+  });
+});
