@@ -9,6 +9,7 @@
  * connected to the host … must be disconnected from the host before the host can be
  * deleted").
  */
+
 import {
   addressed,
   bodyObject,
@@ -27,6 +28,7 @@ import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
 import type { Collection, Item } from "../state/collection.ts";
 import { deterministicSerial, hash32 } from "../state/random.ts";
 import type { MockState } from "../state/store.ts";
+import { postObjectStoreAccessKeys, postObjectStoreUsers } from "./objectstore.ts";
 
 /** Largest volume the arrays accept: 4 PiB (VolumePatch.provisioned maximum). */
 const MAX_PROVISIONED = 4_503_599_627_370_496;
@@ -740,6 +742,8 @@ const postProtectionGroupSnapshots: DataHandler = (ctx) => {
 
 /** FlashArray semantics by `METHOD /path`. */
 export const flashArraySemantics: Record<string, DataHandler> = {
+  "POST /object-store-users": postObjectStoreUsers,
+  "POST /object-store-access-keys": postObjectStoreAccessKeys,
   "POST /volumes": postVolumes,
   "PATCH /volumes": patchVolumes,
   "DELETE /volumes": deleteVolumes,
