@@ -7,6 +7,7 @@ import { createMockArray } from "./array.ts";
 import { arrayErrorBody, arrayUnauthorized } from "./errors.ts";
 import type { ProductProfile } from "./profile.ts";
 import { flashArrayAliases, flashArrayGenerators, flashArraySemantics } from "./semantics/flasharray.ts";
+import { generateArrayConnections } from "./semantics/replication.ts";
 import type { ArrayMockOptions, MockArray } from "./types.ts";
 
 const LEGACY = Array.from({ length: 20 }, (_, i) => `1.${i}`);
@@ -88,6 +89,8 @@ export const flashArrayProfile: ProductProfile = {
   semantics: flashArraySemantics,
   generators: flashArrayGenerators,
   recorded: { folder: "fa", files: RECORDED },
+  // The lab recordings hold no array connection; a replicating array has one.
+  afterRecorded: (state, spec) => generateArrayConnections(state, spec, 1),
 };
 
 /**

@@ -48,6 +48,8 @@ export interface ProductProfile {
   generators: Readonly<Record<string, SeedGenerator>>;
   /** Recorded fixture folder (under the fixtures dir) and file → path map; `null`: none. */
   recorded: { folder: string; files: Readonly<Record<string, string>> } | null;
+  /** Adds what the recordings lack but a real array of this kind holds (FA: a connected array to replicate to). */
+  afterRecorded?: (state: MockState, spec: VersionSpec) => void;
   /** What `seed: "recorded"` means when there is no recording (Pure1): a generated seed. */
   fallbackSeed?: Record<string, number>;
 }

@@ -117,7 +117,11 @@ export async function applySeed(
 ): Promise<void> {
   if (seed === "empty") return;
   if (seed === "recorded") {
-    if (profile.recorded) return seedRecorded(profile, state, spec, fixturesDir);
+    if (profile.recorded) {
+      await seedRecorded(profile, state, spec, fixturesDir);
+      profile.afterRecorded?.(state, spec);
+      return;
+    }
     if (profile.fallbackSeed) return applySeed(profile, state, spec, profile.fallbackSeed, fixturesDir);
     return;
   }

@@ -29,6 +29,7 @@ import type { Collection, Item } from "../state/collection.ts";
 import { deterministicSerial, hash32 } from "../state/random.ts";
 import type { MockState } from "../state/store.ts";
 import { postObjectStoreAccessKeys, postObjectStoreUsers } from "./objectstore.ts";
+import { generateArrayConnections, replicateSnapshots, replicationSemantics } from "./replication.ts";
 
 /** Largest volume the arrays accept: 4 PiB (VolumePatch.provisioned maximum). */
 const MAX_PROVISIONED = 4_503_599_627_370_496;
@@ -710,6 +711,19 @@ const postProtectionGroupSnapshots: DataHandler = (ctx) => {
   if (!sources.length)
     throw badRequest("Name the protection groups with source_names or source_ids.", "source_names");
   requireAll(ctx.state, "/protection-groups", sources, "Protection group");
+  if (ctx.query.replicate_now === true || ctx.query.replicate === true) {
+    const targets = [...ctx.state.collection("/protection-groups/targets").scan()];
+    for (const source of sources) {
+      const pg = ctx.state.collection("/protection-groups").get(source);
+      if (!targets.some(({ item }) => (item.group as Item).name === pg?.name)) {
+        throw badRequest(
+          "Protection group has no replication targets; add one (POST /protection-groups/targets) to replicate.",
+          source,
+        );
+      }
+    }
+  }
+  const made: Item[] = [];
   const answer = createItems(ctx, ctx.state.collection("/protection-group-snapshots"), (base, { refs }) => {
     const pg = ctx.state
       .collection("/protection-groups")
@@ -730,18 +744,22 @@ const postProtectionGroupSnapshots: DataHandler = (ctx) => {
         ...snapshotOf(volume, id, name.slice(String(pg.name).length + 1)),
       });
     }
-    return {
+    const snapshot = {
       ...base,
       source: { name: pg.name, id: pg.id },
       suffix: name.slice(String(pg.name).length + 1),
       pod: { ...NULL_REF },
     };
+    made.push(snapshot);
+    return snapshot;
   });
+  replicateSnapshots(ctx, made);
   return answer;
 };
 
 /** FlashArray semantics by `METHOD /path`. */
 export const flashArraySemantics: Record<string, DataHandler> = {
+  ...replicationSemantics,
   "POST /object-store-users": postObjectStoreUsers,
   "POST /object-store-access-keys": postObjectStoreAccessKeys,
   "POST /volumes": postVolumes,
@@ -784,6 +802,7 @@ export const flashArrayAliases = new Map<string, string>([
 
 /** `{ volumes: N, hosts: N }` generators. */
 export const flashArrayGenerators: Record<string, SeedGenerator> = {
+  "/array-connections": generateArrayConnections,
   "/volumes": generateVolumes,
   "/hosts": generateHosts,
 };
