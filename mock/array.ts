@@ -13,6 +13,7 @@ import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.
 import { type DataContext, genericHandler } from "./collections.ts";
 import { FaultInjector } from "./faults.ts";
 import { createInProcessFetch } from "./fetch.ts";
+import { Fleet, mergeListings } from "./fleet.ts";
 import { badRequest, empty, errorResponse, json, MockHttpError } from "./http.ts";
 import { Journal } from "./journal.ts";
 import { http } from "./msw.ts";
@@ -95,15 +96,51 @@ export function createMockArray(
   let idCounter = 0;
   let closed = false;
 
+  // A fleet: one state per member array, the local one first (mock/fleet.ts).
+  const fleetMembers = options.fleet?.members ?? [];
+  if (options.fleet) {
+    const { name, members } = options.fleet;
+    if (!members.length || new Set(members).size !== members.length || members.includes(name)) {
+      throw new RangeError(
+        `fleet: give a name and one or more distinct member names, none equal to the fleet's name (got ${JSON.stringify(options.fleet)})`,
+      );
+    }
+  }
+  const memberStates = fleetMembers.slice(1).map(() => new MockState(credentials, profile.aliases));
+  let fleet = new Fleet(profile.product, null, [{ name: "mock-array", id: "", state }]);
   const ready = (async () => {
     const spec = await loadVersion(profile.product, newest);
-    await applySeed(
-      profile,
-      state,
-      spec,
-      options.seed ?? "recorded",
-      options.fixturesDir ?? DEFAULT_FIXTURES_DIR,
-    );
+    for (const s of [state, ...memberStates]) {
+      await applySeed(
+        profile,
+        s,
+        spec,
+        options.seed ?? "recorded",
+        options.fixturesDir ?? DEFAULT_FIXTURES_DIR,
+      );
+    }
+    if (options.fleet) {
+      const id = (name: string) => deterministicUuid(`${profile.product}|array|${name}`);
+      fleet = new Fleet(
+        profile.product,
+        options.fleet.name,
+        fleetMembers.map((name, i) => ({
+          name,
+          id: id(name),
+          state: i === 0 ? state : (memberStates[i - 1] as MockState),
+        })),
+      );
+      fleet.seed();
+    } else {
+      const local = state.has("/arrays") ? state.collection("/arrays").scan().next().value?.item : undefined;
+      fleet = new Fleet(profile.product, null, [
+        {
+          name: typeof local?.name === "string" ? local.name : "mock-array",
+          id: typeof local?.id === "string" ? local.id : deterministicUuid(`${profile.product}|array`),
+          state,
+        },
+      ]);
+    }
   })();
   ready.catch(() => {});
 
@@ -249,13 +286,17 @@ export function createMockArray(
     const body = await parseBody(request, op, spec, maxRequestBytes);
     const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
     const patchBody = operationOf(spec, "patch", path)?.body?.schema;
-    const ctx: DataContext = {
+    const members =
+      profile.product === "pure1" ? [fleet.local] : fleet.resolve(query.context_names, op.method !== "get");
+    const { context_names: _contexts, ...rest } = query;
+    const base: DataContext = {
       product: profile.product,
       spec,
       op,
-      query,
+      query: rest,
       body,
       state,
+      contextRef: profile.product === "pure1" ? null : { name: fleet.local.name, id: fleet.local.id },
       request,
       now: now(),
       itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
@@ -267,7 +308,13 @@ export function createMockArray(
           : 200,
     };
     const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
-    return handler(ctx);
+    const answers: Response[] = [];
+    for (const member of members) {
+      answers.push(
+        await handler({ ...base, state: member.state, contextRef: { name: member.name, id: member.id } }),
+      );
+    }
+    return answers.length === 1 ? (answers[0] as Response) : mergeListings(answers);
   }
 
   // ---------------------------------------------------------------------------------- routing

@@ -25,6 +25,8 @@ export interface DataContext {
   readonly query: Query;
   readonly body: unknown;
   readonly state: MockState;
+  /** The array the request acts on (`context_names`), stamped on listed items that declare `context`. */
+  readonly contextRef: { name: string; id: string } | null;
   readonly request: Request;
   /** The mock's clock, read once per request. */
   readonly now: number;
@@ -282,12 +284,14 @@ export function aggregate(items: Iterable<Item>): Item {
  * Only the fields the served version declares: one state serves several versions,
  * and an older version must not answer with fields that came later.
  */
-function project(items: Item[], props: Record<string, unknown>): Item[] {
+function project(items: Item[], props: Record<string, unknown>, context: Item | null): Item[] {
   const keys = Object.keys(props);
   if (keys.length === 0) return items;
+  const stamp = context !== null && "context" in props;
   return items.map((item) => {
     const out: Item = {};
     for (const k of keys) if (k in item) out[k] = item[k];
+    if (stamp && !isPlainObject(out.context)) out.context = { ...context };
     return out;
   });
 }
@@ -301,7 +305,7 @@ function envelope(
   const declared = envelopeOf(ctx.spec, ctx.op.responseSchema);
   const body: Record<string, unknown> = {};
   if ("continuation_token" in declared) body.continuation_token = page.token;
-  body.items = project(items, ctx.itemProps);
+  body.items = project(items, ctx.itemProps, ctx.contextRef);
   if ("more_items_remaining" in declared) body.more_items_remaining = page.more;
   if ("total_item_count" in declared) body.total_item_count = page.count;
   if (page.total && "total" in declared) body.total = [page.total];

@@ -88,6 +88,13 @@ export interface ArrayMockOptions extends MockCommonOptions {
   loginLockout?: { maxAttempts?: number; durationMs?: number };
   /** Registered OAuth2 API clients. */
   apiClients?: readonly MockApiClient[];
+  /**
+   * A fleet served by this one mock: its name and member arrays, the first being the
+   * array that receives requests. Each member holds its own objects (seeded alike);
+   * `context_names` chooses the members a call acts on, and listed items carry their
+   * `context`.
+   */
+  fleet?: { name: string; members: readonly string[] };
   /** Idle lifetime of a login session (default 1 hour, what users measure on real arrays). */
   sessionTtlMs?: number;
 }

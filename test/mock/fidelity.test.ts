@@ -586,3 +586,64 @@ describe("replication: array connection, protection group target, replicate_now,
     expect(made.items?.[0]).toMatchObject({ name: "array-10-1-1-1", status: "connected" });
   });
 });
+
+describe("fleets: context_names over a mock fleet of several arrays", () => {
+  it("writes go to the named member, listings span the named members and carry context; unknown contexts are refused", async () => {
+    const array = createFlashArrayMock({
+      seed: "empty",
+      fleet: { name: "fleet-1", members: ["fa-a", "fa-b", "fa-c"] },
+    });
+    const fa = await faClient(array);
+    const members = await fa.unwrap(fa.GET("/fleets/members"));
+    expect(members.items?.map((m) => m.member?.name)).toEqual(["fa-a", "fa-b", "fa-c"]);
+    expect((await fa.unwrap(fa.GET("/fleets"))).items?.[0]?.name).toBe("fleet-1");
+
+    await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["here"] } }, body: { provisioned: GIB } }),
+    );
+    await fa.unwrap(
+      fa.POST("/volumes", {
+        params: { query: { names: ["there"], context_names: ["fa-b"] } },
+        body: { provisioned: GIB },
+      }),
+    );
+    const local = await fa.unwrap(fa.GET("/volumes"));
+    expect(local.items?.map((v) => [v.name, v.context?.name])).toEqual([["here", "fa-a"]]);
+    const b = await fa.unwrap(fa.GET("/volumes", { params: { query: { context_names: ["fa-b"] } } }));
+    expect(b.items?.map((v) => [v.name, v.context?.name])).toEqual([["there", "fa-b"]]);
+    const both = await fa.unwrap(
+      fa.GET("/volumes", { params: { query: { context_names: ["fa-a", "fa-b"], total_item_count: true } } }),
+    );
+    expect(both.items?.map((v) => v.context?.name)).toEqual(["fa-a", "fa-b"]);
+    expect(both.total_item_count).toBe(2);
+    const all = await fa.unwrap(fa.GET("/volumes", { params: { query: { context_names: ["fleet-1"] } } }));
+    expect(all.items).toHaveLength(2);
+    // names are resolved relative to the context
+    const wrongPlace = await fa.GET("/volumes", { params: { query: { names: ["there"] } } });
+    expect(wrongPlace.response.status).toBe(400);
+
+    const unknown = await fa.GET("/volumes", { params: { query: { context_names: ["fa-z"] } } });
+    expect(unknown.response.status).toBe(400);
+    expect(unknown.error?.errors?.[0]).toMatchObject({
+      context: "fa-z",
+      message: expect.stringMatching(/not an array of fleet 'fleet-1'/),
+    });
+    const twoWrites = await fa.POST("/volumes", {
+      params: { query: { names: ["x"], context_names: ["fa-a", "fa-b"] } },
+      body: { provisioned: GIB },
+    });
+    expect(twoWrites.response.status).toBe(400);
+  });
+
+  it("without a fleet, items carry the array itself as context, and only its name is a valid context", async () => {
+    const array = createFlashArrayMock({ seed: "recorded" });
+    const fa = await faClient(array);
+    const vols = await fa.unwrap(
+      fa.GET("/volumes", { params: { query: { limit: 1, context_names: ["z-x70-a"] } } }),
+    );
+    expect(vols.items?.[0]?.context?.name).toBe("z-x70-a");
+    expect(
+      (await fa.GET("/volumes", { params: { query: { context_names: ["other"] } } })).response.status,
+    ).toBe(400);
+  });
+});
