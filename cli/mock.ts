@@ -3,12 +3,14 @@
  * (self-signed certificate made at start, CA written to a file) or HTTP, until
  * SIGINT/SIGTERM.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { FaultSpec } from "../mock/faults.ts";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../mock/index.ts";
+import { SEED_MANIFEST } from "../mock/recorder.ts";
 import { startNodeMockServer } from "../mock/server/node.ts";
 import { generatedVersions } from "../mock/spec.ts";
 import { createSelfSignedCertificate } from "../mock/tls/index.ts";
@@ -17,6 +19,7 @@ import { PurekitError } from "../runtime/errors.ts";
 import { compareVersions } from "../runtime/versions.ts";
 
 const HELP = `purekit mock flasharray|flashblade|pure1 [options]
+purekit mock record --target URL --out DIR   (a recording proxy; --help for its options)
 
 Serves a stateful mock array that speaks the real REST protocol, until Ctrl-C.
 HTTPS by default, with a certificate made at start; its CA is written to a file
@@ -32,6 +35,7 @@ HTTPS by default, with a certificate made at start; its CA is written to a file
   --user NAME:PASSWORD     a user (repeatable; default pureuser with a random password,
                            printed at start)
   --seed S                 recorded | empty | N (N volumes, FB file systems) | volumes=N,hosts=M
+                           | DIR (a folder written by purekit mock record)
   --session-ttl SECONDS    idle session lifetime (default 3600)
   --http                   plain HTTP instead of HTTPS
   --cert FILE --key FILE   serve this certificate instead of making one
@@ -76,6 +80,8 @@ export function parseVersions(product: Product, text: string): string[] {
 
 function parseSeed(product: Product, text: string): MockSeed {
   if (text === "recorded" || text === "empty") return text;
+  // A folder recorded by `purekit mock record`.
+  if (existsSync(join(text, SEED_MANIFEST))) return resolve(text);
   if (/^\d+$/.test(text)) {
     return { [product === "flashblade" ? "file-systems" : "volumes"]: Number(text) };
   }
@@ -84,7 +90,7 @@ function parseSeed(product: Product, text: string): MockSeed {
     const [name, count] = part.split("=");
     if (!name || !count || !/^\d+$/.test(count)) {
       throw invalid(
-        `--seed ${text}: use recorded, empty, a number, or name=N pairs such as volumes=1000,hosts=10`,
+        `--seed ${text}: use recorded, empty, a number, name=N pairs such as volumes=1000,hosts=10, or a folder written by purekit mock record`,
       );
     }
     seed[name] = Number(count);
@@ -180,6 +186,7 @@ export function exposureWarning(host: string): string | null {
 
 /** The `purekit mock` command. Returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === "record") return (await import("./mock-record.ts")).runRecord(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -46,7 +46,13 @@ export interface MockPure1App {
  * or generated items per collection, e.g. `{ volumes: 100_000, hosts: 50 }`
  * (keys are collection names as in the path: `volumes`, `host-groups`, `file-systems`…).
  */
-export type MockSeed = "recorded" | "empty" | Record<string, number>;
+export type MockSeed = "recorded" | "empty" | Record<string, number> | RecordedSeed;
+
+/**
+ * A seed folder written by `purekit mock record` (a path, or a `file:` URL): the mock
+ * starts with the recorded answers and is stateful on top.
+ */
+export type RecordedSeed = (string & {}) | URL;
 
 /** Options shared by all three products. */
 export interface MockCommonOptions {
@@ -58,7 +64,10 @@ export interface MockCommonOptions {
   baseUrl?: string;
   /** Lifetime of OAuth2 access tokens (FA/FB default 1 day, Pure1 10 hours). */
   accessTokenTtlMs?: number;
-  /** What the array holds at start (default `recorded` for FA/FB, a small generated fleet for Pure1). */
+  /**
+   * What the array holds at start (default `recorded` for FA/FB, a small generated fleet
+   * for Pure1); a folder path or URL replays a recording of `purekit mock record`.
+   */
   seed?: MockSeed;
   /** Clock for sessions, tokens and timestamps (default `Date.now`); tests can move time. */
   now?: () => number;

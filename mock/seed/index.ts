@@ -5,6 +5,7 @@
  */
 import { kindOf } from "../collections.ts";
 import type { ProductProfile } from "../profile.ts";
+import { applyRecordedFolder } from "../recorder.ts";
 import {
   conformIntegers,
   itemPropertiesOf,
@@ -116,6 +117,20 @@ export async function applySeed(
   fixturesDir: string | URL,
 ): Promise<void> {
   if (seed === "empty") return;
+  if (seed instanceof URL || (typeof seed === "string" && seed !== "recorded")) {
+    await applyRecordedFolder(
+      state,
+      seed,
+      (path) => spec.paths.has(path),
+      (path, item) =>
+        conformIntegers(
+          spec,
+          itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null),
+          item,
+        ) as Item,
+    );
+    return;
+  }
   if (seed === "recorded") {
     if (profile.recorded) {
       await seedRecorded(profile, state, spec, fixturesDir);
