@@ -23,6 +23,7 @@ import {
   type Logger,
   PureApiError,
   PurekitError,
+  splitTimeWindow,
 } from "../../runtime/index.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../../runtime/keys/index.ts";
 import { INSECURE_WARNING } from "../../runtime/transport/tls.ts";
@@ -894,6 +895,22 @@ test({
     } finally {
       await server.shutdown();
     }
+  },
+});
+
+test({
+  name: "splitTimeWindow: 7 days at 30 s in windows of at most 10,000 points, no gap, no repeat",
+  fn: () => {
+    const end = 1_700_000_000_000;
+    const windows = splitTimeWindow({ start: end - 7 * 86_400_000, end, resolution: 30_000 });
+    assert.deepEqual(
+      windows.map((w) => w.points),
+      [10_000, 10_000, 160],
+    );
+    for (let i = 1; i < windows.length; i++) {
+      assert.equal(windows[i]?.start, (windows[i - 1]?.end as number) + 30_000);
+    }
+    assert.throws(() => splitTimeWindow({ start: 1, end: 0, resolution: 1 }), /start \(1\) is after end/);
   },
 });
 
