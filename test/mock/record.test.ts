@@ -138,4 +138,44 @@ describe("purekit mock record, then replay with seed: DIR", async () => {
     expect(after.hosts.map((h) => h.name)).not.toContain("chap-host");
     await fa.close();
   }, 90_000);
+
+  it("purekit mock flasharray --seed DIR serves the recording over HTTP", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "cli/mock.ts",
+        "flasharray",
+        "--seed",
+        join(dir, "seed"),
+        "--http",
+        "--port",
+        "0",
+        "--json",
+      ],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    try {
+      const info = await new Promise<{ url: string; apiToken: string }>((resolve, reject) => {
+        let text = "";
+        const timer = setTimeout(() => reject(new Error("mock did not start")), 30_000);
+        child.stdout?.on("data", (d: Buffer) => {
+          text += d.toString();
+          if (text.includes("\n")) {
+            clearTimeout(timer);
+            resolve(JSON.parse(text.split("\n")[0] as string));
+          }
+        });
+      });
+      const fa = await createFlashArrayClient({ host: info.url, auth: { apiToken: info.apiToken } });
+      const volumes = await fa.unwrap(fa.GET("/volumes", { params: { query: { total_item_count: true } } }));
+      expect(volumes.total_item_count).toBe(30);
+      await fa.close();
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  }, 60_000);
 });
