@@ -67,7 +67,9 @@ export function startDenoMockServer(
       // before its end (413), the rest is cancelled here and Deno releases it.
       const release = new AbortController();
       const body = hasBody
-        ? incoming.body?.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), { signal: release.signal })
+        ? incoming.body?.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), {
+            signal: release.signal,
+          })
         : undefined;
       const request = new Request(new URL(url.pathname + url.search, origin), {
         method: incoming.method,
