@@ -33,9 +33,12 @@ const RESOLUTIONS: Record<string, Record<"arrays" | "performance" | "space", rea
 /** Rows (objects × samples) one answer may build; a wider window is refused with a hint. */
 export const MAX_VIEW_ROWS = 100_000;
 
-/** `/volumes/space` → `{ parent: "/volumes", view: "space" }`; `null` for other paths. */
+/**
+ * `/volumes/space` → `{ parent: "/volumes", view: "space" }`; `…/performance/by-array`
+ * is the same view per array of the fleet; `null` for other paths.
+ */
 function viewOf(path: string): { parent: string; view: "space" | "performance" | "qos" } | null {
-  const match = /^(\/[a-z0-9-]+)\/(space|performance|qos)$/.exec(path);
+  const match = /^(\/[a-z0-9-]+)\/(space|performance|qos)(?:\/by-array)?$/.exec(path);
   return match ? { parent: match[1] as string, view: match[2] as "space" | "performance" | "qos" } : null;
 }
 
@@ -143,6 +146,7 @@ export function listDerivedView(ctx: DataContext): Response | Promise<Response> 
       const row: Item = {};
       for (const [field, schema] of Object.entries(props)) {
         if (field === "time") row.time = time;
+        else if (field === "array" && ctx.contextRef) row.array = { ...ctx.contextRef };
         else if (latest && field in latest) row[field] = latest[field];
         else if (field in object) row[field] = object[field];
         else if (field in lifted) row[field] = lifted[field];

@@ -647,3 +647,19 @@ describe("fleets: context_names over a mock fleet of several arrays", () => {
     ).toBe(400);
   });
 });
+
+describe("per-array performance views", () => {
+  it("/volumes/performance/by-array answers new volumes with the array they are on", async () => {
+    const array = createFlashArrayMock({ seed: "empty", fleet: { name: "f", members: ["fa-1", "fa-2"] } });
+    const fa = await faClient(array);
+    await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["v1"] } }, body: { provisioned: GIB } }),
+    );
+    const rows = await fa.unwrap(
+      fa.GET("/volumes/performance/by-array", { params: { query: { names: ["v1"] } } }),
+    );
+    expect(rows.items).toEqual([
+      expect.objectContaining({ name: "v1", array: expect.objectContaining({ name: "fa-1" }) }),
+    ]);
+  });
+});
