@@ -13,7 +13,9 @@ import { type ApiErrorEntry, badRequest, empty, json, MockHttpError } from "./ht
 import { envelopeOf, type Schema, typeOf, type VersionSpec } from "./spec.ts";
 import type { Collection, Item, SlotItem } from "./state/collection.ts";
 import type { MockState } from "./state/store.ts";
+import { deleteTags, putTags } from "./tags.ts";
 import type { Query } from "./validate.ts";
+import { listDerivedView } from "./views.ts";
 
 /** Everything a data handler needs about one request. */
 export interface DataContext {
@@ -23,6 +25,8 @@ export interface DataContext {
   readonly query: Query;
   readonly body: unknown;
   readonly state: MockState;
+  /** The array the request acts on (`context_names`), stamped on listed items that declare `context`. */
+  readonly contextRef: { name: string; id: string } | null;
   readonly request: Request;
   /** The mock's clock, read once per request. */
   readonly now: number;
@@ -36,6 +40,8 @@ export interface DataContext {
   readonly destroyable: boolean;
   /** A deterministic id for a new object. */
   newId(key: string): string;
+  /** Status of a GET that found some objects and reports the others in `errors` (200 or 207). */
+  readonly partialStatus: number;
 }
 
 /** A data handler: the generic one, or a product's that may call the generic one. */
@@ -278,12 +284,14 @@ export function aggregate(items: Iterable<Item>): Item {
  * Only the fields the served version declares: one state serves several versions,
  * and an older version must not answer with fields that came later.
  */
-function project(items: Item[], props: Record<string, unknown>): Item[] {
+function project(items: Item[], props: Record<string, unknown>, context: Item | null): Item[] {
   const keys = Object.keys(props);
   if (keys.length === 0) return items;
+  const stamp = context !== null && "context" in props;
   return items.map((item) => {
     const out: Item = {};
     for (const k of keys) if (k in item) out[k] = item[k];
+    if (stamp && !isPlainObject(out.context)) out.context = { ...context };
     return out;
   });
 }
@@ -297,12 +305,13 @@ function envelope(
   const declared = envelopeOf(ctx.spec, ctx.op.responseSchema);
   const body: Record<string, unknown> = {};
   if ("continuation_token" in declared) body.continuation_token = page.token;
-  body.items = project(items, ctx.itemProps);
+  body.items = project(items, ctx.itemProps, ctx.contextRef);
   if ("more_items_remaining" in declared) body.more_items_remaining = page.more;
   if ("total_item_count" in declared) body.total_item_count = page.count;
   if (page.total && "total" in declared) body.total = [page.total];
   if (page.errors?.length) body.errors = page.errors;
-  return json(body, 200, page.token ? { "x-next-token": page.token } : {});
+  const status = page.errors?.length ? ctx.partialStatus : 200;
+  return json(body, status, page.token ? { "x-next-token": page.token } : {});
 }
 
 /**
@@ -417,6 +426,43 @@ export function referenceTo(state: MockState, path: string, nameOrId: string): I
   return ref;
 }
 
+/**
+ * Checks the references of a body against the collections they name: a field holding
+ * `{name}` or `{id}` whose plural path is a collection of this version (`pod` →
+ * `/pods`, `volume_group` → `/volume-groups`, `host_group` → `/host-groups`) must
+ * name an existing object; `{name: null}` or `""` (leave or clear) is fine. Answers the body
+ * with each such reference completed to `{name, id}`.
+ */
+export function checkReferences(ctx: DataContext, body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  const errors: ApiErrorEntry[] = [];
+  for (const [field, value] of Object.entries(body)) {
+    if (field === "source" || !isPlainObject(value)) continue;
+    const key = typeof value.name === "string" ? value.name : typeof value.id === "string" ? value.id : null;
+    if (!key) continue; // `{name: null}` or `""`: no reference (leave a pod, clear a group)
+    const path = `/${field.replace(/_/g, "-")}s`;
+    if (!ctx.spec.paths.has(path)) continue;
+    const ref = referenceTo(ctx.state, path, key);
+    if (!ref) errors.push({ context: key, message: `${capitalize(kindOf(path))} does not exist.` });
+    else out[field] = ref;
+  }
+  if (errors.length) throw new MockHttpError(400, errors);
+  return out;
+}
+
+/**
+ * The container a new object's name places it in: `pod1::vol` is in pod `pod1` (FA
+ * names pod members so), which must exist; `undefined` for names without `::` or
+ * items without a `pod` field.
+ */
+export function podOfName(ctx: DataContext, name: string): Item | undefined {
+  if (!("pod" in ctx.itemProps) || !name.includes("::")) return undefined;
+  const pod = name.slice(0, name.indexOf("::"));
+  const ref = referenceTo(ctx.state, "/pods", pod);
+  if (!ref) throw badRequest("Pod does not exist.", pod);
+  return ref;
+}
+
 /** Every combination of the reference parameters: `group_names=g&member_names=a,b` → 2 combos. */
 function combinations(refs: RefParam[]): Item[] {
   let combos: Item[] = [{}];
@@ -456,7 +502,7 @@ export function createItems(
   collection: Collection,
   build: (base: Item, context: { name?: string; refs: Item }) => Item = (base) => base,
 ): Response {
-  const body = bodyObject(ctx);
+  const body = checkReferences(ctx, bodyObject(ctx));
   const kind = capitalize(kindOf(collection.path));
   const names = stringList(ctx.query.names);
   /** Stores the new objects once all of them passed their checks, and answers them. */
@@ -470,7 +516,11 @@ export function createItems(
       .map((n) => ({ context: n, message: `${kind} already exists.` }));
     if (errors.length) throw new MockHttpError(400, errors);
     return store(
-      names.map((name) => build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} })),
+      names.map((name) => {
+        const pod = podOfName(ctx, name);
+        const item = build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} });
+        return pod ? { ...item, pod } : item;
+      }),
     );
   }
   const refs = refParams(ctx);
@@ -505,6 +555,14 @@ export function createItems(
       `${ctx.op.method.toUpperCase()} ${ctx.op.path} needs names for the new objects.`,
       "names",
     );
+  }
+  // A relation (`/host-groups/hosts`, `/protection-groups/volumes`…) needs both ends named.
+  for (const end of ["group", "member"]) {
+    const offered = ctx.op.query.filter((p) => p.name === `${end}_names` || p.name === `${end}_ids`);
+    if (offered.length && !refs.some((r) => r.field === end)) {
+      const param = offered[0]?.name as string;
+      throw badRequest(`${ctx.op.method.toUpperCase()} ${ctx.op.path} needs ${param}.`, param);
+    }
   }
   const combos = refs.length ? combinations(refs) : [{}];
   const items: Item[] = [];
@@ -564,7 +622,7 @@ export function patchItems(
   collection: Collection,
   adjust: (next: Item, previous: Item) => Item = (next) => next,
 ): Response {
-  const body = bodyObject(ctx);
+  const body = checkReferences(ctx, bodyObject(ctx));
   const targets = addressed(ctx, collection);
   if (typeof body.name === "string") {
     if (targets.length !== 1) throw badRequest("Renaming needs exactly one object in names or ids.", "name");
@@ -617,14 +675,14 @@ export const genericHandler: DataHandler = (ctx) => {
   const collection = ctx.state.collection(ctx.op.path);
   switch (ctx.op.method) {
     case "get":
-      return listCollection(ctx, collection);
+      return listDerivedView(ctx) ?? listCollection(ctx, collection);
     case "post":
       return createItems(ctx, collection);
     case "patch":
     case "put":
-      return patchOrPut(ctx, collection);
+      return putTags(ctx) ?? patchOrPut(ctx, collection);
     case "delete":
-      return deleteItems(ctx, collection);
+      return deleteTags(ctx) ?? deleteItems(ctx, collection);
   }
 };
 
@@ -636,5 +694,28 @@ function patchOrPut(ctx: DataContext, collection: Collection): Response {
     ).filter(isPlainObject);
     return itemsAnswer(items.map((item) => collection.add({ ...item })));
   }
+  if (ctx.op.method === "patch" && !ctx.op.query.some((p) => p.name === "names" || p.name === "ids")) {
+    return patchSingleton(ctx, collection);
+  }
   return patchItems(ctx, collection);
+}
+
+/**
+ * PATCH of a path that names no objects (`/support`, `/arrays`): the array's one
+ * object of that kind is changed (made from the body when the mock holds none yet).
+ */
+function patchSingleton(ctx: DataContext, collection: Collection): Response {
+  const body = bodyObject(ctx);
+  const present = [...collection.scan()];
+  if (!present.length) {
+    const item = deepMerge(baseItem(ctx, collection.path, undefined), body);
+    collection.add(item);
+    return itemsAnswer([item]);
+  }
+  const changed = present.map(({ slot, item }) => {
+    const next = deepMerge(item, body);
+    collection.replace(slot, next);
+    return next;
+  });
+  return itemsAnswer(changed);
 }

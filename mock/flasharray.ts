@@ -7,6 +7,7 @@ import { createMockArray } from "./array.ts";
 import { arrayErrorBody, arrayUnauthorized } from "./errors.ts";
 import type { ProductProfile } from "./profile.ts";
 import { flashArrayAliases, flashArrayGenerators, flashArraySemantics } from "./semantics/flasharray.ts";
+import { generateArrayConnections } from "./semantics/replication.ts";
 import type { ArrayMockOptions, MockArray } from "./types.ts";
 
 const LEGACY = Array.from({ length: 20 }, (_, i) => `1.${i}`);
@@ -51,9 +52,45 @@ export const flashArrayProfile: ProductProfile = {
   errorBody: arrayErrorBody,
   defaultAccessTokenTtlMs: 86_400_000,
   aliases: flashArrayAliases,
+  storageRoots: new Set([
+    // Block, file and object storage objects and their protection (Purity//FA user guide: Storage Admin).
+    "volumes",
+    "volume-groups",
+    "volume-snapshots",
+    "hosts",
+    "host-groups",
+    "connections",
+    "protection-groups",
+    "protection-group-snapshots",
+    "pods",
+    "pod-replica-links",
+    "remote-protection-groups",
+    "remote-protection-group-snapshots",
+    "remote-volume-snapshots",
+    "directories",
+    "directory-exports",
+    "directory-snapshots",
+    "file-systems",
+    "files",
+    "policies",
+    "buckets",
+    "object-store-accounts",
+    "object-store-users",
+    "object-store-access-keys",
+    "lifecycle-rules",
+    "presets",
+    "workloads",
+    "vchosts",
+    "vchost-connections",
+    "virtual-machines",
+    "container-default-protections",
+  ]),
+  partialSuccessSince: "2.49",
   semantics: flashArraySemantics,
   generators: flashArrayGenerators,
   recorded: { folder: "fa", files: RECORDED },
+  // The lab recordings hold no array connection; a replicating array has one.
+  afterRecorded: (state, spec) => generateArrayConnections(state, spec, 1),
 };
 
 /**

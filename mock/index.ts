@@ -20,6 +20,7 @@ export { createFlashArrayMock } from "./flasharray.ts";
 export { createFlashBladeMock } from "./flashblade.ts";
 export type { Journal, JournalEntry } from "./journal.ts";
 export { createPure1Mock } from "./pure1.ts";
+export { createRecorder, REDACTED, type SeedManifest } from "./recorder.ts";
 export type { Collection, Item } from "./state/collection.ts";
 export type { MockState } from "./state/store.ts";
 export type {
@@ -31,4 +32,5 @@ export type {
   MockSeed,
   MockUser,
   Pure1MockOptions,
+  RecordedSeed,
 } from "./types.ts";

@@ -46,7 +46,13 @@ export interface MockPure1App {
  * or generated items per collection, e.g. `{ volumes: 100_000, hosts: 50 }`
  * (keys are collection names as in the path: `volumes`, `host-groups`, `file-systems`…).
  */
-export type MockSeed = "recorded" | "empty" | Record<string, number>;
+export type MockSeed = "recorded" | "empty" | Record<string, number> | RecordedSeed;
+
+/**
+ * A seed folder written by `purekit mock record` (a path, or a `file:` URL): the mock
+ * starts with the recorded answers and is stateful on top.
+ */
+export type RecordedSeed = (string & {}) | URL;
 
 /** Options shared by all three products. */
 export interface MockCommonOptions {
@@ -58,10 +64,18 @@ export interface MockCommonOptions {
   baseUrl?: string;
   /** Lifetime of OAuth2 access tokens (FA/FB default 1 day, Pure1 10 hours). */
   accessTokenTtlMs?: number;
-  /** What the array holds at start (default `recorded` for FA/FB, a small generated fleet for Pure1). */
+  /**
+   * What the array holds at start (default `recorded` for FA/FB, a small generated fleet
+   * for Pure1); a folder path or URL replays a recording of `purekit mock record`.
+   */
   seed?: MockSeed;
   /** Clock for sessions, tokens and timestamps (default `Date.now`); tests can move time. */
   now?: () => number;
+  /**
+   * Largest request body accepted (default 16 MiB); larger ones answer 413 with
+   * `errors[]`, and reading stops at the limit.
+   */
+  maxRequestBytes?: number;
   /** Where the recorded answers live (default `../shared/fixtures/recorded` beside the checkout). */
   fixturesDir?: string | URL;
 }
@@ -70,10 +84,26 @@ export interface MockCommonOptions {
 export interface ArrayMockOptions extends MockCommonOptions {
   /** Accepted API tokens; a string belongs to the first user. One is generated if none is given. */
   apiTokens?: readonly (string | { token: string; username: string })[];
-  /** Users (default one: `pureuser` / `pureuser`). */
+  /**
+   * Users (default one: `pureuser` with a random password made per mock, read it from
+   * {@link MockArray.password}; there is no well-known default password).
+   */
   users?: readonly MockUser[];
+  /**
+   * Wrong passwords in a row (login body, REST 1.x `auth/apitoken`) before a user is
+   * locked out, and for how long: default 5 and 5 minutes. While locked the array
+   * answers 429 with `Retry-After`, even to the right password.
+   */
+  loginLockout?: { maxAttempts?: number; durationMs?: number };
   /** Registered OAuth2 API clients. */
   apiClients?: readonly MockApiClient[];
+  /**
+   * A fleet served by this one mock: its name and member arrays, the first being the
+   * array that receives requests. Each member holds its own objects (seeded alike);
+   * `context_names` chooses the members a call acts on, and listed items carry their
+   * `context`.
+   */
+  fleet?: { name: string; members: readonly string[] };
   /** Idle lifetime of a login session (default 1 hour, what users measure on real arrays). */
   sessionTtlMs?: number;
 }
@@ -94,6 +124,10 @@ export interface MockArray {
   readonly versions: readonly string[];
   /** An API token the array accepts (the first configured, or a generated one); `""` for Pure1. */
   readonly apiToken: string;
+  /** The first user's password (the generated one by default); `""` for Pure1. */
+  readonly password: string;
+  /** Largest request body accepted, in bytes (the standalone servers enforce it too). */
+  readonly maxRequestBytes: number;
   /** msw request handlers, for `setupServer(...array.handlers)` or `setupWorker`. */
   readonly handlers: RequestHandler[];
   /** A `fetch` answered by the handlers in-process (msw `getResponse`); patches nothing global. */

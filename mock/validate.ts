@@ -6,6 +6,7 @@
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import type { OperationInfo, ParamInfo } from "../spec/table.ts";
+import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.ts";
 import { badRequest, MockHttpError } from "./http.ts";
 import type { Schema, VersionSpec } from "./spec.ts";
 
@@ -202,11 +203,17 @@ export function createSchemaValidator(
 const bodyValidators = new WeakMap<VersionSpec, ReturnType<typeof createSchemaValidator>>();
 
 /**
- * Reads and validates a JSON body. Returns `undefined` when the operation takes no
+ * Reads and validates a JSON body, at most `maxBytes` long and at most
+ * {@link checkJsonDepth}'s levels deep. Returns `undefined` when the operation takes no
  * body and none was sent.
  */
-export async function parseBody(request: Request, op: OperationInfo, spec: VersionSpec): Promise<unknown> {
-  const text = await request.text();
+export async function parseBody(
+  request: Request,
+  op: OperationInfo,
+  spec: VersionSpec,
+  maxBytes = DEFAULT_MAX_REQUEST_BYTES,
+): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
   const label = `${op.method.toUpperCase()} ${op.path}`;
   if (!text.trim()) {
     if (op.body?.required) throw badRequest(`${label} needs a JSON request body.`, "body");
@@ -222,6 +229,7 @@ export async function parseBody(request: Request, op: OperationInfo, spec: Versi
       },
     ]);
   }
+  checkJsonDepth(text);
   let body: unknown;
   try {
     body = JSON.parse(text);

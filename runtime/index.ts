@@ -40,4 +40,10 @@ export type { Middleware, MiddlewareParams, RequestLogRecord } from "./middlewar
 export { type PartialOptions, PartialResultError } from "./partial.ts";
 export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.ts";
 export type { RetryOptions } from "./retry.ts";
+export {
+  PURE1_MAX_POINTS,
+  type SplitTimeWindowOptions,
+  splitTimeWindow,
+  type TimeWindow,
+} from "./timeseries.ts";
 export type { TlsOptions } from "./transport/index.ts";

@@ -29,6 +29,21 @@ export interface AccessToken {
 /** What is wrong with a presented credential. */
 export type CredentialProblem = "missing" | "unknown" | "expired";
 
+/** What a password check found. */
+export type PasswordCheck =
+  | { user: MockUser }
+  | { problem: "wrong" }
+  /** Too many wrong passwords in a row: refused until `until` (the mock's clock), even the right one. */
+  | { problem: "locked"; until: number };
+
+/** Wrong passwords in a row before a user is locked out, and for how long (the arrays' `admins/settings`). */
+export interface LoginLockout {
+  /** Default 5 (the arrays' `max_login_attempts`, 1–100). */
+  maxAttempts: number;
+  /** Default 5 minutes (the arrays' `lockout_duration`, in ms). */
+  durationMs: number;
+}
+
 /** Users, API tokens, sessions and access tokens of one mock. */
 export class Credentials {
   readonly users = new Map<string, MockUser>();
@@ -39,15 +54,26 @@ export class Credentials {
   /** The token shown to the user (first configured, else generated). */
   readonly primaryApiToken: string;
   sessionTtlMs: number;
+  readonly lockout: LoginLockout;
   readonly #now: () => number;
+  /**
+   * Wrong passwords in a row, per known user; unknown names share one entry, so
+   * guessing names costs the same as guessing passwords and the map stays bounded.
+   */
+  readonly #failures = new Map<string, { count: number; lockedUntil: number }>();
 
   constructor(options: {
     users: readonly MockUser[];
     apiTokens: readonly (string | { token: string; username: string })[];
     sessionTtlMs: number;
     now: () => number;
+    lockout?: Partial<LoginLockout>;
   }) {
     this.#now = options.now;
+    this.lockout = {
+      maxAttempts: options.lockout?.maxAttempts ?? 5,
+      durationMs: options.lockout?.durationMs ?? 300_000,
+    };
     this.sessionTtlMs = options.sessionTtlMs;
     for (const user of options.users) this.users.set(user.username, { role: "array_admin", ...user });
     const first = options.users[0]?.username ?? "pureuser";
@@ -71,10 +97,27 @@ export class Credentials {
     return token;
   }
 
-  /** Checks a username and password. */
-  checkPassword(username: unknown, password: unknown): MockUser | undefined {
+  /**
+   * Checks a username and password, counting wrong ones: after
+   * `lockout.maxAttempts` in a row the user is locked for `lockout.durationMs`.
+   */
+  checkPassword(username: unknown, password: unknown): PasswordCheck {
     const user = typeof username === "string" ? this.users.get(username) : undefined;
-    return user && user.password !== undefined && user.password === password ? user : undefined;
+    const key = user ? `user:${user.username}` : "unknown";
+    const now = this.#now();
+    const record = this.#failures.get(key);
+    if (record && record.lockedUntil > now) return { problem: "locked", until: record.lockedUntil };
+    if (user && user.password !== undefined && user.password === password) {
+      this.#failures.delete(key);
+      return { user };
+    }
+    const count = (record && record.lockedUntil === 0 ? record.count : 0) + 1;
+    const locked = count >= this.lockout.maxAttempts;
+    this.#failures.set(key, {
+      count: locked ? 0 : count,
+      lockedUntil: locked ? now + this.lockout.durationMs : 0,
+    });
+    return { problem: "wrong" };
   }
 
   /** Opens a session for a user. */

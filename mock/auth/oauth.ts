@@ -22,6 +22,7 @@ import {
 import { MockHttpError } from "../http.ts";
 import type { MockApiClient, MockPure1App } from "../types.ts";
 import type { AccessToken, Credentials } from "./credentials.ts";
+import { intersectRoles } from "./roles.ts";
 
 const GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const SUBJECT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
@@ -60,8 +61,8 @@ export function publicKeyOf(key: string | CryptoKey): Promise<JoseKey | CryptoKe
   return pending;
 }
 
-/** Reads the form body and checks the fixed fields of a token exchange. */
-export async function readExchange(request: Request): Promise<string> {
+/** Checks the form body (`text`, read by the caller within its size limit) and the fixed fields of a token exchange. */
+export function readExchange(request: Request, text: string): string {
   const type = request.headers.get("content-type") ?? "";
   if (!/application\/x-www-form-urlencoded/i.test(type)) {
     throw oauthError(
@@ -71,7 +72,7 @@ export async function readExchange(request: Request): Promise<string> {
       "content-type",
     );
   }
-  const form = new URLSearchParams(await request.text());
+  const form = new URLSearchParams(text);
   const grantType = form.get("grant_type");
   if (grantType !== GRANT_TYPE) {
     throw oauthError(
@@ -177,7 +178,7 @@ export async function exchangeArrayJwt(
   const user = credentials.users.get(sub);
   if (!user)
     throw invalid(`JWT validation failed: 'sub' names user '${sub}', who does not exist on the array.`);
-  const role = lowerRole(user.role ?? "array_admin", client.maxRole ?? "array_admin");
+  const role = intersectRoles(user.role ?? "array_admin", client.maxRole ?? "array_admin");
   return credentials.issueAccessToken(sub, client.clientId, role, client.accessTokenTtlMs ?? defaultTtlMs);
 }
 
@@ -201,16 +202,6 @@ export async function exchangePure1Jwt(
   if (app.enabled === false) throw invalid(`application '${app.appId}' is disabled.`);
   await verify(jwt, app.publicKey, { issuer: app.appId, now, required: ["iat", "exp"] });
   return credentials.issueAccessToken(app.appId, app.appId, "readonly", ttlMs);
-}
-
-const ROLES = ["readonly", "ops_admin", "storage_admin", "array_admin"];
-
-function lowerRole(a: string, b: string): string {
-  const ia = ROLES.indexOf(a);
-  const ib = ROLES.indexOf(b);
-  if (ia < 0) return b;
-  if (ib < 0) return a;
-  return ROLES[Math.min(ia, ib)] ?? a;
 }
 
 /** The token endpoint's answer. */

@@ -5,6 +5,7 @@
  */
 import { kindOf } from "../collections.ts";
 import type { ProductProfile } from "../profile.ts";
+import { applyRecordedFolder } from "../recorder.ts";
 import {
   conformIntegers,
   itemPropertiesOf,
@@ -132,8 +133,26 @@ export async function applySeed(
   fixturesDir: string | URL | readonly URL[],
 ): Promise<void> {
   if (seed === "empty") return;
+  if (seed instanceof URL || (typeof seed === "string" && seed !== "recorded")) {
+    await applyRecordedFolder(
+      state,
+      seed,
+      (path) => spec.paths.has(path),
+      (path, item) =>
+        conformIntegers(
+          spec,
+          itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null),
+          item,
+        ) as Item,
+    );
+    return;
+  }
   if (seed === "recorded") {
-    if (profile.recorded) return seedRecorded(profile, state, spec, fixturesDir);
+    if (profile.recorded) {
+      await seedRecorded(profile, state, spec, fixturesDir);
+      profile.afterRecorded?.(state, spec);
+      return;
+    }
     if (profile.fallbackSeed) return applySeed(profile, state, spec, profile.fallbackSeed, fixturesDir);
     return;
   }

@@ -9,11 +9,14 @@
  * connected to the host … must be disconnected from the host before the host can be
  * deleted").
  */
+
 import {
   addressed,
   bodyObject,
+  checkReferences,
   createItems,
   type DataHandler,
+  deepMerge,
   deleteItems,
   itemsAnswer,
   patchItems,
@@ -22,9 +25,11 @@ import {
 import { badRequest, MockHttpError } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
-import type { Item } from "../state/collection.ts";
+import type { Collection, Item } from "../state/collection.ts";
 import { deterministicSerial, hash32 } from "../state/random.ts";
 import type { MockState } from "../state/store.ts";
+import { postObjectStoreAccessKeys, postObjectStoreUsers } from "./objectstore.ts";
+import { generateArrayConnections, replicateSnapshots, replicationSemantics } from "./replication.ts";
 
 /** Largest volume the arrays accept: 4 PiB (VolumePatch.provisioned maximum). */
 const MAX_PROVISIONED = 4_503_599_627_370_496;
@@ -160,7 +165,7 @@ function checkProvisioned(value: unknown, context: string): number {
 // ------------------------------------------------------------------------------------ volumes
 
 const postVolumes: DataHandler = (ctx) => {
-  const body = bodyObject(ctx);
+  const body = checkReferences(ctx, bodyObject(ctx));
   const source = body.source as { name?: string; id?: string } | undefined;
   let copyOf: Item | undefined;
   if (source) {
@@ -176,6 +181,12 @@ const postVolumes: DataHandler = (ctx) => {
   }
   const provisioned = checkProvisioned(body.provisioned ?? copyOf?.provisioned, "provisioned");
   const volumes = ctx.state.collection("/volumes");
+  if (ctx.query.overwrite === true) {
+    // The spec: overwrite "overwrites an existing object during an object copy operation".
+    if (!copyOf) throw badRequest("overwrite=true copies over an existing volume; give source.", "overwrite");
+    const overwritten = overwriteVolumes(ctx, volumes, copyOf, provisioned);
+    if (overwritten) return overwritten;
+  }
   const pgroups = [
     ...names(ctx.query.add_to_protection_group_names),
     ...names(ctx.query.add_to_protection_group_ids),
@@ -184,7 +195,7 @@ const postVolumes: DataHandler = (ctx) => {
   const answer = createItems(ctx, volumes, (base, { name }) => {
     const volume = volumeItem({ name: name as string, id: base.id as string, provisioned, created: ctx.now });
     const { source: _s, provisioned: _p, ...rest } = body;
-    const merged = { ...volume, ...rest };
+    const merged = deepMerge(volume, rest);
     if (copyOf)
       merged.source = referenceTo(ctx.state, volumes.path, String(copyOf.name)) ?? {
         name: copyOf.name,
@@ -207,6 +218,42 @@ const postVolumes: DataHandler = (ctx) => {
   return answer;
 };
 
+/**
+ * `POST /volumes?names=v&overwrite=true` with `source`: the named volumes that exist
+ * take the source's contents (size, space) and keep their identity (id, serial,
+ * connections), as a restore from a snapshot does; `null` when none exists (a plain copy).
+ */
+function overwriteVolumes(
+  ctx: Parameters<DataHandler>[0],
+  volumes: Collection,
+  source: Item,
+  provisioned: number,
+): Response | null {
+  const targets = names(ctx.query.names);
+  const existing = targets.filter((n) => volumes.slotOfName(n) !== undefined);
+  if (!existing.length) return null;
+  if (existing.length !== targets.length) {
+    throw badRequest("overwrite=true: name only existing volumes, or only new ones, in one call.", "names");
+  }
+  const sourceRef = { name: source.name ?? null, id: source.id ?? null };
+  const items = existing.map((name) => {
+    const slot = volumes.slotOfName(name) as number;
+    const current = volumes.materialize(slot);
+    if (current.destroyed === true)
+      throw badRequest("Volume is destroyed; recover it before overwriting.", name);
+    if (current.name === source.name) throw badRequest("A volume cannot be overwritten with itself.", name);
+    const next: Item = {
+      ...current,
+      provisioned,
+      source: sourceRef,
+      space: { ...(source.space as Item | undefined), total_provisioned: provisioned },
+    };
+    volumes.replace(slot, next);
+    return next;
+  });
+  return itemsAnswer(items);
+}
+
 const patchVolumes: DataHandler = (ctx) => {
   const body = bodyObject(ctx);
   if (body.provisioned !== undefined) checkProvisioned(body.provisioned, "provisioned");
@@ -225,8 +272,21 @@ const patchVolumes: DataHandler = (ctx) => {
       removeConnections(ctx.state, (c) => (c.volume as Item | undefined)?.name === previous.name);
       next.connection_count = 0;
     }
-    if (typeof body.name === "string" && body.name !== previous.name)
-      renameReferences(ctx.state, "volume", previous.name, body.name);
+    if (body.pod !== undefined) {
+      // Moving into (or out of) a pod renames the volume: `pod::name`.
+      const pod = (next.pod as Item | null | undefined)?.name;
+      const base = String(previous.name).split("::").pop() as string;
+      next.name = typeof pod === "string" && pod ? `${pod}::${base}` : base;
+      if (!(typeof pod === "string" && pod)) next.pod = { ...NULL_REF };
+      if (
+        ctx.state.collection("/volumes").slotOfName(String(next.name)) !== undefined &&
+        next.name !== previous.name
+      )
+        throw badRequest("Volume already exists.", String(next.name));
+    }
+    const newName = typeof next.name === "string" ? next.name : undefined;
+    if (newName !== undefined && newName !== previous.name)
+      renameReferences(ctx.state, "volume", previous.name, newName);
     return next;
   });
 };
@@ -256,11 +316,119 @@ const deleteVolumes: DataHandler = (ctx) =>
 
 // -------------------------------------------------------------------------------------- hosts
 
-const postHosts: DataHandler = (ctx) =>
-  createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
+// ---------------------------------------------------------------------- host initiators
+
+/**
+ * Initiator formats the arrays accept: IQN `iqn.YYYY-MM.reversed.domain[:id]` or EUI
+ * `eui.` + 16 hex digits (RFC 3720); WWN 16 hex digits, with or without colons, kept
+ * as `52:4A:93:70:4E:E5:68:00` (the spec's example); NQN `nqn.YYYY-MM.domain:…`
+ * (NVMe base specification).
+ */
+const INITIATORS = {
+  iqns: {
+    label: "IQN",
+    check: (v: string) =>
+      /^iqn\.\d{4}-(0[1-9]|1[0-2])\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:.+)?$/i.test(
+        v,
+      ) || /^eui\.[0-9a-f]{16}$/i.test(v),
+    normal: (v: string) => v.toLowerCase(),
+    example: "iqn.2010-06.com.purestorage:linux.393d930077be2977",
+  },
+  wwns: {
+    label: "WWN",
+    check: (v: string) =>
+      /^[0-9a-f]{16}$/i.test(v.replace(/:/g, "")) &&
+      (!v.includes(":") || /^([0-9a-f]{2}:){7}[0-9a-f]{2}$/i.test(v)),
+    normal: (v: string) => (v.replace(/:/g, "").toUpperCase().match(/../g) ?? []).join(":"),
+    example: "52:4A:93:70:4E:E5:68:00",
+  },
+  nqns: {
+    label: "NQN",
+    check: (v: string) => /^nqn\.\d{4}-(0[1-9]|1[0-2])\.[a-z0-9.-]+:.+$/i.test(v) && v.length <= 223,
+    normal: (v: string) => v,
+    example: "nqn.2014-08.org.nvmexpress:uuid:6b9fa4e8-9a0c-4bd7-a2a3-6f1f1b7a9c2e",
+  },
+} as const;
+
+type InitiatorField = keyof typeof INITIATORS;
+
+/** Checks and normalizes the initiators a host body sets or adds; each may belong to one host only. */
+function checkInitiators(
+  state: MockState,
+  body: Record<string, unknown>,
+  hostName?: string,
+): Record<string, unknown> {
+  const out = { ...body };
+  const errors: { context: string; message: string }[] = [];
+  for (const field of Object.keys(INITIATORS) as InitiatorField[]) {
+    const rule = INITIATORS[field];
+    for (const key of [field, `add_${field}`, `remove_${field}`]) {
+      const value = body[key];
+      if (value === undefined) continue;
+      const list = Array.isArray(value) ? value.map(String) : [];
+      const normalized: string[] = [];
+      for (const v of list) {
+        if (!rule.check(v)) {
+          errors.push({
+            context: v,
+            message: `Invalid ${rule.label} '${v}'; expected e.g. ${rule.example}.`,
+          });
+          continue;
+        }
+        const n = rule.normal(v);
+        if (!key.startsWith("remove_")) {
+          for (const { item } of state.collection("/hosts").scan()) {
+            if (item.name === hostName) continue;
+            if (((item[field] as string[] | undefined) ?? []).some((x) => rule.normal(x) === n)) {
+              errors.push({
+                context: v,
+                message: `${rule.label} is already in use by host '${String(item.name)}'.`,
+              });
+            }
+          }
+        }
+        normalized.push(n);
+      }
+      out[key] = normalized;
+    }
+  }
+  if (errors.length) throw new MockHttpError(400, errors);
+  return out;
+}
+
+const postHosts: DataHandler = (ctx) => {
+  const body = checkInitiators(ctx.state, bodyObject(ctx));
+  return createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
     const { id: _id, created: _c, ...rest } = base;
-    return { ...hostItem(name as string), ...rest, ...bodyObject(ctx) };
+    return { ...hostItem(name as string), ...rest, ...body };
   });
+};
+
+const patchHosts: DataHandler = (ctx) => {
+  const targets = addressed(ctx, ctx.state.collection("/hosts"));
+  const body = checkInitiators(
+    ctx.state,
+    bodyObject(ctx),
+    targets.length === 1 ? String(targets[0]?.item.name) : undefined,
+  );
+  return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
+    for (const field of Object.keys(INITIATORS) as InitiatorField[]) {
+      const add = body[`add_${field}`] as string[] | undefined;
+      const remove = body[`remove_${field}`] as string[] | undefined;
+      const current =
+        (body[field] as string[] | undefined) ?? (previous[field] as string[] | undefined) ?? [];
+      next[field] = [
+        ...current.filter((v) => !remove?.includes(v)),
+        ...(add ?? []).filter((v) => !current.includes(v)),
+      ];
+      delete next[`add_${field}`];
+      delete next[`remove_${field}`];
+    }
+    if (typeof body.name === "string" && body.name !== previous.name)
+      renameReferences(ctx.state, "host", previous.name, body.name);
+    return next;
+  });
+};
 
 function connectionsOf(state: MockState, field: "host" | "host_group", name: unknown): Item[] {
   return [...state.collection("/connections").scan()]
@@ -283,15 +451,6 @@ const deleteHosts: DataHandler = (ctx) => {
       adjustCount(ctx.state, "/host-groups", group, "host_count", -1);
       removeWhere(ctx.state, "/host-groups/hosts", (m) => (m.member as Item).name === item.name);
     }
-  });
-};
-
-const patchHosts: DataHandler = (ctx) => {
-  const body = bodyObject(ctx);
-  return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
-    if (typeof body.name === "string" && body.name !== previous.name)
-      renameReferences(ctx.state, "host", previous.name, body.name);
-    return next;
   });
 };
 
@@ -552,6 +711,19 @@ const postProtectionGroupSnapshots: DataHandler = (ctx) => {
   if (!sources.length)
     throw badRequest("Name the protection groups with source_names or source_ids.", "source_names");
   requireAll(ctx.state, "/protection-groups", sources, "Protection group");
+  if (ctx.query.replicate_now === true || ctx.query.replicate === true) {
+    const targets = [...ctx.state.collection("/protection-groups/targets").scan()];
+    for (const source of sources) {
+      const pg = ctx.state.collection("/protection-groups").get(source);
+      if (!targets.some(({ item }) => (item.group as Item).name === pg?.name)) {
+        throw badRequest(
+          "Protection group has no replication targets; add one (POST /protection-groups/targets) to replicate.",
+          source,
+        );
+      }
+    }
+  }
+  const made: Item[] = [];
   const answer = createItems(ctx, ctx.state.collection("/protection-group-snapshots"), (base, { refs }) => {
     const pg = ctx.state
       .collection("/protection-groups")
@@ -572,18 +744,24 @@ const postProtectionGroupSnapshots: DataHandler = (ctx) => {
         ...snapshotOf(volume, id, name.slice(String(pg.name).length + 1)),
       });
     }
-    return {
+    const snapshot = {
       ...base,
       source: { name: pg.name, id: pg.id },
       suffix: name.slice(String(pg.name).length + 1),
       pod: { ...NULL_REF },
     };
+    made.push(snapshot);
+    return snapshot;
   });
+  replicateSnapshots(ctx, made);
   return answer;
 };
 
 /** FlashArray semantics by `METHOD /path`. */
 export const flashArraySemantics: Record<string, DataHandler> = {
+  ...replicationSemantics,
+  "POST /object-store-users": postObjectStoreUsers,
+  "POST /object-store-access-keys": postObjectStoreAccessKeys,
   "POST /volumes": postVolumes,
   "PATCH /volumes": patchVolumes,
   "DELETE /volumes": deleteVolumes,
@@ -624,6 +802,7 @@ export const flashArrayAliases = new Map<string, string>([
 
 /** `{ volumes: N, hosts: N }` generators. */
 export const flashArrayGenerators: Record<string, SeedGenerator> = {
+  "/array-connections": generateArrayConnections,
   "/volumes": generateVolumes,
   "/hosts": generateHosts,
 };

@@ -3,6 +3,7 @@
  * provisioned size, protocol settings) and buckets (belong to an existing object
  * store account; destroy → eradicate), with per-account bucket counts kept.
  */
+
 import {
   bodyObject,
   createItems,
@@ -17,6 +18,7 @@ import type { SeedGenerator } from "../profile.ts";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
 import type { Item } from "../state/collection.ts";
 import { hash32 } from "../state/random.ts";
+import { postObjectStoreAccessKeys, postObjectStoreUsers } from "./objectstore.ts";
 
 const TIB = 1024 ** 4;
 
@@ -201,6 +203,8 @@ const generateBuckets: SeedGenerator = (state, spec, count) => {
 
 /** FlashBlade semantics by `METHOD /path`. */
 export const flashBladeSemantics: Record<string, DataHandler> = {
+  "POST /object-store-users": postObjectStoreUsers,
+  "POST /object-store-access-keys": postObjectStoreAccessKeys,
   "POST /file-systems": postFileSystems,
   "PATCH /file-systems": patchFileSystems,
   "POST /buckets": postBuckets,

@@ -212,7 +212,7 @@ const getMetricsHistory: DataHandler = (ctx: DataContext) => {
   const points = Math.floor((end - first) / resolution) + 1;
   if (points > MAX_POINTS) {
     throw badRequest(
-      `The window holds ${points} points at resolution ${resolution}; at most ${MAX_POINTS} per call. Narrow the window or raise the resolution.`,
+      `The window holds ${points} points at resolution ${resolution}; at most ${MAX_POINTS} per call. Split it into windows of at most ${MAX_POINTS} points (splitTimeWindow in purekit), or raise the resolution.`,
       "resolution",
     );
   }

@@ -11,6 +11,7 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { bodyTooLarge } from "../body.ts";
 import type { MockArray } from "../types.ts";
 import { createServeHandler, type ServeHandler } from "./core.ts";
 
@@ -22,6 +23,8 @@ export interface NodeMockServerOptions {
   host?: string;
   /** Certificate and key (PEM) for HTTPS; leave out for plain HTTP. */
   tls?: { cert: string; key: string };
+  /** Largest request body (default the array's `maxRequestBytes`); reading stops there and answers 413. */
+  maxRequestBytes?: number;
 }
 
 /** A running server. */
@@ -47,16 +50,45 @@ function toWebRequest(req: IncomingMessage, origin: string, body: Buffer, signal
   return new Request(new URL(req.url ?? "/", origin), init);
 }
 
+/**
+ * Collects a request body up to `limit` bytes; `null` once it passes the limit (the
+ * stream is left paused, and nothing past the limit is kept).
+ */
+async function collect(req: IncomingMessage, limit: number): Promise<Buffer[] | null> {
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) return null;
+  const chunks: Buffer[] = [];
+  const keep = req.method !== "GET" && req.method !== "HEAD";
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    if (keep) chunks.push(chunk as Buffer);
+  }
+  return chunks;
+}
+
 async function answer(
   serve: ServeHandler,
   origin: string,
+  limit: number,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const chunks: Buffer[] = [];
-  if (req.method !== "GET" && req.method !== "HEAD")
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-  else req.resume();
+  const chunks = await collect(req, limit);
+  if (!chunks) {
+    // Answer at once and close: the rest of the body is never read.
+    const error = bodyTooLarge(limit);
+    const payload = JSON.stringify({ errors: error.errors });
+    res.writeHead(413, {
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(payload)),
+      connection: "close",
+    });
+    // `connection: close` makes Node close the socket once this is written.
+    res.end(payload);
+    return;
+  }
   const aborted = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) aborted.abort(new Error("client closed the connection"));
@@ -94,8 +126,9 @@ export async function startNodeMockServer(
 ): Promise<NodeMockServer> {
   const serve = createServeHandler(array.handlers);
   const origin = array.baseUrl;
+  const limit = options.maxRequestBytes ?? array.maxRequestBytes;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    answer(serve, origin, req, res).catch((e: unknown) => {
+    answer(serve, origin, limit, req, res).catch((e: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ errors: [{ message: `Mock server failure: ${(e as Error).message}` }] }));

@@ -18,7 +18,7 @@ import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
 import { loadSigningKey, signArrayJwt, signPure1Jwt } from "../../runtime/auth/jwt.ts";
 import { createFlashArrayClient } from "../../runtime/flasharray.ts";
 import { createFlashBladeClient } from "../../runtime/flashblade.ts";
-import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
+import { type Logger, PureApiError, PurekitError, splitTimeWindow } from "../../runtime/index.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../../runtime/keys/index.ts";
 import { createPure1Client } from "../../runtime/pure1.ts";
 import { INSECURE_WARNING } from "../../runtime/transport/tls.ts";
@@ -1007,6 +1007,53 @@ test({
     },
   });
 }
+// ---------------------------------------------------------------- the mock under hostile input
+
+test({
+  name: "mock on Deno.serve: an oversized body answers 413 errors[], a deeply nested one 400 and stores nothing",
+  fn: async () => {
+    const array = faMock({ seed: "empty", baseUrl: "http://127.0.0.1", maxRequestBytes: 64 * 1024 });
+    const server = startDenoMockServer(array, { port: 0, hostname: "127.0.0.1" });
+    try {
+      const login = await fetch(`${server.url}/api/${array.versions.at(-1)}/login`, {
+        method: "POST",
+        headers: { "api-token": API_TOKEN },
+      });
+      await login.body?.cancel();
+      const headers = {
+        "x-auth-token": login.headers.get("x-auth-token") ?? "",
+        "content-type": "application/json",
+      };
+      const url = `${server.url}/api/${array.versions.at(-1)}/volumes?names=v1`;
+      const big = await fetch(url, { method: "POST", headers, body: new Uint8Array(1024 * 1024).fill(32) });
+      assert.equal(big.status, 413);
+      assert.equal(((await big.json()) as { errors: { context: string }[] }).errors[0]?.context, "body");
+      const deep = `{"provisioned":1048576,"qos":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`;
+      const nested = await fetch(url, { method: "POST", headers, body: deep });
+      assert.equal(nested.status, 400);
+      await nested.body?.cancel();
+      assert.equal(array.state.collection("/volumes").size, 0);
+    } finally {
+      await server.shutdown();
+    }
+  },
+});
+
+test({
+  name: "splitTimeWindow: 7 days at 30 s in windows of at most 10,000 points, no gap, no repeat",
+  fn: () => {
+    const end = 1_700_000_000_000;
+    const windows = splitTimeWindow({ start: end - 7 * 86_400_000, end, resolution: 30_000 });
+    assert.deepEqual(
+      windows.map((w) => w.points),
+      [10_000, 10_000, 160],
+    );
+    for (let i = 1; i < windows.length; i++) {
+      assert.equal(windows[i]?.start, (windows[i - 1]?.end as number) + 30_000);
+    }
+    assert.throws(() => splitTimeWindow({ start: 1, end: 0, resolution: 1 }), /start \(1\) is after end/);
+  },
+});
 
 // ---------------------------------------------------------------- the secret scan (last)
 

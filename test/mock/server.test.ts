@@ -53,11 +53,18 @@ const haveCurl = await new Promise<boolean>((resolve) => execFile("curl", ["--ve
 
 describe.skipIf(!haveCurl)("purekit mock (CLI) over HTTPS, spoken to by curl", () => {
   let child: ChildProcess;
-  let info: { url: string; apiToken: string; caFile: string; versions: string[] };
+  let info: {
+    url: string;
+    apiToken: string;
+    caFile: string;
+    versions: string[];
+    users: string[];
+    password: string | null;
+  };
+  let dir = "";
   const CLIENT = { id: "cli-client", key: "cli-key", issuer: "cli-issuer" };
   let privateKey: CryptoKey;
   let stderr = "";
-  let dir = "";
 
   beforeAll(async () => {
     const keys = await rsaKeys();
@@ -118,6 +125,26 @@ describe.skipIf(!haveCurl)("purekit mock (CLI) over HTTPS, spoken to by curl", (
     expect(info.apiToken).toBe("CLI-TOKEN");
     expect(existsSync(info.caFile)).toBe(true);
     expect(info.versions).toEqual(["2.56"]);
+  });
+
+  it("prints a random password for the default user (no pureuser:pureuser), which gets the API token over REST 1.x", async () => {
+    expect(info.users).toEqual(["pureuser"]);
+    expect(info.password).toMatch(/^[0-9a-f-]{36}$/);
+    const apitoken = (password: string) =>
+      curl([
+        ...ca(),
+        "-X",
+        "POST",
+        "-H",
+        "content-type: application/json",
+        "-d",
+        JSON.stringify({ username: "pureuser", password }),
+        `${info.url}/api/1.19/auth/apitoken`,
+      ]);
+    expect((await apitoken("pureuser")).status).toBe(401);
+    const good = await apitoken(info.password as string);
+    expect(good.status).toBe(200);
+    expect((JSON.parse(good.body) as Json).api_token).toBe("CLI-TOKEN");
   });
 
   it("is really HTTPS: curl refuses it without the CA", async () => {

@@ -63,7 +63,9 @@ function runWithInput(cmd: string, args: string[], cwd: string, input: string): 
     });
     child.on("error", reject);
     child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")} failed (${code}):\n${out}\n${err}`)),
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${cmd} ${args.join(" ")} failed (${code}):\n${out}\n${err}`)),
     );
     child.stdin.end(input);
   });
@@ -80,7 +82,10 @@ function startMock(project: string, args: string[]): Promise<MockInfo> {
     started.push(child);
     let out = "";
     let err = "";
-    const timer = setTimeout(() => reject(new Error(`purekit mock ${args.join(" ")} did not start:\n${err}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`purekit mock ${args.join(" ")} did not start:\n${err}`)),
+      60_000,
+    );
     child.stderr.on("data", (d) => {
       err += d;
     });
@@ -162,9 +167,13 @@ export async function prepareExamples(project: string, run: Run): Promise<Exampl
     tsconfig({ ...compilerOptions, lib: [...compilerOptions.lib, "DOM"], noEmit: true }, ["*.test.ts"]),
   );
   ok(
-    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `vitest@${versionOf("vitest")}`], {
-      cwd: project,
-    }),
+    await run(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--prefer-offline", `vitest@${versionOf("vitest")}`],
+      {
+        cwd: project,
+      },
+    ),
     "npm install vitest",
   );
 
@@ -172,14 +181,33 @@ export async function prepareExamples(project: string, run: Run): Promise<Exampl
   const keyPassword = "correct horse battery staple";
   await runWithInput(
     "npx",
-    ["--no-install", "purekit", "keygen", "--out", join(creds, "fa-client.pem"), "--public-out", join(creds, "fa-client.pub"), "--password-stdin", "--force"],
+    [
+      "--no-install",
+      "purekit",
+      "keygen",
+      "--out",
+      join(creds, "fa-client.pem"),
+      "--public-out",
+      join(creds, "fa-client.pub"),
+      "--password-stdin",
+      "--force",
+    ],
     project,
     keyPassword,
   );
   ok(
     await run(
       "npx",
-      ["--no-install", "purekit", "keygen", "--out", join(creds, "pure1.pem"), "--public-out", join(creds, "pure1.pub"), "--force"],
+      [
+        "--no-install",
+        "purekit",
+        "keygen",
+        "--out",
+        join(creds, "pure1.pem"),
+        "--public-out",
+        join(creds, "pure1.pub"),
+        "--force",
+      ],
       { cwd: project },
     ),
     "purekit keygen (Pure1)",
@@ -214,9 +242,21 @@ export async function prepareExamples(project: string, run: Run): Promise<Exampl
     startMock(project, ["flasharray", "--seed", "volumes=1200"]),
     startMock(project, ["flasharray", "--fault", "path=/arrays,status=503,times=2"]),
     startMock(project, ["pure1", "--api-client", `${join(creds, "pure1.pub")}:${appId}`]),
-    run("npx", ["--no-install", "purekit", "generate", "--spec", join(creds, "FA2.57.spec.json"), "--out", join(dir, "purekit-types")], {
-      cwd: project,
-    }).then((r) => ok(r, "purekit generate --spec")),
+    run(
+      "npx",
+      [
+        "--no-install",
+        "purekit",
+        "generate",
+        "--spec",
+        join(creds, "FA2.57.spec.json"),
+        "--out",
+        join(dir, "purekit-types"),
+      ],
+      {
+        cwd: project,
+      },
+    ).then((r) => ok(r, "purekit generate --spec")),
   ]);
 
   const idToken = ok(
@@ -246,7 +286,11 @@ export async function prepareExamples(project: string, run: Run): Promise<Exampl
 
   const array = (m: MockInfo) => ({ FA_HOST: m.url, FA_API_TOKEN: m.apiToken, FA_CA_FILE: m.caFile });
   const cases: ExampleCase[] = [
-    { file: "examples/api-token.ts", env: array(fa), expect: /Connected to z-x70-a .*over REST 2\.56\n\d+ volumes/ },
+    {
+      file: "examples/api-token.ts",
+      env: array(fa),
+      expect: /Connected to z-x70-a .*over REST 2\.56\n\d+ volumes/,
+    },
     {
       file: "examples/username-password.ts",
       env: { FA_HOST: fa.url, FA_CA_FILE: fa.caFile, FA_USERNAME: "alice", FA_PASSWORD: "s3cret" },
@@ -285,7 +329,8 @@ export async function prepareExamples(project: string, run: Run): Promise<Exampl
     {
       file: "examples/paginate-filter.ts",
       env: { ...array(big), FA_MIN_GIB: "500" },
-      expect: /filter: provisioned>=536870912000 and destroyed=false\n(?:.*\n)*[1-9]\d* volumes of at least 500 GiB/,
+      expect:
+        /filter: provisioned>=536870912000 and destroyed=false\n(?:.*\n)*[1-9]\d* volumes of at least 500 GiB/,
     },
     {
       file: "examples/errors-retries.ts",
@@ -307,10 +352,12 @@ export async function prepareExamples(project: string, run: Run): Promise<Exampl
     {
       file: "examples/new-rest-version.ts",
       env: {},
-      expect: /generated here: REST 2\.57\nREST 2\.57 adds 4 operation\(s\) over 2\.56:\n(?:.*\n)* {2}getVolumeWidgets {2}\(GET \/volume-widgets\)/,
+      expect:
+        /generated here: REST 2\.57\nREST 2\.57 adds 4 operation\(s\) over 2\.56:\n(?:.*\n)* {2}getVolumeWidgets {2}\(GET \/volume-widgets\)/,
     },
   ];
   const missing = sources.filter((f) => !cases.some((c) => c.file === `examples/${f}`));
-  if (missing.length > 0) throw new Error(`examples without a case in test/package/examples.ts: ${missing.join(", ")}`);
+  if (missing.length > 0)
+    throw new Error(`examples without a case in test/package/examples.ts: ${missing.join(", ")}`);
   return cases;
 }

@@ -252,9 +252,14 @@ describe("the installed package", () => {
     const { child, info } = await startMock(["flasharray", "--port", "0", "--json", "--http"]);
     const res = await fetch(`${info.url}/api/api_version`);
     expect(res.status).toBe(200);
-    const login = await fetch(`${info.url}/api/2.56/login`, { method: "POST", headers: { "api-token": info.apiToken } });
+    const login = await fetch(`${info.url}/api/2.56/login`, {
+      method: "POST",
+      headers: { "api-token": info.apiToken },
+    });
     const session = login.headers.get("x-auth-token")!;
-    const vols = (await (await fetch(`${info.url}/api/2.56/volumes`, { headers: { "x-auth-token": session } })).json()) as {
+    const vols = (await (
+      await fetch(`${info.url}/api/2.56/volumes`, { headers: { "x-auth-token": session } })
+    ).json()) as {
       items: unknown[];
     };
     expect(vols.items.length).toBeGreaterThan(0);

@@ -1,0 +1,106 @@
+/**
+ * Reading request bodies without trusting their size or shape: a byte limit counted
+ * while the body streams in (the read stops at the limit, so memory stays bounded by
+ * it), and a nesting-depth check run on the text before `JSON.parse`, so a body that
+ * would overflow the stack later (in `JSON.stringify` of a listing) is refused before
+ * anything is stored.
+ */
+import { MockHttpError } from "./http.ts";
+
+/**
+ * Default largest request body: 16 MiB. Real requests to the arrays are a few KB
+ * (certificates and keytabs tens of KB); the limit only has to stop abuse.
+ */
+export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+/** Deepest JSON nesting a body may have; the specs' bodies nest 4–5 levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The 413 answer, in the arrays' `errors[]` shape. */
+export function bodyTooLarge(limit: number): MockHttpError {
+  return new MockHttpError(
+    413,
+    [
+      {
+        context: "body",
+        message: `Request body is larger than ${limit} bytes; send a smaller body.`,
+      },
+    ],
+    { headers: { connection: "close" } },
+  );
+}
+
+/**
+ * Stops reading without waiting: msw hands handlers a clone of the request, and
+ * cancelling one branch of a tee settles only when the other branch is cancelled too.
+ */
+function cancel(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): void {
+  reader?.cancel().catch(() => {});
+}
+
+/**
+ * Reads a request body as text, at most `limit` bytes. A `content-length` over the
+ * limit is refused before reading; otherwise bytes are counted as they arrive and the
+ * stream is cancelled as soon as the count passes the limit.
+ *
+ * @example
+ * ```ts
+ * const text = await readBodyText(request, 1024 * 1024); // throws a 413 MockHttpError when larger
+ * ```
+ */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
+    cancel(request.body?.getReader());
+    throw bodyTooLarge(limit);
+  }
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      cancel(reader);
+      throw bodyTooLarge(limit);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * Checks that JSON text nests no deeper than `max` arrays/objects, in one linear pass
+ * that skips string contents. Malformed text passes here and fails at `JSON.parse`.
+ *
+ * @example
+ * ```ts
+ * checkJsonDepth('{"a":[1]}'); // fine
+ * checkJsonDepth("[".repeat(100_000)); // throws a 400 MockHttpError
+ * ```
+ */
+export function checkJsonDepth(text: string, max = MAX_JSON_DEPTH): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) {
+        throw new MockHttpError(400, [
+          {
+            context: "body",
+            message: `Request body nests deeper than ${max} levels of objects and arrays.`,
+          },
+        ]);
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
