@@ -47,7 +47,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * const files = recorder.files(); // { "purekit-seed.json": "…", "volumes.json": "…" }
  * ```
  */
-export function createRecorder() {
+/** What {@link createRecorder} returns. */
+export interface Recorder {
+  /** Looks at one exchange: learns its credentials, and keeps the items of a successful data GET. */
+  observe(
+    request: Request,
+    requestBody: string,
+    status: number,
+    responseBody: string,
+    responseHeaders?: Headers,
+  ): void;
+  /** The seed folder's files (name → content), every secret replaced. */
+  files(): Record<string, string>;
+}
+
+export function createRecorder(): Recorder {
   const secrets = new Set<string>();
   const collections = new Map<string, Map<string, Item>>();
   const versions = new Set<string>();

@@ -3,30 +3,36 @@
  * (self-signed certificate made at start, CA written to a file) or HTTP, until
  * SIGINT/SIGTERM.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../mock/index.js";
+import { SEED_MANIFEST } from "../mock/recorder.js";
 import { startNodeMockServer } from "../mock/server/node.js";
 import { generatedVersions } from "../mock/spec.js";
 import { createSelfSignedCertificate } from "../mock/tls/index.js";
 import { PurekitError } from "../runtime/errors.js";
 import { compareVersions } from "../runtime/versions.js";
 const HELP = `purekit mock flasharray|flashblade|pure1 [options]
+purekit mock record --target URL --out DIR   (a recording proxy; --help for its options)
 
 Serves a stateful mock array that speaks the real REST protocol, until Ctrl-C.
 HTTPS by default, with a certificate made at start; its CA is written to a file
 (curl --cacert FILE, or the client's tls.ca).
 
   --port N                 port (default 8443; 0 picks a free one)
-  --host ADDR              address to bind (default 127.0.0.1)
+  --host ADDR              address to bind (default 127.0.0.1; anything beyond loopback
+                           prints a warning: the mock's users and tokens are for tests)
   --versions V             REST versions: 2.56 | 2.0-2.38 | 2.30,2.31 (default: newest)
   --api-token T            accepted API token (repeatable; default: one generated)
   --api-client SPEC        FA/FB: public.pem:CLIENT_ID:KEY_ID:ISSUER   Pure1: public.pem:APP_ID
                            (repeatable)
-  --user NAME:PASSWORD     a user (repeatable; default pureuser:pureuser)
+  --user NAME:PASSWORD     a user (repeatable; default pureuser with a random password,
+                           printed at start)
   --seed S                 recorded | empty | N (N volumes, FB file systems) | volumes=N,hosts=M
+                           | DIR (a folder written by purekit mock record)
   --session-ttl SECONDS    idle session lifetime (default 3600)
   --http                   plain HTTP instead of HTTPS
   --cert FILE --key FILE   serve this certificate instead of making one
@@ -69,6 +75,9 @@ export function parseVersions(product, text) {
 function parseSeed(product, text) {
     if (text === "recorded" || text === "empty")
         return text;
+    // A folder recorded by `purekit mock record`.
+    if (existsSync(join(text, SEED_MANIFEST)))
+        return resolve(text);
     if (/^\d+$/.test(text)) {
         return { [product === "flashblade" ? "file-systems" : "volumes"]: Number(text) };
     }
@@ -76,7 +85,7 @@ function parseSeed(product, text) {
     for (const part of text.split(",")) {
         const [name, count] = part.split("=");
         if (!name || !count || !/^\d+$/.test(count)) {
-            throw invalid(`--seed ${text}: use recorded, empty, a number, or name=N pairs such as volumes=1000,hosts=10`);
+            throw invalid(`--seed ${text}: use recorded, empty, a number, name=N pairs such as volumes=1000,hosts=10, or a folder written by purekit mock record`);
         }
         seed[name] = Number(count);
     }
@@ -167,8 +176,21 @@ function waitForSignal() {
         process.on("SIGTERM", on);
     });
 }
+/**
+ * The warning printed when the server listens beyond loopback (`--host 0.0.0.0`, a LAN
+ * address…); `null` for 127.0.0.0/8, ::1 and localhost.
+ */
+export function exposureWarning(host) {
+    const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+    if (h === "localhost" || h === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(h))
+        return null;
+    const where = h === "0.0.0.0" || h === "::" ? "every network interface" : h;
+    return `purekit mock: warning: listening on ${where}, beyond this machine: anyone who can reach it can use the mock's API token and users. Bind 127.0.0.1 (the default) unless other machines must reach it.`;
+}
 /** The `purekit mock` command. Returns the exit code. */
 export async function run(argv) {
+    if (argv[0] === "record")
+        return (await import("./mock-record.js")).runRecord(argv.slice(1));
     const { values, positionals } = parseArgs({
         args: argv,
         allowPositionals: true,
@@ -271,6 +293,9 @@ export async function run(argv) {
         await writeFile(caFile, certificate.caPem, { mode: 0o644 });
     }
     const server = await startNodeMockServer(array, { port, host, ...(tls ? { tls } : {}) });
+    const warning = exposureWarning(host);
+    if (warning)
+        console.error(warning);
     const info = {
         product,
         url: server.url,
@@ -278,6 +303,8 @@ export async function run(argv) {
         apiToken: array.apiToken || null,
         caFile,
         users: product === "pure1" ? [] : (users.length ? users : [{ username: "pureuser" }]).map((u) => u.username),
+        // The generated password of the default user, shown like the API token (none when --user is given).
+        password: product === "pure1" || users.length ? null : array.password,
     };
     if (values.json)
         console.log(JSON.stringify(info));
@@ -290,6 +317,8 @@ export async function run(argv) {
             console.log(`ca: ${caFile}`);
         if (product !== "pure1")
             console.log(`users: ${info.users.join(", ")}`);
+        if (info.password)
+            console.log(`password (${info.users[0]}): ${info.password}`);
         console.log("Ctrl-C to stop.");
     }
     const signal = await waitForSignal();

@@ -21,6 +21,8 @@ Commands:
                          API client, or an API token from username and password
   mock flasharray|flashblade|pure1 [--port 8443] [--versions 2.0-2.38] [--http] ...
                          serve a stateful mock array over HTTPS for any client
+  mock record --target URL --out DIR
+                         a recording proxy: replay your array with mock --seed DIR
 
 Run \`purekit <command> --help\` for a command's options.
 Exit codes: 0 success, 1 failure (or stale output with --check), 2 bad usage.`;

@@ -284,7 +284,9 @@ async function rawVersions(outDir, product, gen) {
     return out.sort(compareVersions);
 }
 async function productStamp(outDir, product, versions, gen) {
-    const h = createHash("sha256").update(gen).update(await poolHash());
+    const h = createHash("sha256")
+        .update(gen)
+        .update(await poolHash());
     for (const v of versions)
         h.update(`${v}:${await readFile(join(rawDir(outDir, product, v), ".stamp.json"), "utf8")}`);
     return h.digest("hex").slice(0, 16);

@@ -275,7 +275,7 @@ function emitTypes(product, raws, files) {
         }
         if (names.length)
             body.push(`/** Friendly names of the data operations above. */\nexport interface Names {\n${names.join("\n")}\n}`);
-        const importLines = [...imports].map(([g, alias]) => `import type * as ${alias} from "./${g}.js";`);
+        const importLines = [...imports].map(([g, alias]) => `import type * as ${alias} from "./${g}.d.ts";`);
         files.set(`types/shared/${group}.d.ts`, `${header(product, `types shared by REST ${group}`)}${importLines.join("\n")}${importLines.length ? "\n" : ""}// biome-ignore lint: the version root is structural; entries index it by name.\ntype R = { paths: any; components: any; operations: any };\n${body.join("\n")}\n`);
     }
     for (const raw of raws) {
@@ -313,17 +313,17 @@ function emitTypes(product, raws, files) {
             const list = [...named].sort().map((g) => `${alias.get(g)}.Names`);
             return `export interface OperationsByName${list.length ? ` extends ${list.join(", ")}` : ""} {}\n`;
         });
-        const importLines = used.map((g) => `import type * as ${alias.get(g)} from "./shared/${g}.js";`);
+        const importLines = used.map((g) => `import type * as ${alias.get(g)} from "./shared/${g}.d.ts";`);
         files.set(`types/${v}.d.ts`, `${header(product, `REST ${v} types`)}${importLines.join("\n")}\n${out}\n${declarations.join("\n")}\n/** The version's root, through which shared entries resolve their references. */\nexport interface Root {\n  paths: paths;\n  components: components;\n  operations: operations;\n}\n`);
     }
     // Entry files for the package's `./<product>/*` export, whose target has two `*`s:
     // imports resolve, but editors' auto-import never enumerates them (docs/decisions/006).
     for (const v of [...versions, "versions"]) {
-        files.set(`types/entry/${v}/${v}.d.ts`, `${header(product, v === "versions" ? "every version's types" : `REST ${v} types`)}export type * from "../../${v}.js";\n`);
+        files.set(`types/entry/${v}/${v}.d.ts`, `${header(product, v === "versions" ? "every version's types" : `REST ${v} types`)}export type * from "../../${v}.d.ts";\n`);
     }
     const latest = versions.at(-1);
     const valias = (v) => `v${v.replace(/\./g, "_")}`;
-    files.set("types/versions.d.ts", `${header(product, "every version's types")}${versions.map((v) => `import type * as ${valias(v)} from "./${v}.js";`).join("\n")}
+    files.set("types/versions.d.ts", `${header(product, "every version's types")}${versions.map((v) => `import type * as ${valias(v)} from "./${v}.d.ts";`).join("\n")}
 
 /** Data paths (version-free) of each REST version. */
 export interface PathsByVersion {
@@ -469,15 +469,15 @@ ${cases("schemas", "schemas")}
 /** Everything the runtime needs to speak these versions: pass it as \`generated\` to a client factory. */
 export const generated = Object.freeze({ product, versions, latest, loadTable });
 `);
-    files.set("index.d.ts", `${header(product, "versions and loaders")}import type { GeneratedProduct, OperationTable } from "../table.js";
-import type { DataPaths, OperationsByName } from "./types/${latest}.js";
+    files.set("index.d.ts", `${header(product, "versions and loaders")}import type { GeneratedProduct, OperationTable } from "../table.d.ts";
+import type { DataPaths, OperationsByName } from "./types/${latest}.d.ts";
 
 export declare const product: ${JSON.stringify(product)};
 /** The ${product} REST versions generated here, oldest first. */
 export declare const versions: readonly ${JSON.stringify(versions)};
 export type Version = (typeof versions)[number];
 export declare const latest: ${JSON.stringify(latest)};
-export type { DataPaths as LatestPaths, OperationsByName as LatestOperations, components as LatestComponents } from "./types/${latest}.js";
+export type { DataPaths as LatestPaths, OperationsByName as LatestOperations, components as LatestComponents } from "./types/${latest}.d.ts";
 /** One version's operation table. */
 export declare function loadTable(version: string): Promise<OperationTable>;
 /** One version's \`components.schemas\`. */

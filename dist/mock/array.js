@@ -4,17 +4,21 @@
  * it as msw handlers and an in-process fetch. Product differences come in as a
  * {@link ProductProfile}.
  */
+import { compareVersions } from "../runtime/versions.js";
 import { Credentials } from "./auth/credentials.js";
 import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.js";
+import { checkRole } from "./auth/roles.js";
+import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.js";
 import { genericHandler } from "./collections.js";
 import { FaultInjector } from "./faults.js";
 import { createInProcessFetch } from "./fetch.js";
+import { Fleet, mergeListings } from "./fleet.js";
 import { badRequest, empty, errorResponse, json, MockHttpError } from "./http.js";
 import { Journal } from "./journal.js";
 import { http } from "./msw.js";
 import { applySeed, DEFAULT_FIXTURES_DIRS } from "./seed/index.js";
 import { generatedVersions, itemPropertiesOf, latestVersion, loadVersion, operationOf, propertiesOf, } from "./spec.js";
-import { deterministicUuid } from "./state/random.js";
+import { deterministicUuid, opaqueToken } from "./state/random.js";
 import { MockState } from "./state/store.js";
 import { parseBody, parseQuery } from "./validate.js";
 const HOUR_MS = 3_600_000;
@@ -40,11 +44,16 @@ export function createMockArray(profile, options) {
     const versions = servedVersions(profile, options);
     const newest = versions[versions.length - 1];
     const baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, "");
+    // No well-known default password: a fresh random one per mock, shown as `array.password`.
+    const users = options.users ?? [{ username: "pureuser", password: opaqueToken() }];
+    const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    const readText = (request) => readBodyText(request, maxRequestBytes);
     const credentials = new Credentials({
-        users: options.users ?? [{ username: "pureuser", password: "pureuser" }],
+        users,
         apiTokens: options.apiTokens ?? [],
         sessionTtlMs: options.sessionTtlMs ?? HOUR_MS,
         now,
+        ...(options.loginLockout ? { lockout: options.loginLockout } : {}),
     });
     const apiClients = options.apiClients ?? [];
     const apps = options.apps ?? [];
@@ -59,9 +68,40 @@ export function createMockArray(profile, options) {
     const windows = { second: -1, secondCount: 0, minute: -1, minuteCount: 0 };
     let idCounter = 0;
     let closed = false;
+    // A fleet: one state per member array, the local one first (mock/fleet.ts).
+    const fleetMembers = options.fleet?.members ?? [];
+    if (options.fleet) {
+        const { name, members } = options.fleet;
+        if (!members.length || new Set(members).size !== members.length || members.includes(name)) {
+            throw new RangeError(`fleet: give a name and one or more distinct member names, none equal to the fleet's name (got ${JSON.stringify(options.fleet)})`);
+        }
+    }
+    const memberStates = fleetMembers.slice(1).map(() => new MockState(credentials, profile.aliases));
+    let fleet = new Fleet(profile.product, null, [{ name: "mock-array", id: "", state }]);
     const ready = (async () => {
         const spec = await loadVersion(profile.product, newest);
-        await applySeed(profile, state, spec, options.seed ?? "recorded", options.fixturesDir ?? DEFAULT_FIXTURES_DIRS);
+        for (const s of [state, ...memberStates]) {
+            await applySeed(profile, s, spec, options.seed ?? "recorded", options.fixturesDir ?? DEFAULT_FIXTURES_DIRS);
+        }
+        if (options.fleet) {
+            const id = (name) => deterministicUuid(`${profile.product}|array|${name}`);
+            fleet = new Fleet(profile.product, options.fleet.name, fleetMembers.map((name, i) => ({
+                name,
+                id: id(name),
+                state: i === 0 ? state : memberStates[i - 1],
+            })));
+            fleet.seed();
+        }
+        else {
+            const local = state.has("/arrays") ? state.collection("/arrays").scan().next().value?.item : undefined;
+            fleet = new Fleet(profile.product, null, [
+                {
+                    name: typeof local?.name === "string" ? local.name : "mock-array",
+                    id: typeof local?.id === "string" ? local.id : deterministicUuid(`${profile.product}|array`),
+                    state,
+                },
+            ]);
+        }
     })();
     ready.catch(() => { });
     // ---------------------------------------------------------------------------- auth endpoints
@@ -69,12 +109,36 @@ export function createMockArray(profile, options) {
         const key = profile.apiVersionKey;
         return json({ [key]: [...profile.legacyVersions, ...versions] });
     }
-    /** The user a `{username, password}` body names; 401 when the pair does not match. */
+    /**
+     * The user a `{username, password}` body names; 401 when the pair does not match,
+     * 429 while the user is locked out after too many wrong passwords.
+     */
     function userByPassword(body) {
-        const user = credentials.checkPassword(body.username, body.password);
-        if (!user)
-            throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
-        return user;
+        const check = credentials.checkPassword(body.username, body.password);
+        if ("user" in check)
+            return check.user;
+        if (check.problem === "locked") {
+            const seconds = Math.max(1, Math.ceil((check.until - now()) / 1000));
+            throw new MockHttpError(429, [
+                {
+                    context: "username",
+                    message: `Too many failed login attempts; the user is locked out for ${seconds} more seconds.`,
+                },
+            ], { headers: { "retry-after": String(seconds) } });
+        }
+        throw new MockHttpError(401, [{ context: "username", message: "Invalid username or password." }]);
+    }
+    /** A JSON `{username, password}` body, or `{}` when empty. */
+    function passwordBody(text, hint) {
+        checkJsonDepth(text);
+        let body;
+        try {
+            body = JSON.parse(text || "{}");
+        }
+        catch {
+            throw badRequest(hint, "body");
+        }
+        return typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
     }
     /** `POST /api/2.N/login` (FB `/api/login`): an `api-token` header, or a password body where the version takes one. */
     async function login(request, spec) {
@@ -86,7 +150,7 @@ export function createMockArray(profile, options) {
             const session = credentials.openSession(username);
             return json(profile.loginBody(username), 200, { "x-auth-token": session.token });
         }
-        const text = await request.text();
+        const text = await readText(request);
         const loginOp = spec.table.authOperations.find((o) => o.path.endsWith("/login"));
         const acceptsPassword = loginOp?.body?.schema === "LoginPost";
         if (!text.trim() || !acceptsPassword) {
@@ -99,13 +163,7 @@ export function createMockArray(profile, options) {
                 },
             ]);
         }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw badRequest('Malformed JSON login body; send {"username": …, "password": …}.', "body");
-        }
+        const body = passwordBody(text, 'Malformed JSON login body; send {"username": …, "password": …}.');
         const user = userByPassword(body);
         const session = credentials.openSession(user.username);
         return json(profile.loginBody(user.username), 200, { "x-auth-token": session.token });
@@ -118,17 +176,11 @@ export function createMockArray(profile, options) {
         return empty();
     }
     async function legacyApiToken(request) {
-        let body = {};
-        try {
-            body = JSON.parse((await request.text()) || "{}");
-        }
-        catch {
-            throw badRequest('Malformed JSON body; send {"username": …, "password": …}.');
-        }
+        const body = passwordBody(await readText(request), 'Malformed JSON body; send {"username": …, "password": …}.');
         return json({ api_token: credentials.apiTokenOf(userByPassword(body).username) });
     }
     async function token(request) {
-        const jwt = await readExchange(request);
+        const jwt = readExchange(request, await readText(request));
         const issued = profile.product === "pure1"
             ? await exchangePure1Jwt(jwt, apps, credentials, accessTokenTtlMs, now())
             : await exchangeArrayJwt(jwt, apiClients, credentials, accessTokenTtlMs, now());
@@ -172,31 +224,37 @@ export function createMockArray(profile, options) {
             ]);
         }
         const role = authenticate(request);
-        // The readonly role sees everything and changes nothing, as on the arrays.
-        if (role === "readonly" && op.method !== "get") {
-            throw new MockHttpError(403, [
-                { context: path, message: "Permission denied: the readonly role cannot change the array." },
-            ]);
-        }
+        if (profile.product !== "pure1")
+            checkRole(role, op.method, op.path, profile.storageRoots);
         const query = parseQuery(search, op);
-        const body = await parseBody(request, op, spec);
+        const body = await parseBody(request, op, spec, maxRequestBytes);
         const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
         const patchBody = operationOf(spec, "patch", path)?.body?.schema;
-        const ctx = {
+        const members = profile.product === "pure1" ? [fleet.local] : fleet.resolve(query.context_names, op.method !== "get");
+        const { context_names: _contexts, ...rest } = query;
+        const base = {
             product: profile.product,
             spec,
             op,
-            query,
+            query: rest,
             body,
             state,
+            contextRef: profile.product === "pure1" ? null : { name: fleet.local.name, id: fleet.local.id },
             request,
             now: now(),
             itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
             destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
             newId: (key) => deterministicUuid(`${profile.product}|${key}|${++idCounter}`),
+            partialStatus: profile.partialSuccessSince && compareVersions(spec.version, profile.partialSuccessSince) >= 0
+                ? 207
+                : 200,
         };
         const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
-        return handler(ctx);
+        const answers = [];
+        for (const member of members) {
+            answers.push(await handler({ ...base, state: member.state, contextRef: { name: member.name, id: member.id } }));
+        }
+        return answers.length === 1 ? answers[0] : mergeListings(answers);
     }
     // ---------------------------------------------------------------------------------- routing
     async function route(request, url) {
@@ -325,6 +383,8 @@ export function createMockArray(profile, options) {
         baseUrl,
         versions,
         apiToken: profile.product === "pure1" ? "" : credentials.primaryApiToken,
+        password: profile.product === "pure1" ? "" : (users[0]?.password ?? ""),
+        maxRequestBytes,
         handlers,
         fetch: createInProcessFetch(handlers, baseUrl),
         state,

@@ -21,6 +21,11 @@ export interface DataContext {
     readonly query: Query;
     readonly body: unknown;
     readonly state: MockState;
+    /** The array the request acts on (`context_names`), stamped on listed items that declare `context`. */
+    readonly contextRef: {
+        name: string;
+        id: string;
+    } | null;
     readonly request: Request;
     /** The mock's clock, read once per request. */
     readonly now: number;
@@ -34,6 +39,8 @@ export interface DataContext {
     readonly destroyable: boolean;
     /** A deterministic id for a new object. */
     newId(key: string): string;
+    /** Status of a GET that found some objects and reports the others in `errors` (200 or 207). */
+    readonly partialStatus: number;
 }
 /** A data handler: the generic one, or a product's that may call the generic one. */
 export type DataHandler = (ctx: DataContext) => Response | Promise<Response>;
@@ -81,6 +88,20 @@ export declare function baseItem(ctx: DataContext, collectionPath: string, name:
 export declare function bodyObject(ctx: DataContext): Record<string, unknown>;
 /** Resolves a reference to an object of another collection (`{ name }` → `{ name, id }`). */
 export declare function referenceTo(state: MockState, path: string, nameOrId: string): Item | undefined;
+/**
+ * Checks the references of a body against the collections they name: a field holding
+ * `{name}` or `{id}` whose plural path is a collection of this version (`pod` →
+ * `/pods`, `volume_group` → `/volume-groups`, `host_group` → `/host-groups`) must
+ * name an existing object; `{name: null}` or `""` (leave or clear) is fine. Answers the body
+ * with each such reference completed to `{name, id}`.
+ */
+export declare function checkReferences(ctx: DataContext, body: Record<string, unknown>): Record<string, unknown>;
+/**
+ * The container a new object's name places it in: `pod1::vol` is in pod `pod1` (FA
+ * names pod members so), which must exist; `undefined` for names without `::` or
+ * items without a `pod` field.
+ */
+export declare function podOfName(ctx: DataContext, name: string): Item | undefined;
 /**
  * POST: creates objects. By `names` (409-like clashes answer 400 with the name as
  * context); else from `source_names` (snapshots, named `source.suffix`); else from the

@@ -1,6 +1,8 @@
 import { compileFilter, FilterSyntaxError } from "./filter.js";
 import { badRequest, empty, json, MockHttpError } from "./http.js";
 import { envelopeOf, typeOf } from "./spec.js";
+import { deleteTags, putTags } from "./tags.js";
+import { listDerivedView } from "./views.js";
 // ------------------------------------------------------------------------------------ helpers
 /** `/host-groups` → `host group`; used in messages. */
 export function kindOf(path) {
@@ -218,15 +220,18 @@ export function aggregate(items) {
  * Only the fields the served version declares: one state serves several versions,
  * and an older version must not answer with fields that came later.
  */
-function project(items, props) {
+function project(items, props, context) {
     const keys = Object.keys(props);
     if (keys.length === 0)
         return items;
+    const stamp = context !== null && "context" in props;
     return items.map((item) => {
         const out = {};
         for (const k of keys)
             if (k in item)
                 out[k] = item[k];
+        if (stamp && !isPlainObject(out.context))
+            out.context = { ...context };
         return out;
     });
 }
@@ -236,7 +241,7 @@ function envelope(ctx, items, page) {
     const body = {};
     if ("continuation_token" in declared)
         body.continuation_token = page.token;
-    body.items = project(items, ctx.itemProps);
+    body.items = project(items, ctx.itemProps, ctx.contextRef);
     if ("more_items_remaining" in declared)
         body.more_items_remaining = page.more;
     if ("total_item_count" in declared)
@@ -245,7 +250,8 @@ function envelope(ctx, items, page) {
         body.total = [page.total];
     if (page.errors?.length)
         body.errors = page.errors;
-    return json(body, 200, page.token ? { "x-next-token": page.token } : {});
+    const status = page.errors?.length ? ctx.partialStatus : 200;
+    return json(body, status, page.token ? { "x-next-token": page.token } : {});
 }
 /**
  * GET: one page of a collection. Without `sort`, pages walk slots in order and stop
@@ -362,6 +368,49 @@ export function referenceTo(state, path, nameOrId) {
         ref.id = item.id;
     return ref;
 }
+/**
+ * Checks the references of a body against the collections they name: a field holding
+ * `{name}` or `{id}` whose plural path is a collection of this version (`pod` →
+ * `/pods`, `volume_group` → `/volume-groups`, `host_group` → `/host-groups`) must
+ * name an existing object; `{name: null}` or `""` (leave or clear) is fine. Answers the body
+ * with each such reference completed to `{name, id}`.
+ */
+export function checkReferences(ctx, body) {
+    const out = { ...body };
+    const errors = [];
+    for (const [field, value] of Object.entries(body)) {
+        if (field === "source" || !isPlainObject(value))
+            continue;
+        const key = typeof value.name === "string" ? value.name : typeof value.id === "string" ? value.id : null;
+        if (!key)
+            continue; // `{name: null}` or `""`: no reference (leave a pod, clear a group)
+        const path = `/${field.replace(/_/g, "-")}s`;
+        if (!ctx.spec.paths.has(path))
+            continue;
+        const ref = referenceTo(ctx.state, path, key);
+        if (!ref)
+            errors.push({ context: key, message: `${capitalize(kindOf(path))} does not exist.` });
+        else
+            out[field] = ref;
+    }
+    if (errors.length)
+        throw new MockHttpError(400, errors);
+    return out;
+}
+/**
+ * The container a new object's name places it in: `pod1::vol` is in pod `pod1` (FA
+ * names pod members so), which must exist; `undefined` for names without `::` or
+ * items without a `pod` field.
+ */
+export function podOfName(ctx, name) {
+    if (!("pod" in ctx.itemProps) || !name.includes("::"))
+        return undefined;
+    const pod = name.slice(0, name.indexOf("::"));
+    const ref = referenceTo(ctx.state, "/pods", pod);
+    if (!ref)
+        throw badRequest("Pod does not exist.", pod);
+    return ref;
+}
 /** Every combination of the reference parameters: `group_names=g&member_names=a,b` → 2 combos. */
 function combinations(refs) {
     let combos = [{}];
@@ -395,7 +444,7 @@ function sameRefs(item, combo) {
  * `build` lets a product complete each new item.
  */
 export function createItems(ctx, collection, build = (base) => base) {
-    const body = bodyObject(ctx);
+    const body = checkReferences(ctx, bodyObject(ctx));
     const kind = capitalize(kindOf(collection.path));
     const names = stringList(ctx.query.names);
     /** Stores the new objects once all of them passed their checks, and answers them. */
@@ -410,7 +459,11 @@ export function createItems(ctx, collection, build = (base) => base) {
             .map((n) => ({ context: n, message: `${kind} already exists.` }));
         if (errors.length)
             throw new MockHttpError(400, errors);
-        return store(names.map((name) => build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} })));
+        return store(names.map((name) => {
+            const pod = podOfName(ctx, name);
+            const item = build(deepMerge(baseItem(ctx, collection.path, name), body), { name, refs: {} });
+            return pod ? { ...item, pod } : item;
+        }));
     }
     const refs = refParams(ctx);
     const sources = refs.find((r) => r.field === "source");
@@ -441,6 +494,14 @@ export function createItems(ctx, collection, build = (base) => base) {
     }
     if (!refs.length && "name" in ctx.itemProps && ctx.op.query.some((p) => p.name === "names")) {
         throw badRequest(`${ctx.op.method.toUpperCase()} ${ctx.op.path} needs names for the new objects.`, "names");
+    }
+    // A relation (`/host-groups/hosts`, `/protection-groups/volumes`…) needs both ends named.
+    for (const end of ["group", "member"]) {
+        const offered = ctx.op.query.filter((p) => p.name === `${end}_names` || p.name === `${end}_ids`);
+        if (offered.length && !refs.some((r) => r.field === end)) {
+            const param = offered[0]?.name;
+            throw badRequest(`${ctx.op.method.toUpperCase()} ${ctx.op.path} needs ${param}.`, param);
+        }
     }
     const combos = refs.length ? combinations(refs) : [{}];
     const items = [];
@@ -492,7 +553,7 @@ export function addressed(ctx, collection) {
  * `name` renames (one object at a time, to a free name).
  */
 export function patchItems(ctx, collection, adjust = (next) => next) {
-    const body = bodyObject(ctx);
+    const body = checkReferences(ctx, bodyObject(ctx));
     const targets = addressed(ctx, collection);
     if (typeof body.name === "string") {
         if (targets.length !== 1)
@@ -545,14 +606,14 @@ export const genericHandler = (ctx) => {
     const collection = ctx.state.collection(ctx.op.path);
     switch (ctx.op.method) {
         case "get":
-            return listCollection(ctx, collection);
+            return listDerivedView(ctx) ?? listCollection(ctx, collection);
         case "post":
             return createItems(ctx, collection);
         case "patch":
         case "put":
-            return patchOrPut(ctx, collection);
+            return putTags(ctx) ?? patchOrPut(ctx, collection);
         case "delete":
-            return deleteItems(ctx, collection);
+            return deleteTags(ctx) ?? deleteItems(ctx, collection);
     }
 };
 function patchOrPut(ctx, collection) {
@@ -561,6 +622,28 @@ function patchOrPut(ctx, collection) {
         const items = (isPlainObject(ctx.body) && Array.isArray(ctx.body.items) ? ctx.body.items : [ctx.body]).filter(isPlainObject);
         return itemsAnswer(items.map((item) => collection.add({ ...item })));
     }
+    if (ctx.op.method === "patch" && !ctx.op.query.some((p) => p.name === "names" || p.name === "ids")) {
+        return patchSingleton(ctx, collection);
+    }
     return patchItems(ctx, collection);
+}
+/**
+ * PATCH of a path that names no objects (`/support`, `/arrays`): the array's one
+ * object of that kind is changed (made from the body when the mock holds none yet).
+ */
+function patchSingleton(ctx, collection) {
+    const body = bodyObject(ctx);
+    const present = [...collection.scan()];
+    if (!present.length) {
+        const item = deepMerge(baseItem(ctx, collection.path, undefined), body);
+        collection.add(item);
+        return itemsAnswer([item]);
+    }
+    const changed = present.map(({ slot, item }) => {
+        const next = deepMerge(item, body);
+        collection.replace(slot, next);
+        return next;
+    });
+    return itemsAnswer(changed);
 }
 //# sourceMappingURL=collections.js.map

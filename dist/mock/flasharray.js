@@ -6,6 +6,7 @@
 import { createMockArray } from "./array.js";
 import { arrayErrorBody, arrayUnauthorized } from "./errors.js";
 import { flashArrayAliases, flashArrayGenerators, flashArraySemantics } from "./semantics/flasharray.js";
+import { generateArrayConnections } from "./semantics/replication.js";
 const LEGACY = Array.from({ length: 20 }, (_, i) => `1.${i}`);
 /** Recorded FA answers (Purity//FA 6.3.3) → the paths they answer. */
 const RECORDED = {
@@ -46,9 +47,45 @@ export const flashArrayProfile = {
     errorBody: arrayErrorBody,
     defaultAccessTokenTtlMs: 86_400_000,
     aliases: flashArrayAliases,
+    storageRoots: new Set([
+        // Block, file and object storage objects and their protection (Purity//FA user guide: Storage Admin).
+        "volumes",
+        "volume-groups",
+        "volume-snapshots",
+        "hosts",
+        "host-groups",
+        "connections",
+        "protection-groups",
+        "protection-group-snapshots",
+        "pods",
+        "pod-replica-links",
+        "remote-protection-groups",
+        "remote-protection-group-snapshots",
+        "remote-volume-snapshots",
+        "directories",
+        "directory-exports",
+        "directory-snapshots",
+        "file-systems",
+        "files",
+        "policies",
+        "buckets",
+        "object-store-accounts",
+        "object-store-users",
+        "object-store-access-keys",
+        "lifecycle-rules",
+        "presets",
+        "workloads",
+        "vchosts",
+        "vchost-connections",
+        "virtual-machines",
+        "container-default-protections",
+    ]),
+    partialSuccessSince: "2.49",
     semantics: flashArraySemantics,
     generators: flashArrayGenerators,
     recorded: { folder: "fa", files: RECORDED },
+    // The lab recordings hold no array connection; a replicating array has one.
+    afterRecorded: (state, spec) => generateArrayConnections(state, spec, 1),
 };
 /**
  * A stateful FlashArray that speaks the real REST protocol, in-process.

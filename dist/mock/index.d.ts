@@ -19,7 +19,8 @@ export { createFlashArrayMock } from "./flasharray.js";
 export { createFlashBladeMock } from "./flashblade.js";
 export type { Journal, JournalEntry } from "./journal.js";
 export { createPure1Mock } from "./pure1.js";
+export { createRecorder, REDACTED, type SeedManifest } from "./recorder.js";
 export type { Collection, Item } from "./state/collection.js";
 export type { MockState } from "./state/store.js";
-export type { ArrayMockOptions, MockApiClient, MockArray, MockCommonOptions, MockPure1App, MockSeed, MockUser, Pure1MockOptions, } from "./types.js";
+export type { ArrayMockOptions, MockApiClient, MockArray, MockCommonOptions, MockPure1App, MockSeed, MockUser, Pure1MockOptions, RecordedSeed, } from "./types.js";
 //# sourceMappingURL=index.d.ts.map

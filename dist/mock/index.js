@@ -17,4 +17,5 @@ export { createInProcessFetch } from "./fetch.js";
 export { createFlashArrayMock } from "./flasharray.js";
 export { createFlashBladeMock } from "./flashblade.js";
 export { createPure1Mock } from "./pure1.js";
+export { createRecorder, REDACTED } from "./recorder.js";
 //# sourceMappingURL=index.js.map

@@ -29,6 +29,17 @@ export interface ProductProfile {
     defaultAccessTokenTtlMs: number;
     /** Paths that are two views of one relation → the collection they share. */
     aliases: ReadonlyMap<string, string>;
+    /**
+     * First path segments of storage objects (`volumes`, `file-systems`…): what the
+     * `storage_admin` role may change (mock/auth/roles.ts). Empty for Pure1 (no roles).
+     */
+    storageRoots: ReadonlySet<string>;
+    /**
+     * First version whose GET answers 207 (partial success) when `allow_errors=true`
+     * and some named objects are missing: the specs declare 207 from FA 2.49 and FB 2.22
+     * on (the tables carry no response codes). Before it the answer is 200 with `errors`.
+     */
+    partialSuccessSince?: string;
     /** Handlers by `METHOD /path` that replace the generic one. */
     semantics: Readonly<Record<string, DataHandler>>;
     /** Seed generators by collection path (`/volumes`); others get generic items. */
@@ -38,6 +49,8 @@ export interface ProductProfile {
         folder: string;
         files: Readonly<Record<string, string>>;
     } | null;
+    /** Adds what the recordings lack but a real array of this kind holds (FA: a connected array to replicate to). */
+    afterRecorded?: (state: MockState, spec: VersionSpec) => void;
     /** What `seed: "recorded"` means when there is no recording (Pure1): a generated seed. */
     fallbackSeed?: Record<string, number>;
 }

@@ -19,6 +19,7 @@ export const pure1Profile = {
     errorBody: arrayErrorBody,
     defaultAccessTokenTtlMs: 36_000_000,
     aliases: new Map(),
+    storageRoots: new Set(),
     semantics: pure1Semantics,
     generators: pure1Generators,
     recorded: null,

@@ -1,7 +1,6 @@
 /**
  * Public option and result types of the mock arrays.
  */
-import type { CryptoKey } from "jose";
 import type { FaultInjector } from "./faults.js";
 import type { Journal } from "./journal.js";
 import type { RequestHandler } from "./msw.js";
@@ -42,7 +41,12 @@ export interface MockPure1App {
  * or generated items per collection, e.g. `{ volumes: 100_000, hosts: 50 }`
  * (keys are collection names as in the path: `volumes`, `host-groups`, `file-systems`…).
  */
-export type MockSeed = "recorded" | "empty" | Record<string, number>;
+export type MockSeed = "recorded" | "empty" | Record<string, number> | RecordedSeed;
+/**
+ * A seed folder written by `purekit mock record` (a path, or a `file:` URL): the mock
+ * starts with the recorded answers and is stateful on top.
+ */
+export type RecordedSeed = (string & {}) | URL;
 /** Options shared by all three products. */
 export interface MockCommonOptions {
     /** One REST version to serve (default: the newest generated). */
@@ -53,10 +57,18 @@ export interface MockCommonOptions {
     baseUrl?: string;
     /** Lifetime of OAuth2 access tokens (FA/FB default 1 day, Pure1 10 hours). */
     accessTokenTtlMs?: number;
-    /** What the array holds at start (default `recorded` for FA/FB, a small generated fleet for Pure1). */
+    /**
+     * What the array holds at start (default `recorded` for FA/FB, a small generated fleet
+     * for Pure1); a folder path or URL replays a recording of `purekit mock record`.
+     */
     seed?: MockSeed;
     /** Clock for sessions, tokens and timestamps (default `Date.now`); tests can move time. */
     now?: () => number;
+    /**
+     * Largest request body accepted (default 16 MiB); larger ones answer 413 with
+     * `errors[]`, and reading stops at the limit.
+     */
+    maxRequestBytes?: number;
     /** Where the recorded answers live (default `../shared/fixtures/recorded` beside the checkout). */
     fixturesDir?: string | URL;
 }
@@ -67,10 +79,32 @@ export interface ArrayMockOptions extends MockCommonOptions {
         token: string;
         username: string;
     })[];
-    /** Users (default one: `pureuser` / `pureuser`). */
+    /**
+     * Users (default one: `pureuser` with a random password made per mock, read it from
+     * {@link MockArray.password}; there is no well-known default password).
+     */
     users?: readonly MockUser[];
+    /**
+     * Wrong passwords in a row (login body, REST 1.x `auth/apitoken`) before a user is
+     * locked out, and for how long: default 5 and 5 minutes. While locked the array
+     * answers 429 with `Retry-After`, even to the right password.
+     */
+    loginLockout?: {
+        maxAttempts?: number;
+        durationMs?: number;
+    };
     /** Registered OAuth2 API clients. */
     apiClients?: readonly MockApiClient[];
+    /**
+     * A fleet served by this one mock: its name and member arrays, the first being the
+     * array that receives requests. Each member holds its own objects (seeded alike);
+     * `context_names` chooses the members a call acts on, and listed items carry their
+     * `context`.
+     */
+    fleet?: {
+        name: string;
+        members: readonly string[];
+    };
     /** Idle lifetime of a login session (default 1 hour, what users measure on real arrays). */
     sessionTtlMs?: number;
 }
@@ -92,6 +126,10 @@ export interface MockArray {
     readonly versions: readonly string[];
     /** An API token the array accepts (the first configured, or a generated one); `""` for Pure1. */
     readonly apiToken: string;
+    /** The first user's password (the generated one by default); `""` for Pure1. */
+    readonly password: string;
+    /** Largest request body accepted, in bytes (the standalone servers enforce it too). */
+    readonly maxRequestBytes: number;
     /** msw request handlers, for `setupServer(...array.handlers)` or `setupWorker`. */
     readonly handlers: RequestHandler[];
     /** A `fetch` answered by the handlers in-process (msw `getResponse`); patches nothing global. */
@@ -109,4 +147,7 @@ export interface MockArray {
     /** Forgets sessions and pending faults; the mock answers 503 afterwards. */
     close(): void;
 }
+/** The platform's Web Crypto key type, without the DOM lib's global name (see runtime/crypto-key.ts). */
+type CryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+export {};
 //# sourceMappingURL=types.d.ts.map

@@ -34,8 +34,9 @@ export interface SchemaValidatorOptions {
  */
 export declare function createSchemaValidator(schemas: Record<string, Schema>, options?: SchemaValidatorOptions): (schemaName: string, value: unknown) => string[] | null;
 /**
- * Reads and validates a JSON body. Returns `undefined` when the operation takes no
+ * Reads and validates a JSON body, at most `maxBytes` long and at most
+ * {@link checkJsonDepth}'s levels deep. Returns `undefined` when the operation takes no
  * body and none was sent.
  */
-export declare function parseBody(request: Request, op: OperationInfo, spec: VersionSpec): Promise<unknown>;
+export declare function parseBody(request: Request, op: OperationInfo, spec: VersionSpec, maxBytes?: number): Promise<unknown>;
 //# sourceMappingURL=validate.d.ts.map

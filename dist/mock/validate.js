@@ -5,6 +5,7 @@
  * `errors[]` shape, naming the parameter and saying what was expected.
  */
 import { Ajv } from "ajv";
+import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.js";
 import { badRequest, MockHttpError } from "./http.js";
 function decode(raw, name) {
     try {
@@ -173,11 +174,12 @@ export function createSchemaValidator(schemas, options = {}) {
 }
 const bodyValidators = new WeakMap();
 /**
- * Reads and validates a JSON body. Returns `undefined` when the operation takes no
+ * Reads and validates a JSON body, at most `maxBytes` long and at most
+ * {@link checkJsonDepth}'s levels deep. Returns `undefined` when the operation takes no
  * body and none was sent.
  */
-export async function parseBody(request, op, spec) {
-    const text = await request.text();
+export async function parseBody(request, op, spec, maxBytes = DEFAULT_MAX_REQUEST_BYTES) {
+    const text = await readBodyText(request, maxBytes);
     const label = `${op.method.toUpperCase()} ${op.path}`;
     if (!text.trim()) {
         if (op.body?.required)
@@ -195,6 +197,7 @@ export async function parseBody(request, op, spec) {
             },
         ]);
     }
+    checkJsonDepth(text);
     let body;
     try {
         body = JSON.parse(text);

@@ -24,5 +24,6 @@ export type { Middleware, MiddlewareParams, RequestLogRecord } from "./middlewar
 export { type PartialOptions, PartialResultError } from "./partial.js";
 export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.js";
 export type { RetryOptions } from "./retry.js";
+export { PURE1_MAX_POINTS, type SplitTimeWindowOptions, splitTimeWindow, type TimeWindow, } from "./timeseries.js";
 export type { TlsOptions } from "./transport/index.js";
 //# sourceMappingURL=index.d.ts.map

@@ -18,4 +18,5 @@ export { PureApiError, PurekitError, } from "./errors.js";
 export * from "./filter.js";
 export { importPrivateKey } from "./keys/index.js";
 export { PartialResultError } from "./partial.js";
+export { PURE1_MAX_POINTS, splitTimeWindow, } from "./timeseries.js";
 //# sourceMappingURL=index.js.map

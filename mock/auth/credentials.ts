@@ -46,11 +46,11 @@ export interface LoginLockout {
 
 /** Users, API tokens, sessions and access tokens of one mock. */
 export class Credentials {
-  readonly users = new Map<string, MockUser>();
+  readonly users: Map<string, MockUser> = new Map();
   /** API token → user name. */
-  readonly apiTokens = new Map<string, string>();
-  readonly sessions = new Map<string, Session>();
-  readonly accessTokens = new Map<string, AccessToken>();
+  readonly apiTokens: Map<string, string> = new Map();
+  readonly sessions: Map<string, Session> = new Map();
+  readonly accessTokens: Map<string, AccessToken> = new Map();
   /** The token shown to the user (first configured, else generated). */
   readonly primaryApiToken: string;
   sessionTtlMs: number;

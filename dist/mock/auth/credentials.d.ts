@@ -23,6 +23,24 @@ export interface AccessToken {
 }
 /** What is wrong with a presented credential. */
 export type CredentialProblem = "missing" | "unknown" | "expired";
+/** What a password check found. */
+export type PasswordCheck = {
+    user: MockUser;
+} | {
+    problem: "wrong";
+}
+/** Too many wrong passwords in a row: refused until `until` (the mock's clock), even the right one. */
+ | {
+    problem: "locked";
+    until: number;
+};
+/** Wrong passwords in a row before a user is locked out, and for how long (the arrays' `admins/settings`). */
+export interface LoginLockout {
+    /** Default 5 (the arrays' `max_login_attempts`, 1–100). */
+    maxAttempts: number;
+    /** Default 5 minutes (the arrays' `lockout_duration`, in ms). */
+    durationMs: number;
+}
 /** Users, API tokens, sessions and access tokens of one mock. */
 export declare class Credentials {
     #private;
@@ -34,6 +52,7 @@ export declare class Credentials {
     /** The token shown to the user (first configured, else generated). */
     readonly primaryApiToken: string;
     sessionTtlMs: number;
+    readonly lockout: LoginLockout;
     constructor(options: {
         users: readonly MockUser[];
         apiTokens: readonly (string | {
@@ -42,11 +61,15 @@ export declare class Credentials {
         })[];
         sessionTtlMs: number;
         now: () => number;
+        lockout?: Partial<LoginLockout>;
     });
     /** The API token of a user, made on first request (REST 1.x `auth/apitoken`). */
     apiTokenOf(username: string): string;
-    /** Checks a username and password. */
-    checkPassword(username: unknown, password: unknown): MockUser | undefined;
+    /**
+     * Checks a username and password, counting wrong ones: after
+     * `lockout.maxAttempts` in a row the user is locked for `lockout.durationMs`.
+     */
+    checkPassword(username: unknown, password: unknown): PasswordCheck;
     /** Opens a session for a user. */
     openSession(username: string): Session;
     /** The live session for a token (touching it), or why there is none. */

@@ -13,9 +13,19 @@ export class Credentials {
     /** The token shown to the user (first configured, else generated). */
     primaryApiToken;
     sessionTtlMs;
+    lockout;
     #now;
+    /**
+     * Wrong passwords in a row, per known user; unknown names share one entry, so
+     * guessing names costs the same as guessing passwords and the map stays bounded.
+     */
+    #failures = new Map();
     constructor(options) {
         this.#now = options.now;
+        this.lockout = {
+            maxAttempts: options.lockout?.maxAttempts ?? 5,
+            durationMs: options.lockout?.durationMs ?? 300_000,
+        };
         this.sessionTtlMs = options.sessionTtlMs;
         for (const user of options.users)
             this.users.set(user.username, { role: "array_admin", ...user });
@@ -43,10 +53,28 @@ export class Credentials {
         this.apiTokens.set(token, username);
         return token;
     }
-    /** Checks a username and password. */
+    /**
+     * Checks a username and password, counting wrong ones: after
+     * `lockout.maxAttempts` in a row the user is locked for `lockout.durationMs`.
+     */
     checkPassword(username, password) {
         const user = typeof username === "string" ? this.users.get(username) : undefined;
-        return user && user.password !== undefined && user.password === password ? user : undefined;
+        const key = user ? `user:${user.username}` : "unknown";
+        const now = this.#now();
+        const record = this.#failures.get(key);
+        if (record && record.lockedUntil > now)
+            return { problem: "locked", until: record.lockedUntil };
+        if (user && user.password !== undefined && user.password === password) {
+            this.#failures.delete(key);
+            return { user };
+        }
+        const count = (record && record.lockedUntil === 0 ? record.count : 0) + 1;
+        const locked = count >= this.lockout.maxAttempts;
+        this.#failures.set(key, {
+            count: locked ? 0 : count,
+            lockedUntil: locked ? now + this.lockout.durationMs : 0,
+        });
+        return { problem: "wrong" };
     }
     /** Opens a session for a user. */
     openSession(username) {

@@ -18,8 +18,8 @@ import type { AccessToken, Credentials } from "./credentials.js";
 export declare function oauthError(status: 400 | 401, error: string, description: string, context?: string): MockHttpError;
 /** Imports a public key given as SPKI PEM, an X.509 certificate PEM, or a CryptoKey. */
 export declare function publicKeyOf(key: string | CryptoKey): Promise<JoseKey | CryptoKey>;
-/** Reads the form body and checks the fixed fields of a token exchange. */
-export declare function readExchange(request: Request): Promise<string>;
+/** Checks the form body (`text`, read by the caller within its size limit) and the fixed fields of a token exchange. */
+export declare function readExchange(request: Request, text: string): string;
 /** FA/FB: verifies an API client's JWT and issues an access token for its `sub`. */
 export declare function exchangeArrayJwt(jwt: string, clients: readonly MockApiClient[], credentials: Credentials, defaultTtlMs: number, now: number): Promise<AccessToken>;
 /** Pure1: verifies an application's JWT (`iss` = application id) and issues an access token. */

@@ -12,6 +12,7 @@
  */
 import { decodeJwt, decodeProtectedHeader, errors, importSPKI, importX509, jwtVerify, } from "jose";
 import { MockHttpError } from "../http.js";
+import { intersectRoles } from "./roles.js";
 const GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const SUBJECT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
 const ISSUED_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
@@ -38,13 +39,13 @@ export function publicKeyOf(key) {
     }
     return pending;
 }
-/** Reads the form body and checks the fixed fields of a token exchange. */
-export async function readExchange(request) {
+/** Checks the form body (`text`, read by the caller within its size limit) and the fixed fields of a token exchange. */
+export function readExchange(request, text) {
     const type = request.headers.get("content-type") ?? "";
     if (!/application\/x-www-form-urlencoded/i.test(type)) {
         throw oauthError(400, "invalid_request", `Expected Content-Type application/x-www-form-urlencoded, got '${type || "none"}'.`, "content-type");
     }
-    const form = new URLSearchParams(await request.text());
+    const form = new URLSearchParams(text);
     const grantType = form.get("grant_type");
     if (grantType !== GRANT_TYPE) {
         throw oauthError(400, "unsupported_grant_type", `Unsupported grant_type: ${grantType ?? "(missing)"}; expected ${GRANT_TYPE}.`, "grant_type");
@@ -129,7 +130,7 @@ export async function exchangeArrayJwt(jwt, clients, credentials, defaultTtlMs, 
     const user = credentials.users.get(sub);
     if (!user)
         throw invalid(`JWT validation failed: 'sub' names user '${sub}', who does not exist on the array.`);
-    const role = lowerRole(user.role ?? "array_admin", client.maxRole ?? "array_admin");
+    const role = intersectRoles(user.role ?? "array_admin", client.maxRole ?? "array_admin");
     return credentials.issueAccessToken(sub, client.clientId, role, client.accessTokenTtlMs ?? defaultTtlMs);
 }
 /** Pure1: verifies an application's JWT (`iss` = application id) and issues an access token. */
@@ -149,16 +150,6 @@ export async function exchangePure1Jwt(jwt, apps, credentials, ttlMs, now) {
         throw invalid(`application '${app.appId}' is disabled.`);
     await verify(jwt, app.publicKey, { issuer: app.appId, now, required: ["iat", "exp"] });
     return credentials.issueAccessToken(app.appId, app.appId, "readonly", ttlMs);
-}
-const ROLES = ["readonly", "ops_admin", "storage_admin", "array_admin"];
-function lowerRole(a, b) {
-    const ia = ROLES.indexOf(a);
-    const ib = ROLES.indexOf(b);
-    if (ia < 0)
-        return b;
-    if (ib < 0)
-        return a;
-    return ROLES[Math.min(ia, ib)] ?? a;
 }
 /** The token endpoint's answer. */
 export function tokenAnswer(token, now) {

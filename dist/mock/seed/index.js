@@ -12,6 +12,7 @@ var __rewriteRelativeImportExtension = (this && this.__rewriteRelativeImportExte
  * deterministic (ids and values derive from names) and lazy (see Collection).
  */
 import { kindOf } from "../collections.js";
+import { applyRecordedFolder } from "../recorder.js";
 import { conformIntegers, itemPropertiesOf, itemSchemaOf, minimalValue, operationOf, } from "../spec.js";
 import { deterministicUuid } from "../state/random.js";
 /** Fixed creation time of generated objects (2024-01-01T00:00:00Z), so seeds never depend on the clock. */
@@ -108,9 +109,16 @@ async function seedRecorded(profile, state, spec, dirs) {
 export async function applySeed(profile, state, spec, seed, fixturesDir) {
     if (seed === "empty")
         return;
+    if (seed instanceof URL || (typeof seed === "string" && seed !== "recorded")) {
+        await applyRecordedFolder(state, seed, (path) => spec.paths.has(path), (path, item) => conformIntegers(spec, itemSchemaOf(spec, operationOf(spec, "get", path)?.responseSchema ?? null), item));
+        return;
+    }
     if (seed === "recorded") {
-        if (profile.recorded)
-            return seedRecorded(profile, state, spec, fixturesDir);
+        if (profile.recorded) {
+            await seedRecorded(profile, state, spec, fixturesDir);
+            profile.afterRecorded?.(state, spec);
+            return;
+        }
         if (profile.fallbackSeed)
             return applySeed(profile, state, spec, profile.fallbackSeed, fixturesDir);
         return;

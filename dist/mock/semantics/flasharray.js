@@ -9,10 +9,12 @@
  * connected to the host … must be disconnected from the host before the host can be
  * deleted").
  */
-import { addressed, bodyObject, createItems, deleteItems, itemsAnswer, patchItems, referenceTo, } from "../collections.js";
+import { addressed, bodyObject, checkReferences, createItems, deepMerge, deleteItems, itemsAnswer, patchItems, referenceTo, } from "../collections.js";
 import { badRequest, MockHttpError } from "../http.js";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.js";
 import { deterministicSerial, hash32 } from "../state/random.js";
+import { postObjectStoreAccessKeys, postObjectStoreUsers } from "./objectstore.js";
+import { generateArrayConnections, replicateSnapshots, replicationSemantics } from "./replication.js";
 /** Largest volume the arrays accept: 4 PiB (VolumePatch.provisioned maximum). */
 const MAX_PROVISIONED = 4_503_599_627_370_496;
 const NULL_REF = { name: null, id: null };
@@ -124,7 +126,7 @@ function checkProvisioned(value, context) {
 }
 // ------------------------------------------------------------------------------------ volumes
 const postVolumes = (ctx) => {
-    const body = bodyObject(ctx);
+    const body = checkReferences(ctx, bodyObject(ctx));
     const source = body.source;
     let copyOf;
     if (source) {
@@ -138,6 +140,14 @@ const postVolumes = (ctx) => {
     }
     const provisioned = checkProvisioned(body.provisioned ?? copyOf?.provisioned, "provisioned");
     const volumes = ctx.state.collection("/volumes");
+    if (ctx.query.overwrite === true) {
+        // The spec: overwrite "overwrites an existing object during an object copy operation".
+        if (!copyOf)
+            throw badRequest("overwrite=true copies over an existing volume; give source.", "overwrite");
+        const overwritten = overwriteVolumes(ctx, volumes, copyOf, provisioned);
+        if (overwritten)
+            return overwritten;
+    }
     const pgroups = [
         ...names(ctx.query.add_to_protection_group_names),
         ...names(ctx.query.add_to_protection_group_ids),
@@ -146,7 +156,7 @@ const postVolumes = (ctx) => {
     const answer = createItems(ctx, volumes, (base, { name }) => {
         const volume = volumeItem({ name: name, id: base.id, provisioned, created: ctx.now });
         const { source: _s, provisioned: _p, ...rest } = body;
-        const merged = { ...volume, ...rest };
+        const merged = deepMerge(volume, rest);
         if (copyOf)
             merged.source = referenceTo(ctx.state, volumes.path, String(copyOf.name)) ?? {
                 name: copyOf.name,
@@ -168,6 +178,38 @@ const postVolumes = (ctx) => {
     }
     return answer;
 };
+/**
+ * `POST /volumes?names=v&overwrite=true` with `source`: the named volumes that exist
+ * take the source's contents (size, space) and keep their identity (id, serial,
+ * connections), as a restore from a snapshot does; `null` when none exists (a plain copy).
+ */
+function overwriteVolumes(ctx, volumes, source, provisioned) {
+    const targets = names(ctx.query.names);
+    const existing = targets.filter((n) => volumes.slotOfName(n) !== undefined);
+    if (!existing.length)
+        return null;
+    if (existing.length !== targets.length) {
+        throw badRequest("overwrite=true: name only existing volumes, or only new ones, in one call.", "names");
+    }
+    const sourceRef = { name: source.name ?? null, id: source.id ?? null };
+    const items = existing.map((name) => {
+        const slot = volumes.slotOfName(name);
+        const current = volumes.materialize(slot);
+        if (current.destroyed === true)
+            throw badRequest("Volume is destroyed; recover it before overwriting.", name);
+        if (current.name === source.name)
+            throw badRequest("A volume cannot be overwritten with itself.", name);
+        const next = {
+            ...current,
+            provisioned,
+            source: sourceRef,
+            space: { ...source.space, total_provisioned: provisioned },
+        };
+        volumes.replace(slot, next);
+        return next;
+    });
+    return itemsAnswer(items);
+}
 const patchVolumes = (ctx) => {
     const body = bodyObject(ctx);
     if (body.provisioned !== undefined)
@@ -184,8 +226,20 @@ const patchVolumes = (ctx) => {
             removeConnections(ctx.state, (c) => c.volume?.name === previous.name);
             next.connection_count = 0;
         }
-        if (typeof body.name === "string" && body.name !== previous.name)
-            renameReferences(ctx.state, "volume", previous.name, body.name);
+        if (body.pod !== undefined) {
+            // Moving into (or out of) a pod renames the volume: `pod::name`.
+            const pod = next.pod?.name;
+            const base = String(previous.name).split("::").pop();
+            next.name = typeof pod === "string" && pod ? `${pod}::${base}` : base;
+            if (!(typeof pod === "string" && pod))
+                next.pod = { ...NULL_REF };
+            if (ctx.state.collection("/volumes").slotOfName(String(next.name)) !== undefined &&
+                next.name !== previous.name)
+                throw badRequest("Volume already exists.", String(next.name));
+        }
+        const newName = typeof next.name === "string" ? next.name : undefined;
+        if (newName !== undefined && newName !== previous.name)
+            renameReferences(ctx.state, "volume", previous.name, newName);
         return next;
     });
 };
@@ -211,10 +265,103 @@ const deleteVolumes = (ctx) => deleteItems(ctx, ctx.state.collection("/volumes")
     removeConnections(ctx.state, (c) => c.volume?.name === item.name);
 });
 // -------------------------------------------------------------------------------------- hosts
-const postHosts = (ctx) => createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
-    const { id: _id, created: _c, ...rest } = base;
-    return { ...hostItem(name), ...rest, ...bodyObject(ctx) };
-});
+// ---------------------------------------------------------------------- host initiators
+/**
+ * Initiator formats the arrays accept: IQN `iqn.YYYY-MM.reversed.domain[:id]` or EUI
+ * `eui.` + 16 hex digits (RFC 3720); WWN 16 hex digits, with or without colons, kept
+ * as `52:4A:93:70:4E:E5:68:00` (the spec's example); NQN `nqn.YYYY-MM.domain:…`
+ * (NVMe base specification).
+ */
+const INITIATORS = {
+    iqns: {
+        label: "IQN",
+        check: (v) => /^iqn\.\d{4}-(0[1-9]|1[0-2])\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:.+)?$/i.test(v) || /^eui\.[0-9a-f]{16}$/i.test(v),
+        normal: (v) => v.toLowerCase(),
+        example: "iqn.2010-06.com.purestorage:linux.393d930077be2977",
+    },
+    wwns: {
+        label: "WWN",
+        check: (v) => /^[0-9a-f]{16}$/i.test(v.replace(/:/g, "")) &&
+            (!v.includes(":") || /^([0-9a-f]{2}:){7}[0-9a-f]{2}$/i.test(v)),
+        normal: (v) => (v.replace(/:/g, "").toUpperCase().match(/../g) ?? []).join(":"),
+        example: "52:4A:93:70:4E:E5:68:00",
+    },
+    nqns: {
+        label: "NQN",
+        check: (v) => /^nqn\.\d{4}-(0[1-9]|1[0-2])\.[a-z0-9.-]+:.+$/i.test(v) && v.length <= 223,
+        normal: (v) => v,
+        example: "nqn.2014-08.org.nvmexpress:uuid:6b9fa4e8-9a0c-4bd7-a2a3-6f1f1b7a9c2e",
+    },
+};
+/** Checks and normalizes the initiators a host body sets or adds; each may belong to one host only. */
+function checkInitiators(state, body, hostName) {
+    const out = { ...body };
+    const errors = [];
+    for (const field of Object.keys(INITIATORS)) {
+        const rule = INITIATORS[field];
+        for (const key of [field, `add_${field}`, `remove_${field}`]) {
+            const value = body[key];
+            if (value === undefined)
+                continue;
+            const list = Array.isArray(value) ? value.map(String) : [];
+            const normalized = [];
+            for (const v of list) {
+                if (!rule.check(v)) {
+                    errors.push({
+                        context: v,
+                        message: `Invalid ${rule.label} '${v}'; expected e.g. ${rule.example}.`,
+                    });
+                    continue;
+                }
+                const n = rule.normal(v);
+                if (!key.startsWith("remove_")) {
+                    for (const { item } of state.collection("/hosts").scan()) {
+                        if (item.name === hostName)
+                            continue;
+                        if ((item[field] ?? []).some((x) => rule.normal(x) === n)) {
+                            errors.push({
+                                context: v,
+                                message: `${rule.label} is already in use by host '${String(item.name)}'.`,
+                            });
+                        }
+                    }
+                }
+                normalized.push(n);
+            }
+            out[key] = normalized;
+        }
+    }
+    if (errors.length)
+        throw new MockHttpError(400, errors);
+    return out;
+}
+const postHosts = (ctx) => {
+    const body = checkInitiators(ctx.state, bodyObject(ctx));
+    return createItems(ctx, ctx.state.collection("/hosts"), (base, { name }) => {
+        const { id: _id, created: _c, ...rest } = base;
+        return { ...hostItem(name), ...rest, ...body };
+    });
+};
+const patchHosts = (ctx) => {
+    const targets = addressed(ctx, ctx.state.collection("/hosts"));
+    const body = checkInitiators(ctx.state, bodyObject(ctx), targets.length === 1 ? String(targets[0]?.item.name) : undefined);
+    return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
+        for (const field of Object.keys(INITIATORS)) {
+            const add = body[`add_${field}`];
+            const remove = body[`remove_${field}`];
+            const current = body[field] ?? previous[field] ?? [];
+            next[field] = [
+                ...current.filter((v) => !remove?.includes(v)),
+                ...(add ?? []).filter((v) => !current.includes(v)),
+            ];
+            delete next[`add_${field}`];
+            delete next[`remove_${field}`];
+        }
+        if (typeof body.name === "string" && body.name !== previous.name)
+            renameReferences(ctx.state, "host", previous.name, body.name);
+        return next;
+    });
+};
 function connectionsOf(state, field, name) {
     return [...state.collection("/connections").scan()]
         .map((s) => s.item)
@@ -232,14 +379,6 @@ const deleteHosts = (ctx) => {
             adjustCount(ctx.state, "/host-groups", group, "host_count", -1);
             removeWhere(ctx.state, "/host-groups/hosts", (m) => m.member.name === item.name);
         }
-    });
-};
-const patchHosts = (ctx) => {
-    const body = bodyObject(ctx);
-    return patchItems(ctx, ctx.state.collection("/hosts"), (next, previous) => {
-        if (typeof body.name === "string" && body.name !== previous.name)
-            renameReferences(ctx.state, "host", previous.name, body.name);
-        return next;
     });
 };
 const postHostGroups = (ctx) => createItems(ctx, ctx.state.collection("/host-groups"), (base) => ({
@@ -466,6 +605,16 @@ const postProtectionGroupSnapshots = (ctx) => {
     if (!sources.length)
         throw badRequest("Name the protection groups with source_names or source_ids.", "source_names");
     requireAll(ctx.state, "/protection-groups", sources, "Protection group");
+    if (ctx.query.replicate_now === true || ctx.query.replicate === true) {
+        const targets = [...ctx.state.collection("/protection-groups/targets").scan()];
+        for (const source of sources) {
+            const pg = ctx.state.collection("/protection-groups").get(source);
+            if (!targets.some(({ item }) => item.group.name === pg?.name)) {
+                throw badRequest("Protection group has no replication targets; add one (POST /protection-groups/targets) to replicate.", source);
+            }
+        }
+    }
+    const made = [];
     const answer = createItems(ctx, ctx.state.collection("/protection-group-snapshots"), (base, { refs }) => {
         const pg = ctx.state
             .collection("/protection-groups")
@@ -488,17 +637,23 @@ const postProtectionGroupSnapshots = (ctx) => {
                 ...snapshotOf(volume, id, name.slice(String(pg.name).length + 1)),
             });
         }
-        return {
+        const snapshot = {
             ...base,
             source: { name: pg.name, id: pg.id },
             suffix: name.slice(String(pg.name).length + 1),
             pod: { ...NULL_REF },
         };
+        made.push(snapshot);
+        return snapshot;
     });
+    replicateSnapshots(ctx, made);
     return answer;
 };
 /** FlashArray semantics by `METHOD /path`. */
 export const flashArraySemantics = {
+    ...replicationSemantics,
+    "POST /object-store-users": postObjectStoreUsers,
+    "POST /object-store-access-keys": postObjectStoreAccessKeys,
     "POST /volumes": postVolumes,
     "PATCH /volumes": patchVolumes,
     "DELETE /volumes": deleteVolumes,
@@ -537,6 +692,7 @@ export const flashArrayAliases = new Map([
 ]);
 /** `{ volumes: N, hosts: N }` generators. */
 export const flashArrayGenerators = {
+    "/array-connections": generateArrayConnections,
     "/volumes": generateVolumes,
     "/hosts": generateHosts,
 };

@@ -7,6 +7,7 @@ import { bodyObject, createItems, deleteItems, patchItems, referenceTo, } from "
 import { badRequest } from "../http.js";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.js";
 import { hash32 } from "../state/random.js";
+import { postObjectStoreAccessKeys, postObjectStoreUsers } from "./objectstore.js";
 const TIB = 1024 ** 4;
 function fsSpace(virtual) {
     return {
@@ -161,6 +162,8 @@ const generateBuckets = (state, spec, count) => {
 };
 /** FlashBlade semantics by `METHOD /path`. */
 export const flashBladeSemantics = {
+    "POST /object-store-users": postObjectStoreUsers,
+    "POST /object-store-access-keys": postObjectStoreAccessKeys,
     "POST /file-systems": postFileSystems,
     "PATCH /file-systems": patchFileSystems,
     "POST /buckets": postBuckets,

@@ -177,7 +177,7 @@ const getMetricsHistory = (ctx) => {
     const first = Math.ceil(start / resolution) * resolution;
     const points = Math.floor((end - first) / resolution) + 1;
     if (points > MAX_POINTS) {
-        throw badRequest(`The window holds ${points} points at resolution ${resolution}; at most ${MAX_POINTS} per call. Narrow the window or raise the resolution.`, "resolution");
+        throw badRequest(`The window holds ${points} points at resolution ${resolution}; at most ${MAX_POINTS} per call. Split it into windows of at most ${MAX_POINTS} points (splitTimeWindow in purekit), or raise the resolution.`, "resolution");
     }
     const resourceNames = list(q.resource_names);
     const resourceIds = list(q.resource_ids);

@@ -21,14 +21,24 @@ export function startDenoMockServer(array, options = {}) {
     }, async (incoming) => {
         const url = new URL(incoming.url);
         // A fresh Request without the incoming signal: Deno aborts that signal once a
-        // response is sent, which would be noise here.
-        const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+        // response is sent, which would be noise here. The body stays a stream: the mock
+        // reads it within its size limit (maxRequestBytes) and stops there.
+        const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD" && incoming.body !== null;
+        // Piped through a stream this adapter can stop: when the mock refuses a body
+        // before its end (413), the rest is cancelled here and Deno releases it.
+        const release = new AbortController();
+        const body = hasBody
+            ? incoming.body?.pipeThrough(new TransformStream(), {
+                signal: release.signal,
+            })
+            : undefined;
         const request = new Request(new URL(url.pathname + url.search, origin), {
             method: incoming.method,
             headers: incoming.headers,
-            ...(hasBody ? { body: await incoming.arrayBuffer() } : {}),
+            ...(body ? { body, duplex: "half" } : {}),
         });
         const response = await serve(request);
+        release.abort();
         if (response)
             return response;
         return new Response(new ReadableStream({

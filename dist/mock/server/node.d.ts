@@ -16,6 +16,8 @@ export interface NodeMockServerOptions {
         cert: string;
         key: string;
     };
+    /** Largest request body (default the array's `maxRequestBytes`); reading stops there and answers 413. */
+    maxRequestBytes?: number;
 }
 /** A running server. */
 export interface NodeMockServer {

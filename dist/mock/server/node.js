@@ -5,6 +5,7 @@
  */
 import { createServer as createHttpServer, } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
+import { bodyTooLarge } from "../body.js";
 import { createServeHandler } from "./core.js";
 function toWebRequest(req, origin, body, signal) {
     const headers = new Headers();
@@ -20,13 +21,41 @@ function toWebRequest(req, origin, body, signal) {
         init.body = new Uint8Array(body);
     return new Request(new URL(req.url ?? "/", origin), init);
 }
-async function answer(serve, origin, req, res) {
+/**
+ * Collects a request body up to `limit` bytes; `null` once it passes the limit (the
+ * stream is left paused, and nothing past the limit is kept).
+ */
+async function collect(req, limit) {
+    const declared = req.headers["content-length"];
+    if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit)
+        return null;
     const chunks = [];
-    if (req.method !== "GET" && req.method !== "HEAD")
-        for await (const chunk of req)
+    const keep = req.method !== "GET" && req.method !== "HEAD";
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > limit)
+            return null;
+        if (keep)
             chunks.push(chunk);
-    else
-        req.resume();
+    }
+    return chunks;
+}
+async function answer(serve, origin, limit, req, res) {
+    const chunks = await collect(req, limit);
+    if (!chunks) {
+        // Answer at once and close: the rest of the body is never read.
+        const error = bodyTooLarge(limit);
+        const payload = JSON.stringify({ errors: error.errors });
+        res.writeHead(413, {
+            "content-type": "application/json",
+            "content-length": String(Buffer.byteLength(payload)),
+            connection: "close",
+        });
+        // `connection: close` makes Node close the socket once this is written.
+        res.end(payload);
+        return;
+    }
     const aborted = new AbortController();
     res.on("close", () => {
         if (!res.writableFinished)
@@ -61,8 +90,9 @@ async function answer(serve, origin, req, res) {
 export async function startNodeMockServer(array, options = {}) {
     const serve = createServeHandler(array.handlers);
     const origin = array.baseUrl;
+    const limit = options.maxRequestBytes ?? array.maxRequestBytes;
     const listener = (req, res) => {
-        answer(serve, origin, req, res).catch((e) => {
+        answer(serve, origin, limit, req, res).catch((e) => {
             if (!res.headersSent) {
                 res.writeHead(500, { "content-type": "application/json" });
                 res.end(JSON.stringify({ errors: [{ message: `Mock server failure: ${e.message}` }] }));

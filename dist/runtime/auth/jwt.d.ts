@@ -3,7 +3,7 @@
  * jose). Lifetimes are short and tokens re-signed on demand: the official
  * Python SDK's ten-year JWTs are a standing credential if they leak.
  */
-import type { CryptoKey } from "jose";
+import type { CryptoKey } from "../crypto-key.js";
 /** A private key given inline (PEM text, or DER/PKCS#12 bytes) or as a file path. */
 export interface PrivateKeySource {
     privateKey?: string | Uint8Array | CryptoKey;

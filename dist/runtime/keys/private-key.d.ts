@@ -1,5 +1,5 @@
 /** Any supported private key file → PKCS#8 → a Web Crypto RS256 signing key. */
-import type { CryptoKey } from "jose";
+import type { CryptoKey } from "../crypto-key.js";
 import { type Bytes } from "./asn1.js";
 export interface ImportPrivateKeyOptions {
     /** Password of an encrypted PEM or a PKCS#12 file; ignored for unencrypted keys. */
