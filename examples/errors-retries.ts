@@ -38,8 +38,9 @@ function explain(e: unknown): string {
     case "ERR_AUTH_TOKEN_EXPIRED":
       return `refused credentials: ${e.message}`;
     case "ERR_TIMEOUT":
+      return `no answer in time (raise timeoutMs for slow listings): ${e.message}`;
     case "ERR_NETWORK":
-      return `the array did not answer in time: ${e.message}`;
+      return `the array is unreachable (retries exhausted): ${e.message}`;
     case "ERR_TLS":
       return `certificate problem (set FA_CA_FILE?): ${e.message}`;
     default:

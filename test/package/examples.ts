@@ -6,7 +6,7 @@
  *
  * Use (from test/package/package.test.ts):
  *   const cases = await prepareExamples(project, run);   // copies, installs vitest, starts mocks
- *   tsc -p examples/tsconfig.json (in project)            // emits examples/*.js beside the sources
+ *   for each of EXAMPLE_TSCONFIGS: tsc -p <it> (in project) // examples/*.js are emitted beside the sources
  *   for each case: run(...(case.command ?? ["node", case.file with .js]), { env: case.env }),
  *     exit code 0 and stdout matching case.expect
  *   await stopExamples();                                 // in afterAll
