@@ -1,2 +1,0 @@
-export declare function run(argv: string[]): Promise<number>;
-//# sourceMappingURL=spec.d.ts.map

@@ -1,9 +1,0 @@
-/**
- * The one place the mocks import msw. The Deno adapter must run first (module
- * evaluation follows import order), so a Deno process that imports the mocks can
- * still exit; see platform/deno.ts.
- */
-import "./platform/deno.js";
-export type { RequestHandler } from "msw";
-export { getResponse, http } from "msw";
-//# sourceMappingURL=msw.d.ts.map

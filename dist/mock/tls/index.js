@@ -1,2 +1,0 @@
-export { createSelfSignedCertificate, } from "./certificate.js";
-//# sourceMappingURL=index.js.map
