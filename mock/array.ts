@@ -1,6 +1,6 @@
 /**
  * One mock array: composes the state store, credentials, fault injector and
- * journal with a router that speaks the wire protocol of PROTOCOL.md, and exposes
+ * journal with a router that speaks the wire protocol of docs/protocol.md, and exposes
  * it as msw handlers and an in-process fetch. Product differences come in as a
  * {@link ProductProfile}.
  */

@@ -1,7 +1,7 @@
 /**
  * Answers in the arrays' own shapes. FlashArray and FlashBlade report failures as
  * `{"errors": [{"context": …, "message": …}]}`; the gateway in front of Pure1 (403, 429)
- * answers `{"message": …}` (PROTOCOL.md, "Requests and responses").
+ * answers `{"message": …}` (docs/protocol.md, "Answers").
  */
 
 /** One entry of an `errors` array. */

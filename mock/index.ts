@@ -1,6 +1,6 @@
 /**
  * purekit/mock: stateful fakes of FlashArray, FlashBlade and Pure1 built from the
- * generated operation tables, speaking the real wire protocol (PROTOCOL.md), for
+ * generated operation tables, speaking the real wire protocol (docs/protocol.md), for
  * tests in-process (msw handlers or `array.fetch`) or over the network
  * (`purekit mock`, `mock/server/node.ts`, `mock/server/deno.ts`).
  *

@@ -1,6 +1,6 @@
 /**
  * When to retry, and how long to wait. Arrays under load answer 429, 503, or
- * 500 with `Server is busy` (PROTOCOL.md); those and network failures are
+ * 500 with `Server is busy` (docs/protocol.md); those and network failures are
  * retried with exponential backoff and full jitter, honouring `Retry-After`
  * (seconds or HTTP date) and `RateLimit-Reset`. 400/401/403/404/409/422 are
  * never retried (401 re-authenticates instead, elsewhere). POST and PATCH are
