@@ -25,7 +25,7 @@ function decode(raw: string, name: string): string {
 
 /**
  * Splits a raw query string. List elements are split on literal commas *before*
- * decoding, so `names=a,b%2Cc` is `["a", "b,c"]` (PROTOCOL.md: each element is
+ * decoding, so `names=a,b%2Cc` is `["a", "b,c"]` (docs/protocol.md: each element is
  * percent-encoded); URLSearchParams would lose that distinction.
  */
 export function splitQuery(search: string, listParams: readonly string[]): Map<string, string[]> {
