@@ -24,6 +24,7 @@ import { createSelfSignedCertificate } from "../mock/tls/index.ts";
 import {
   type Caller,
   type ColdResult,
+  checkOneRequestPerCall,
   fetchCaller,
   headersPurekitSent,
   inFlightRound,
@@ -126,6 +127,8 @@ async function clientFigures(): Promise<void> {
   const raw = await fetchCaller(url, certs.caPem, headers);
   log(`headers of both sides: ${headers.map(([n]) => n).join(", ")}`);
   try {
+    await checkOneRequestPerCall(url, certs.caPem, pk, 50);
+    await checkOneRequestPerCall(url, certs.caPem, raw, 50);
     // Warm-up: JIT, connections, the operation table.
     for (const c of [pk, raw]) {
       await sequentialRound(c, 2000, 2000);

@@ -53,9 +53,12 @@ export async function serveTrivial(certFile: string): Promise<void> {
     keyPem: string;
   };
   let lastHeaders: [string, string][] = [];
+  const counts: Record<string, number> = {};
   const json = { "content-type": "application/json" };
   const server = createServer({ cert: certPem, key: keyPem }, (req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (!path.startsWith("/__bench/"))
+      counts[`${req.method} ${path}`] = (counts[`${req.method} ${path}`] ?? 0) + 1;
     if (req.method === "GET" && path === `/api/${VERSION}/volumes`) {
       if (req.headers["x-auth-token"] !== SESSION) {
         res.writeHead(401, json).end('{"errors":[{"message":"bad session"}]}');
@@ -77,6 +80,8 @@ export async function serveTrivial(certFile: string): Promise<void> {
     } else if (req.method === "POST" && path === `/api/${VERSION}/logout`) {
       req.resume();
       res.writeHead(200, json).end("{}");
+    } else if (path === "/__bench/counts") {
+      res.writeHead(200, json).end(JSON.stringify(counts));
     } else if (path === "/__bench/headers") {
       res.writeHead(200, json).end(JSON.stringify(lastHeaders));
     } else {
@@ -149,6 +154,36 @@ export async function headersPurekitSent(url: string, caPem: string): Promise<[s
     const res = await fetch(`${url}/__bench/headers`, { dispatcher });
     const all = (await res.json()) as [string, string][];
     return all.filter(([name]) => !["host", "connection", "content-length"].includes(name));
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+/**
+ * Checks that `n` calls of a side send exactly `n` requests, all `GET …/volumes` (no
+ * retry, re-login or extra request hides in either side's figures).
+ */
+export async function checkOneRequestPerCall(
+  url: string,
+  caPem: string,
+  caller: Caller,
+  n: number,
+): Promise<void> {
+  const { Agent, fetch } = await import("undici");
+  const dispatcher = new Agent({ connect: { ca: caPem } });
+  const counts = async () =>
+    (await (await fetch(`${url}/__bench/counts`, { dispatcher })).json()) as Record<string, number>;
+  try {
+    const before = await counts();
+    for (let i = 0; i < n; i++) await caller.call();
+    const after = await counts();
+    const delta = Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)] as const)
+      .filter(([, d]) => d !== 0);
+    const expected = `GET /api/${VERSION}/volumes`;
+    if (delta.length !== 1 || delta[0]?.[0] !== expected || delta[0]?.[1] !== n) {
+      throw new Error(`${n} calls sent ${JSON.stringify(Object.fromEntries(delta))}, not ${n} × ${expected}`);
+    }
   } finally {
     await dispatcher.close();
   }
