@@ -121,6 +121,8 @@ function paramInfo(doc: Json, p: Json): ParamInfo {
   }
   if (typeof schema.minimum === "number") info.minimum = schema.minimum;
   if (typeof schema.maximum === "number") info.maximum = schema.maximum;
+  // Pure1 marks parameters whose strings must be quoted on the wire (on the parameter or its schema).
+  if (p["x-quoted"] === true || schema["x-quoted"] === true) info.quoted = true;
   return info;
 }
 

@@ -454,11 +454,19 @@ export async function createPureClient<Paths extends {}, Ops>(
     querySerializer: (q) => serializeQuery(q as Record<string, unknown>),
   });
 
+  // Pure1's x-quoted parameters, per operation: their strings go out in single quotes.
+  const quotedParams = new Map<string, ReadonlySet<string>>();
+  for (const op of table.operations) {
+    const names = op.query.filter((p) => p.quoted).map((p) => p.name);
+    if (names.length) quotedParams.set(`${op.method} ${op.path}`, new Set(names));
+  }
+
   const call = async (
     method: Lower,
     path: string,
     init: Record<string, unknown> = {},
   ): Promise<PureResult<unknown>> => {
+    const quoted = quotedParams.get(`${method} ${path}`);
     const verb = method.toUpperCase() as Uppercase<Lower>;
     const headers = new Headers(init.headers as HeadersInit | undefined);
     const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
@@ -469,6 +477,8 @@ export async function createPureClient<Paths extends {}, Ops>(
       const fn = api[verb] as unknown as (p: string, i: unknown) => Promise<typeof result>;
       const { timeoutMs: _t, allowErrors: _a, onErrors: _o, ...rest } = init;
       result = await fn(path, {
+        // Before the caller's init: a caller's own querySerializer wins.
+        ...(quoted ? { querySerializer: (q: Record<string, unknown>) => serializeQuery(q, quoted) } : {}),
         ...rest,
         headers,
         ...(callTimeout !== undefined
@@ -504,7 +514,10 @@ export async function createPureClient<Paths extends {}, Ops>(
       );
     }
     const { response } = result;
-    const query = serializeQuery((init.params as { query?: Record<string, unknown> } | undefined)?.query);
+    const query = serializeQuery(
+      (init.params as { query?: Record<string, unknown> } | undefined)?.query,
+      quoted,
+    );
     const url = `${base}${table.prefix}${path}${query ? `?${query}` : ""}`;
     if (response.ok) {
       const errors = partialErrors(result.data, secrets);

@@ -29,6 +29,11 @@ export interface ParamInfo {
   /** Inclusive numeric bounds, when the spec gives them. */
   minimum?: number;
   maximum?: number;
+  /**
+   * The spec marks it `x-quoted` (Pure1): string values travel in single quotes
+   * (`names='array-1'`), with `\` and `'` backslash-escaped inside.
+   */
+  quoted?: boolean;
 }
 
 /** How a GET collection pages. `null` when it does not. */

@@ -4,6 +4,7 @@
  * buckets; Pure1 arrays, volumes and metrics.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadTable } from "../../generated/pure1/index.js";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../../mock/index.ts";
 import { metricValue } from "../../mock/semantics/pure1.ts";
 import { exchange, type Json, rsaKeys, session, signJwt } from "./helpers.ts";
@@ -268,16 +269,51 @@ describe("FlashBlade file systems and buckets", () => {
 describe("Pure1 arrays, volumes and metrics", () => {
   const APP = "pure1:apikey:test";
   let get: (path: string) => Promise<{ status: number; body: Json }>;
+  let pure1Raw: (path: string) => Promise<{ status: number; body: Json }>;
   beforeAll(async () => {
     const keys = await rsaKeys();
     const pure1 = createPure1Mock({ apps: [{ appId: APP, publicKey: keys.publicPem }] });
     const { body } = await exchange(pure1, await signJwt(keys.privateKey, { iss: APP }));
-    get = async (path) => {
+    // Pure1 wants its x-quoted parameters in single quotes: write the tests' queries bare,
+    // quote them here as a client must (the table says which parameters).
+    const table = await loadTable("1.6");
+    const quotedOf = (path: string) =>
+      new Set(
+        table.operations
+          .find((o) => o.method === "get" && o.path === path)
+          ?.query.filter((q) => q.quoted)
+          .map((q) => q.name),
+      );
+    get = async (raw) => {
+      const [route, search = ""] = raw.split("?");
+      const quoted = quotedOf(route!);
+      const query = search
+        .split("&")
+        .filter(Boolean)
+        .map((part) => {
+          const [k, v = ""] = part.split("=");
+          return quoted.has(k!)
+            ? `${k}=${v
+                .split(",")
+                .map((x) => encodeURIComponent(`'${decodeURIComponent(x)}'`))
+                .join(",")}`
+            : part;
+        })
+        .join("&");
+      return pure1Raw(query ? `${route}?${query}` : route!);
+    };
+    pure1Raw = async (path) => {
       const res = await pure1.fetch(`${pure1.baseUrl}/api/1.6${path}`, {
         headers: { authorization: `Bearer ${body.access_token}` },
       });
       return { status: res.status, body: (await res.json()) as Json };
     };
+  });
+
+  it("refuses an unquoted x-quoted value as Pure1 does", async () => {
+    const res = await pure1Raw("/arrays?names=array-001");
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toContain("String literals must be enclosed in single (') quotes");
   });
 
   it("lists a deterministic fleet of arrays and their volumes", async () => {

@@ -21,6 +21,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { REPO_ROOT } from "../../spec/index.ts";
+import { EXAMPLE_TSCONFIGS, type ExampleCase, prepareExamples, stopExamples } from "./examples.ts";
 
 const exec = promisify(execFile);
 const work = join(tmpdir(), `purekit-package-${process.pid}`);
@@ -132,8 +133,9 @@ beforeAll(async () => {
   mockInfo = started.info;
 }, 900_000);
 
-afterAll(() => {
+afterAll(async () => {
   mock?.kill("SIGTERM");
+  await stopExamples();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -346,5 +348,85 @@ await fa.close();
     const r = JSON.parse(ok(await run("node", ["own.js"]), "node own.js"));
     expect(r).toMatchObject({ version: "2.57", name: "w1", friendly: 1 });
     expect(r.calls).toContain("/api/2.57/widgets");
+  }, 600_000);
+});
+
+describe("README and examples, as a user copies them", () => {
+  /** What README's fragments (blocks without imports) may assume: a client and a few names. */
+  const PRELUDE = `import { readFile } from "node:fs/promises";
+import { f, PartialResultError, PureApiError, PurekitError, sort } from "purekit";
+import { createFlashArrayClient, type FlashArrayClient } from "purekit/flasharray";
+declare const fa: FlashArrayClient;
+declare const apiToken: string;
+declare const signal: AbortSignal;
+declare const id: string;
+declare function report(errors: unknown): void;
+declare function tp(requestId: string): string;
+declare const metrics: { observe(method: string, status: number, attempt: number): void };
+void readFile, f, PartialResultError, PureApiError, PurekitError, sort, createFlashArrayClient;
+`;
+
+  it("every TypeScript block of README.md type-checks against the installed package, and the first program runs", async () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(5);
+    const dir = join(project, "readme");
+    mkdirSync(dir, { recursive: true });
+    const files = blocks.map((code, i) => {
+      const file = `block-${i + 1}.ts`;
+      const standalone = /^import /m.test(code);
+      writeFileSync(join(dir, file), `${standalone ? "" : PRELUDE}${code}\nexport {};\n`);
+      return file;
+    });
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          // DOM: msw's own declarations (the mock block) need it, a known msw limit.
+          lib: ["ES2023", "DOM", "ESNext.Disposable"],
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: true,
+          types: ["node"],
+        },
+        files,
+      }),
+    );
+    ok(
+      await run("node", ["node_modules/typescript/bin/tsc", "-p", "readme/tsconfig.json"]),
+      "tsc README blocks",
+    );
+    // The first block is a whole program: run it against the mock array.
+    const first = files.findIndex((_, i) => blocks[i]!.includes("process.env.FA_HOST"));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const out = ok(
+      await run("node", [`readme/${files[first]!.replace(/\.ts$/, ".js")}`], {
+        env: { FA_HOST: mockInfo.url, FA_API_TOKEN: mockInfo.apiToken, FA_CA_FILE: mockInfo.caFile },
+      }),
+      "README's first program",
+    );
+    expect(out).toMatch(/2\.56/);
+  }, 300_000);
+
+  let cases: ExampleCase[] = [];
+  it("every example type-checks (strict, no DOM lib, skipLibCheck off) and runs against the mock arrays", async () => {
+    cases = await prepareExamples(project, run);
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    for (const tsconfig of EXAMPLE_TSCONFIGS) {
+      ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", tsconfig]), `tsc -p ${tsconfig}`);
+    }
+    const failures: string[] = [];
+    for (const c of cases) {
+      const [cmd, ...args] = c.command ?? ["node", c.file.replace(/\.ts$/, ".js")];
+      const r = await run(cmd!, args, { env: c.env });
+      if (r.code !== 0 || !c.expect.test(r.stdout)) {
+        failures.push(`${c.file} (exit ${r.code}):\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`);
+      }
+    }
+    expect(failures).toEqual([]);
   }, 600_000);
 });
