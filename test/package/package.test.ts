@@ -230,8 +230,7 @@ describe("the installed package", () => {
     const out = join(work, "bundle");
     mkdirSync(out, { recursive: true });
     ok(
-      await run(process.execPath, [
-        join(REPO_ROOT, "node_modules", "esbuild", "bin", "esbuild"),
+      await run(join(REPO_ROOT, "node_modules", ".bin", "esbuild"), [
         "app.mjs",
         "--bundle",
         "--platform=node",
