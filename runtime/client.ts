@@ -18,7 +18,7 @@ import {
   sentSecrets,
 } from "./http.ts";
 import { consoleLoggerFor, type Logger } from "./logger.ts";
-import { checkMiddleware, createAttemptHook, type Middleware } from "./middleware.ts";
+import { checkMiddleware, createAttemptHook, type Middleware, middlewareErrors } from "./middleware.ts";
 import {
   checkPartialOptions,
   describeErrors,
@@ -505,7 +505,8 @@ export async function createPureClient<Paths extends {}, Ops>(
           { cause: e },
         );
       }
-      if (e instanceof PurekitError) throw e;
+      // Already explained, or thrown by the caller's own middleware: passed on as it is.
+      if (e instanceof PurekitError || middlewareErrors.has(e as object)) throw e;
       // The connection broke while the body streamed in (undici: TypeError "terminated").
       throw new PurekitError(
         "ERR_NETWORK",
