@@ -5,9 +5,10 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { PurekitError } from "../runtime/errors.ts";
 import {
@@ -44,7 +45,9 @@ const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 async function toolVersion(name: string): Promise<string> {
   let url: string;
   try {
-    url = import.meta.resolve(name);
+    // createRequire resolves the same package Node would load, and works under test runners
+    // whose module loaders lack import.meta.resolve.
+    url = pathToFileURL(createRequire(import.meta.url).resolve(name)).href;
   } catch (cause) {
     throw new PurekitError(
       "ERR_MISSING_DEPENDENCY",
