@@ -70,7 +70,7 @@ describe("seed", () => {
       /non-negative integer/,
     );
     const broken = createFlashArrayMock({ seed: "recorded", fixturesDir: "/nonexistent/fixtures" });
-    await expect(broken.ready).rejects.toThrow(/cannot read recorded answer.*fixturesDir/);
+    await expect(broken.ready).rejects.toThrow(/cannot read the recorded answers.*fixturesDir/);
     const res = await broken.fetch(`${broken.baseUrl}/api/api_version`);
     expect(res.status).toBe(500);
   });
