@@ -35,11 +35,14 @@ function requiredQuery(op: OperationInfo, array: MockArray): string {
     if (p.name === "names") value = String(named ?? "x");
     else if (p.name.endsWith("_ids")) value = "00000000-0000-4000-8000-000000000000";
     else if (p.type === "string" || p.items === "string") value = "x";
-    parts.push(`${p.name}=${encodeURIComponent(value)}`);
+    // Pure1's x-quoted parameters travel in single quotes.
+    parts.push(`${p.name}=${encodeURIComponent(p.quoted && value !== "1" ? `'${value}'` : value)}`);
   }
   if (op.path === "/metrics/history") {
-    parts.push("names=array_read_iops", "resource_names=array-001", "aggregation=avg", "resolution=300000");
-    parts.push("start_time=1700000000000", "end_time=1700003600000");
+    const q = (name: string, value: string) =>
+      `${name}=${encodeURIComponent(op.query.find((x) => x.name === name)?.quoted ? `'${value}'` : value)}`;
+    parts.push(q("names", "array_read_iops"), q("resource_names", "array-001"), q("aggregation", "avg"));
+    parts.push("resolution=300000", "start_time=1700000000000", "end_time=1700003600000");
   }
   return parts.length ? `?${parts.join("&")}` : "";
 }

@@ -369,16 +369,24 @@ void readFile, f, PartialResultError, PureApiError, PurekitError, sort, createFl
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
     const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThan(5);
-    const dir = join(project, "readme");
-    mkdirSync(dir, { recursive: true });
+    // In the project's root, as a user's own files: relative imports (./purekit-types) resolve.
     const files = blocks.map((code, i) => {
-      const file = `block-${i + 1}.ts`;
+      const file = `readme-block-${i + 1}.ts`;
       const standalone = /^import /m.test(code);
-      writeFileSync(join(dir, file), `${standalone ? "" : PRELUDE}${code}\nexport {};\n`);
+      // The prelude declares what a fragment assumes, minus what the block declares itself.
+      const own = new Set([...code.matchAll(/\b(?:const|let|function)\s+(\w+)/g)].map((m) => m[1]));
+      const prelude = PRELUDE.split("\n")
+        .filter(
+          (line) =>
+            !/^declare (?:const|function) (\w+)/.test(line) ||
+            !own.has(/^declare (?:const|function) (\w+)/.exec(line)![1]),
+        )
+        .join("\n");
+      writeFileSync(join(project, file), `${standalone ? "" : prelude}${code}\nexport {};\n`);
       return file;
     });
     writeFileSync(
-      join(dir, "tsconfig.json"),
+      join(project, "tsconfig.readme.json"),
       JSON.stringify({
         compilerOptions: {
           target: "ES2022",
@@ -396,14 +404,14 @@ void readFile, f, PartialResultError, PureApiError, PurekitError, sort, createFl
       }),
     );
     ok(
-      await run("node", ["node_modules/typescript/bin/tsc", "-p", "readme/tsconfig.json"]),
+      await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.readme.json"]),
       "tsc README blocks",
     );
     // The first block is a whole program: run it against the mock array.
     const first = files.findIndex((_, i) => blocks[i]!.includes("process.env.FA_HOST"));
     expect(first).toBeGreaterThanOrEqual(0);
     const out = ok(
-      await run("node", [`readme/${files[first]!.replace(/\.ts$/, ".js")}`], {
+      await run("node", [files[first]!.replace(/\.ts$/, ".js")], {
         env: { FA_HOST: mockInfo.url, FA_API_TOKEN: mockInfo.apiToken, FA_CA_FILE: mockInfo.caFile },
       }),
       "README's first program",
