@@ -87,6 +87,11 @@ export interface CallOptions extends PartialOptions {
   headers?: Record<string, string>;
   /** This call's per-attempt timeout instead of the client's `timeoutMs`. */
   timeoutMs?: number;
+  /**
+   * Fleets (FlashArray ≥ 2.38, FlashBlade ≥ 2.17): the member array(s) this call acts on,
+   * sent as `context_names` where the operation takes it; overrides the client's `context`.
+   */
+  context?: string | readonly string[];
 }
 
 type QueryArg<Q> = [Q] extends [never] ? [] : RequiredKeysOf<Q> extends never ? [query?: Q] : [query: Q];
@@ -190,6 +195,17 @@ export interface BaseClientOptions {
    * ```
    */
   maxResponseBytes?: number;
+  /**
+   * Fleets (FlashArray ≥ 2.38, FlashBlade ≥ 2.17): the member array(s) every call acts on,
+   * sent as `context_names` where an operation takes it. A call's own `context` wins.
+   *
+   * @example
+   * ```ts
+   * const fa = await createFlashArrayClient({ host: "fleet-head.example.com", auth, context: "array-2" });
+   * await fa.getVolumes(); // array-2's volumes
+   * ```
+   */
+  context?: string | readonly string[] | undefined;
 }
 
 export interface CreateClientInternals extends BaseClientOptions {
@@ -454,6 +470,50 @@ export async function createPureClient<Paths extends {}, Ops>(
     querySerializer: (q) => serializeQuery(q as Record<string, unknown>),
   });
 
+  // Fleets: which operations take `context_names`, and whether this version has fleets at all.
+  const contextOps = new Set(
+    table.operations
+      .filter((op) => op.query.some((p) => p.name === "context_names"))
+      .map((op) => `${op.method} ${op.path}`),
+  );
+  const checkContext = (value: unknown, where: string): string[] | undefined => {
+    if (value === undefined) return undefined;
+    const names = typeof value === "string" ? [value] : Array.isArray(value) ? [...value] : null;
+    if (!names || names.length === 0 || names.some((n) => typeof n !== "string" || n.trim() === "")) {
+      throw new PurekitError(
+        "ERR_INVALID_ARGUMENT",
+        `${where} must be a fleet member's name or a non-empty list of names, got ${JSON.stringify(value)}.`,
+      );
+    }
+    if (contextOps.size === 0) {
+      throw new PurekitError(
+        "ERR_VERSION_UNSUPPORTED",
+        `${where} needs fleets (context_names), which ${options.product} REST ${version} does not have ` +
+          "(FlashArray 2.38 and FlashBlade 2.17 on): pin a newer version, or leave context out.",
+      );
+    }
+    return names as string[];
+  };
+  let clientContext: string[] | undefined;
+  try {
+    clientContext = checkContext(options.context, "context");
+  } catch (e) {
+    await transport.close?.();
+    throw e;
+  }
+  /** Adds `context_names` where the operation takes it and the caller did not set it. */
+  const withContext = (
+    method: string,
+    path: string,
+    init: Record<string, unknown>,
+  ): Record<string, unknown> => {
+    const names = checkContext(init.context, "the call's context") ?? clientContext;
+    if (!names || !contextOps.has(`${method} ${path}`)) return init;
+    const params = (init.params ?? {}) as { query?: Record<string, unknown> };
+    if (params.query?.context_names !== undefined) return init;
+    return { ...init, params: { ...params, query: { ...params.query, context_names: names } } };
+  };
+
   // Pure1's x-quoted parameters, per operation: their strings go out in single quotes.
   const quotedParams = new Map<string, ReadonlySet<string>>();
   for (const op of table.operations) {
@@ -467,6 +527,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     init: Record<string, unknown> = {},
   ): Promise<PureResult<unknown>> => {
     const quoted = quotedParams.get(`${method} ${path}`);
+    init = withContext(method, path, init);
     const verb = method.toUpperCase() as Uppercase<Lower>;
     const headers = new Headers(init.headers as HeadersInit | undefined);
     const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
@@ -475,7 +536,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
       const fn = api[verb] as unknown as (p: string, i: unknown) => Promise<typeof result>;
-      const { timeoutMs: _t, allowErrors: _a, onErrors: _o, ...rest } = init;
+      const { timeoutMs: _t, allowErrors: _a, onErrors: _o, context: _c, ...rest } = init;
       result = await fn(path, {
         // Before the caller's init: a caller's own querySerializer wins.
         ...(quoted ? { querySerializer: (q: Record<string, unknown>) => serializeQuery(q, quoted) } : {}),
@@ -624,6 +685,7 @@ export async function createPureClient<Paths extends {}, Ops>(
         headers,
         ...(init.signal ? { signal: init.signal } : {}),
         ...(init.timeoutMs !== undefined ? { timeoutMs: init.timeoutMs } : {}),
+        ...(init.context !== undefined ? { context: init.context } : {}),
       });
       if (result.error) throw result.error;
       if (result.errors) {
@@ -733,6 +795,7 @@ export async function createPureClient<Paths extends {}, Ops>(
           ...(opts?.headers ? { headers: opts.headers } : {}),
           ...(opts?.signal ? { signal: opts.signal } : {}),
           ...(opts?.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+          ...(opts?.context !== undefined ? { context: opts.context } : {}),
         }),
         opts,
       );
