@@ -243,7 +243,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateS
   const products = [...new Set(selected.map((e) => e.product))];
   if (options.check) {
     for (const p of products) {
-      if (await productStale(outDir, p, gen))
+      if ((await productState(outDir, p, gen)).stale)
         summary.stale.push(...selected.filter((e) => e.product === p && !summary.stale.includes(e)));
     }
   } else {
@@ -358,14 +358,18 @@ async function productStamp(outDir: string, product: Product, versions: readonly
   return h.digest("hex").slice(0, 16);
 }
 
-/** Whether a product's pooled output is missing or older than its raw versions. */
-async function productStale(outDir: string, product: Product, gen: string): Promise<boolean> {
+/**
+ * A product's pooling state: its versions with fresh raw output and the stamp its pooled
+ * output must carry; `stale` when that output is missing or older.
+ */
+async function productState(outDir: string, product: Product, gen: string) {
   const versions = await rawVersions(outDir, product, gen);
-  if (!versions.length) return false;
-  const stamp = existsSync(join(outDir, product, ".stamp"))
+  if (!versions.length) return { stale: false, versions, stamp: "" };
+  const stamp = await productStamp(outDir, product, versions, gen);
+  const current = existsSync(join(outDir, product, ".stamp"))
     ? (await readFile(join(outDir, product, ".stamp"), "utf8")).trim()
     : "";
-  return stamp !== (await productStamp(outDir, product, versions, gen));
+  return { stale: current !== stamp, versions, stamp };
 }
 
 /**
@@ -380,8 +384,8 @@ async function writeProducts(outDir: string, gen: string, products: readonly Pro
     `// Copied by purekit from spec/table.ts. Do not edit.\n${await readFile(new URL(`../spec/table${EXT === ".ts" ? ".ts" : ".d.ts"}`, import.meta.url), "utf8")}`,
   );
   for (const product of products) {
-    if (!(await productStale(outDir, product, gen))) continue;
-    const versions = await rawVersions(outDir, product, gen);
+    const { stale, versions, stamp } = await productState(outDir, product, gen);
+    if (!stale) continue;
     const raws: RawVersion[] = [];
     for (const version of versions) {
       const dir = rawDir(outDir, product, version);
@@ -408,7 +412,7 @@ async function writeProducts(outDir: string, gen: string, products: readonly Pro
       }
     }
     for (const [f, content] of files) await writeIfChanged(join(root, f), content);
-    await writeFile(join(root, ".stamp"), `${await productStamp(outDir, product, versions, gen)}\n`);
+    await writeFile(join(root, ".stamp"), `${stamp}\n`);
   }
 }
 

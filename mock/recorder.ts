@@ -91,13 +91,7 @@ export function createRecorder(): Recorder {
      * Looks at one exchange: learns its credentials, and keeps the items of a
      * successful data GET.
      */
-    observe(
-      request: Request,
-      requestBody: string,
-      status: number,
-      responseBody: string,
-      responseHeaders?: Headers,
-    ): void {
+    observe(request, requestBody, status, responseBody, responseHeaders) {
       const url = new URL(request.url);
       learn(request.headers, url.pathname, requestBody);
       remember(responseHeaders?.get("x-auth-token"));

@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PurekitError } from "../runtime/errors.ts";
+import { concat } from "../runtime/keys/asn1.ts";
 import { detectKeyFormat, importPrivateKey } from "../runtime/keys/index.ts";
 
 const DIR = join(import.meta.dirname, "fixtures", "keys");
@@ -78,16 +79,6 @@ function mutate(input: Uint8Array, rand: (n: number) => number): Uint8Array {
     }
   }
   return b;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** PEM seeds are mutated inside their DER (where the parsers are) and, sometimes, as text. */

@@ -14,22 +14,17 @@ import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
 import { loadSigningKey, signArrayJwt, signPure1Jwt } from "../../runtime/auth/jwt.ts";
 import { createFlashArrayClient } from "../../runtime/flasharray.ts";
 import { createFlashBladeClient } from "../../runtime/flashblade.ts";
-import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
+import { PureApiError, PurekitError } from "../../runtime/index.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../../runtime/keys/index.ts";
 import { createPure1Client } from "../../runtime/pure1.ts";
+import { capturingLogger } from "../helpers/logs.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "purekit-client-"));
 const PASSWORD = "k3y-passw0rd!";
 const USER_PASSWORD = "s3cret-user-pw";
 
 /** Every message a test saw: errors and log lines. The secret scan reads them at the end. */
-const seen: string[] = [];
-const logger: Logger = {
-  debug: (m) => seen.push(m),
-  info: (m) => seen.push(m),
-  warn: (m) => seen.push(m),
-  error: (m) => seen.push(m),
-};
+const { seen, logger } = capturingLogger();
 async function failure(p: Promise<unknown>): Promise<PurekitError> {
   try {
     await p;

@@ -16,10 +16,11 @@ import { startNodeMockServer } from "../../mock/server/node.ts";
 import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
 import { normalizeBaseUrl } from "../../runtime/client.ts";
 import { createFlashArrayClient } from "../../runtime/flasharray.ts";
-import { type Logger, PurekitError } from "../../runtime/index.ts";
+import { PurekitError } from "../../runtime/index.ts";
 import { bypasses, proxyFor } from "../../runtime/transport/proxy.ts";
 import { purekit } from "../cli/helpers.ts";
 import { createClientCertificates } from "../helpers/client-cert.ts";
+import { capturingLogger } from "../helpers/logs.ts";
 import { closedPort, startConnectProxy } from "../helpers/proxy.ts";
 import { startHttpsServer } from "../helpers/tls.ts";
 
@@ -34,13 +35,7 @@ afterEach(() => {
 });
 
 /** Every message the tests saw, scanned for secrets at the end. */
-const seen: string[] = [];
-const logger: Logger = {
-  debug: (m) => seen.push(m),
-  info: (m) => seen.push(m),
-  warn: (m) => seen.push(m),
-  error: (m) => seen.push(m),
-};
+const { seen, logger } = capturingLogger();
 const fast = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 10 }, logger };
 
 async function failure(p: Promise<unknown>): Promise<PurekitError> {
