@@ -1,11 +1,7 @@
 import { parseArgs } from "node:util";
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import {
-  apiTokenFromPassword,
-  type ExchangedToken,
-  exchangeToken,
-  signedExchange,
-} from "../runtime/auth/exchange.ts";
+import { apiTokenFromPassword } from "../runtime/auth/api-token.ts";
+import { type ExchangedToken, exchangeToken, signedExchange } from "../runtime/auth/exchange.ts";
 import { jwtExpiryMs, signArrayJwt, signPure1Jwt } from "../runtime/auth/jwt.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { SecretSet } from "../runtime/redact.ts";
