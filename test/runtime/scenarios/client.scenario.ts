@@ -513,9 +513,9 @@ it("FlashBlade apiToken: logs in at /api/login, lists file systems, logs out at 
     for (const v of vars) delete process.env[v];
     try {
       await withKeyFile(formats.encryptedPkcs1Pem, async (path) => {
-        process.env["PURE1_APP_ID"] = APP_ID;
-        process.env["PURE1_PRIVATE_KEY_FILE"] = path;
-        process.env["PURE1_PRIVATE_KEY_PASSWORD"] = KEY_PASSWORD;
+        process.env.PURE1_APP_ID = APP_ID;
+        process.env.PURE1_PRIVATE_KEY_FILE = path;
+        process.env.PURE1_PRIVATE_KEY_PASSWORD = KEY_PASSWORD;
         const before = tokenCalls();
         const p1 = await createPure1Client({ baseUrl: mock.baseUrl, fetch: tap(mock), ...fast });
         await p1.getArrays({ limit: 1 });
@@ -525,11 +525,11 @@ it("FlashBlade apiToken: logs in at /api/login, lists file systems, logs out at 
       for (const v of vars) delete process.env[v];
 
       const key = await loadSigningKey({ privateKey: keys.privateKeyPem });
-      process.env["PURE1_ID_TOKEN"] = await signPure1Jwt(key, APP_ID, { lifetimeSeconds: 600 });
+      process.env.PURE1_ID_TOKEN = await signPure1Jwt(key, APP_ID, { lifetimeSeconds: 600 });
       const p1 = await createPure1Client({ baseUrl: mock.baseUrl, fetch: tap(mock), ...fast });
       await p1.getArrays({ limit: 1 });
       await p1.close();
-      delete process.env["PURE1_ID_TOKEN"];
+      delete process.env.PURE1_ID_TOKEN;
 
       const e = await failure(createPure1Client({ baseUrl: mock.baseUrl, fetch: tap(mock), ...fast }));
       assert.equal(e.code, "ERR_AUTH_CONFIG");

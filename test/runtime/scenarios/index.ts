@@ -4,4 +4,5 @@
  * which that same vitest file spawns), from the same source. Add a scenario file by
  * importing it below; nothing else keeps a list or a count.
  */
+import "./keys.scenario.ts";
 import "./client.scenario.ts";

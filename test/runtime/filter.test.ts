@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { compileFilter, type FilterNode, FilterSyntaxError, parseFilter } from "../mock/filter.ts";
-import { PurekitError } from "../runtime/errors.ts";
+import { compileFilter, type FilterNode, FilterSyntaxError, parseFilter } from "../../mock/filter.ts";
+import { PurekitError } from "../../runtime/errors.ts";
 import {
   type FieldPath,
   type FieldValue,
@@ -17,7 +17,7 @@ import {
   type SortField,
   sort,
   sortFor,
-} from "../runtime/filter.ts";
+} from "../../runtime/filter.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Item types, shaped as openapi-typescript writes the FA schemas (every property optional,
@@ -77,7 +77,7 @@ interface Host {
 }
 
 function fixture<T>(name: string): T[] {
-  const url = new URL(`../../shared/fixtures/recorded/fa/${name}`, import.meta.url);
+  const url = new URL(`../../../shared/fixtures/recorded/fa/${name}`, import.meta.url);
   return (JSON.parse(readFileSync(url, "utf8")) as { items: T[] }).items;
 }
 

@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSelfSignedCertificate, type SelfSignedCertificate } from "../mock/tls/index.ts";
-import { PurekitError } from "../runtime/errors.ts";
-import { createTransportFetch } from "../runtime/transport/index.ts";
-import { type HttpsTestServer, startHttpsServer } from "./helpers/tls.ts";
+import { createSelfSignedCertificate, type SelfSignedCertificate } from "../../../mock/tls/index.ts";
+import { PurekitError } from "../../../runtime/errors.ts";
+import { createTransportFetch } from "../../../runtime/transport/index.ts";
+import { type HttpsTestServer, startHttpsServer } from "../../helpers/tls.ts";
 
 const run = promisify(execFile);
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "..", "..", "..");
 
 /** What the test array answers: enough routes to exercise bodies, null bodies and redirects. */
 async function handler(request: Request): Promise<Response> {
