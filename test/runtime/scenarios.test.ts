@@ -50,9 +50,9 @@ function runDeno(args: string[]): Promise<Run> {
   });
 }
 
-/** The names `deno test` reported as passed, in its order (`<name> ... ok (12ms)`). */
+/** The names `deno test` reported as passed, in its order (`<name> ... ok (12ms)`, or `(689µs)`, `(1s)`). */
 function passedNames(output: string): string[] {
-  return [...output.matchAll(/^(.*) \.\.\. ok \(\d+m?s\)$/gm)].map((m) => m[1] ?? "");
+  return [...output.matchAll(/^(.*) \.\.\. ok \([^)]*\)$/gm)].map((m) => m[1] ?? "");
 }
 
 // Started at collection, so Deno works while vitest runs the Node side; awaited last.

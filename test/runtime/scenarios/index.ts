@@ -5,4 +5,6 @@
  * importing it below; nothing else keeps a list or a count.
  */
 import "./keys.scenario.ts";
+import "./transport.scenario.ts";
+import "./network.scenario.ts";
 import "./client.scenario.ts";
