@@ -8,7 +8,7 @@
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioNames } from "../helpers/scenario.ts";
 import "./scenarios/index.ts";
 
@@ -55,14 +55,21 @@ function passedNames(output: string): string[] {
   return [...output.matchAll(/^(.*) \.\.\. ok \([^)]*\)$/gm)].map((m) => m[1] ?? "");
 }
 
-// Started at collection, so Deno works while vitest runs the Node side; awaited last.
-const onDeno = runDeno(["test", "-A", ENTRY]);
-afterAll(() => onDeno);
+// Started before the first scenario, so Deno works while vitest runs the Node side (and
+// not at collection, so `vitest list` starts nothing); awaited by the last test.
+let onDeno: Promise<Run> | undefined;
+beforeAll(() => {
+  onDeno = runDeno(["test", "-A", ENTRY]);
+});
+afterAll(async () => {
+  await onDeno;
+});
 
 describe("the scenario suite on Deno", () => {
   it("passes exactly the scenarios registered on Node, under deno test, and exits by itself", {
     timeout: TIMEOUT_MS + 20_000,
   }, async () => {
+    if (!onDeno) throw new Error("the Deno run was not started (beforeAll did not run)");
     const { code, output } = await onDeno;
     const context = `deno test output:\n${output}`;
     const expected = scenarioNames.length;
