@@ -35,7 +35,7 @@
  * number fails to compile. Without one (`f`), any well-formed field name is accepted.
  *
  * The mock arrays parse and evaluate the same language (`mock/filter.ts`); the round-trip tests
- * in `test/filter.test.ts` keep the two in step.
+ * in `test/runtime/filter.test.ts` keep the two in step.
  */
 
 import { PurekitError } from "./errors.ts";

@@ -1,6 +1,6 @@
 /**
  * Client certificates for mutual-TLS tests, made at test time with the openssl CLI
- * (as test/keys.test.ts does): a client CA, a client certificate it signed (RSA,
+ * (as test/runtime/keys/keys.test.ts does): a client CA, a client certificate it signed (RSA,
  * extendedKeyUsage clientAuth), the key plain and passphrase-encrypted, and a PKCS#12
  * bundle. Written to a temporary folder (for the Deno side) and returned as text/bytes.
  */

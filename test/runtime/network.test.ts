@@ -6,7 +6,6 @@
  * test and restored after each (vi.unstubAllEnvs), so none leaks to another test.
  */
 
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +23,6 @@ import { capturingLogger } from "../helpers/logs.ts";
 import { closedPort, startConnectProxy } from "../helpers/proxy.ts";
 import { startHttpsServer } from "../helpers/tls.ts";
 
-const root = join(import.meta.dirname, "..", "..");
 const PROXY_VARS = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"];
 /** Every test starts with no proxy in the environment, whatever the machine has. */
 function clearProxyEnv(): void {
@@ -505,111 +503,6 @@ describe("no secret in any error or log line", () => {
     expect(text).not.toContain("pfx-pass-1234");
     // Guidance may name the PEM header; a key's body must never follow it.
     expect(text).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+/]{16}/);
-  });
-});
-
-describe("on Deno (proxy and client certificate code differs there)", () => {
-  it("tunnels, honours NO_PROXY and proxy: false, names refusing proxies, presents client certificates", {
-    timeout: 120_000,
-  }, async () => {
-    clearProxyEnv();
-    const client = createClientCertificates();
-    const mtls = await startHttpsServer(
-      (request) => {
-        const url = new URL(request.url);
-        return array.fetch(new Request(`${array.baseUrl}${url.pathname}${url.search}`, request));
-      },
-      certs,
-      { clientCa: client.caPem },
-    );
-    const credentials = { username: "deno-proxy-user", password: "deno-pr0xy-pw" };
-    const [option, env, noProxy, off, guarded, deny] = await Promise.all([
-      startConnectProxy(),
-      startConnectProxy(),
-      startConnectProxy(),
-      startConnectProxy(),
-      startConnectProxy({ credentials }),
-      startConnectProxy({ denyWith: 403 }),
-    ]);
-    const dir = mkdtempSync(join(tmpdir(), "purekit-deno-net-"));
-    try {
-      const configPath = join(dir, "config.json");
-      writeFileSync(
-        configPath,
-        JSON.stringify({
-          server: server.url,
-          mtls: mtls.url,
-          ca: certs.caPem,
-          apiToken: array.apiToken,
-          proxies: {
-            option: option.url,
-            env: env.url,
-            noProxy: noProxy.url,
-            off: off.url,
-            guarded: guarded.url,
-            closed: `http://127.0.0.1:${await closedPort()}`,
-            deny: deny.url,
-          },
-          guardedCredentials: credentials,
-          client,
-          pfxBase64: Buffer.from(client.pfx).toString("base64"),
-        }),
-      );
-      const output = await new Promise<string>((resolve, reject) => {
-        execFile(
-          join(root, "node_modules", ".bin", "deno"),
-          ["run", "-A", "test/deno/network.deno.ts", configPath],
-          { cwd: root, env: { ...process.env, NO_COLOR: "1" }, timeout: 100_000, killSignal: "SIGKILL" },
-          (error, stdout, stderr) =>
-            error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
-        );
-      });
-      const r = JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
-      const context = JSON.stringify(r, null, 1);
-      expect(r.proxyOption, context).toEqual({ ok: true, volumes: 1 });
-      expect(option.tunnels.filter((t) => t === target).length, context).toBeGreaterThanOrEqual(1);
-      expect(r.proxyEnv, context).toEqual({ ok: true, volumes: 1 });
-      expect(env.tunnels.length, context).toBeGreaterThanOrEqual(1);
-      expect(r.noProxy, context).toEqual({ ok: true, volumes: 1 });
-      expect(noProxy.tunnels, context).toEqual([]);
-      expect(r.proxyFalse, context).toEqual({ ok: true, volumes: 1 });
-      expect(r.proxyFalseNoCa.code, context).toBe("ERR_TLS");
-      expect(r.mtlsDirectWithEnvProxy, context).toEqual({ ok: true, volumes: 1 });
-      expect(off.tunnels, context).toEqual([]);
-      expect(r.proxy407.code, context).toBe("ERR_PROXY");
-      expect(r.proxy407.message, context).toContain(guarded.url);
-      expect(r.proxy407.message, context).toMatch(/407/);
-      expect(r.proxyCredentials, context).toEqual({ ok: true, volumes: 1 });
-      expect(guarded.authorizations, context).toContain(
-        `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`,
-      );
-      expect(r.proxyClosed.code, context).toBe("ERR_PROXY");
-      expect(r.proxyClosed.message, context).toMatch(
-        /^The proxy http:\/\/127\.0\.0\.1:\d+ \(from the proxy option\) could not be reached/,
-      );
-      expect(r.proxyBad.code, context).toBe("ERR_INVALID_ARGUMENT");
-      expect(r.proxyDenied.code, context).toBe("ERR_PROXY");
-      expect(r.proxyDenied.message, context).toContain(
-        `${deny.url} (from the proxy option) refused a tunnel`,
-      );
-      expect(r.mtlsPem, context).toEqual({ ok: true, volumes: 1 });
-      expect(r.mtlsEncrypted, context).toEqual({ ok: true, volumes: 1 });
-      expect(r.mtlsWrongPassphrase.code, context).toBe("ERR_KEY_WRONG_PASSWORD");
-      expect(r.mtlsNone.code, context).toBe("ERR_TLS");
-      expect(r.mtlsNone.message, context).toMatch(/requires a client certificate/);
-      expect(r.mtlsMismatch.code, context).toBe("ERR_TLS");
-      expect(r.mtlsMismatch.message, context).toMatch(/not the private key of the certificate/);
-      expect(r.mtlsPfx.code, context).toBe("ERR_TLS");
-      expect(r.mtlsPfx.message, context).toMatch(/not supported on Deno/);
-      expect(r.mtlsThroughProxy, context).toEqual({ ok: true, volumes: 1 });
-      expect(option.tunnels, context).toContain(`127.0.0.1:${mtls.port}`);
-      expect(output).not.toContain(credentials.password);
-      expect(output).not.toContain(client.passphrase);
-    } finally {
-      await Promise.all([option, env, noProxy, off, guarded, deny, mtls].map((s) => s.close()));
-      rmSync(dir, { recursive: true, force: true });
-      client.remove();
-    }
   });
 });
 

@@ -5,13 +5,13 @@
  * code fails (a stack overflow, or minutes of work past the test's timeout), not to time anything.
  */
 import { describe, expect, it } from "vitest";
-import { loadSigningKey } from "../runtime/auth/jwt.ts";
-import { PurekitError, type PurekitErrorCode } from "../runtime/errors.ts";
-import { concat, derInt, derNull, derOctets, derOid, derSeq, derTlv } from "../runtime/keys/asn1.ts";
-import { detectKeyFormat, importPrivateKey } from "../runtime/keys/index.ts";
-import { encryptPkcs8Pem } from "../runtime/keys/keygen.ts";
-import { OID } from "../runtime/keys/oids.ts";
-import { toPem } from "../runtime/keys/pem.ts";
+import { loadSigningKey } from "../../../runtime/auth/jwt.ts";
+import { PurekitError, type PurekitErrorCode } from "../../../runtime/errors.ts";
+import { concat, derInt, derNull, derOctets, derOid, derSeq, derTlv } from "../../../runtime/keys/asn1.ts";
+import { detectKeyFormat, importPrivateKey } from "../../../runtime/keys/index.ts";
+import { encryptPkcs8Pem } from "../../../runtime/keys/keygen.ts";
+import { OID } from "../../../runtime/keys/oids.ts";
+import { toPem } from "../../../runtime/keys/pem.ts";
 
 async function keyError(p: Promise<unknown>, code: PurekitErrorCode): Promise<PurekitError> {
   const e = await p.then(
@@ -232,8 +232,8 @@ describe("RSA keys under 2048 bits are refused at import (point 6)", () => {
 
 describe("a signing key jose refuses is a typed error", () => {
   it("an EC CryptoKey given as the private key: ERR_KEY_UNSUPPORTED at the first call, not a TypeError", async () => {
-    const { createFlashArrayMock } = await import("../mock/index.ts");
-    const { createFlashArrayClient } = await import("../runtime/flasharray.ts");
+    const { createFlashArrayMock } = await import("../../../mock/index.ts");
+    const { createFlashArrayClient } = await import("../../../runtime/flasharray.ts");
     const array = createFlashArrayMock({ seed: "empty" });
     await array.ready;
     const { privateKey } = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, [

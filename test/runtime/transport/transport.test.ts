@@ -1,19 +1,18 @@
 import { execFile } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSelfSignedCertificate, type SelfSignedCertificate } from "../mock/tls/index.ts";
-import { PurekitError } from "../runtime/errors.ts";
-import { createTransportFetch } from "../runtime/transport/index.ts";
-import { type HttpsTestServer, startHttpsServer } from "./helpers/tls.ts";
+import { createSelfSignedCertificate, type SelfSignedCertificate } from "../../../mock/tls/index.ts";
+import { PurekitError } from "../../../runtime/errors.ts";
+import { createTransportFetch } from "../../../runtime/transport/index.ts";
+import { type HttpsTestServer, startHttpsServer } from "../../helpers/tls.ts";
 
 const run = promisify(execFile);
-const root = join(import.meta.dirname, "..");
 
 /** What the test array answers: enough routes to exercise bodies, null bodies and redirects. */
 async function handler(request: Request): Promise<Response> {
@@ -369,41 +368,4 @@ describe("tls.ca validation", () => {
     );
     expect(error.code).toBe("ERR_INVALID_ARGUMENT");
   });
-});
-
-const deno = join(root, "node_modules", ".bin", "deno");
-
-describe.skipIf(!existsSync(deno))("on Deno", () => {
-  it("uses tls.ca (and insecure) against the server started here", async () => {
-    const { stdout } = await run(
-      deno,
-      ["run", "-A", "test/deno/transport.deno.ts", server.url, join(dir, "ca.pem")],
-      {
-        cwd: root,
-        env: { ...process.env, NO_COLOR: "1" },
-        timeout: 60_000,
-      },
-    );
-    const seen = JSON.parse(stdout.trim().split("\n").at(-1)!);
-    expect(seen).toMatchObject({
-      status: 200,
-      isGlobalResponse: true,
-      body: { hello: "array" },
-      post: {
-        status: 200,
-        body: { method: "POST", contentType: "application/json", body: '{"name":"vol1"}' },
-      },
-      fromRequest: { status: 200, body: { method: "PATCH", body: "from a Request" } },
-      noContent: { status: 204, body: null },
-      insecureStatuses: [200, 200],
-      insecureWarnings: 1,
-    });
-    expect(seen.noCaError).toEqual({
-      code: "ERR_TLS",
-      message:
-        `TLS verification of ${server.url} failed: certificate issued by an unknown CA. ` +
-        "Give the array's CA with tls.ca (PEM), or tls.insecure for a lab array.",
-    });
-    expect(await readFile(join(dir, "ca.pem"), "utf8")).toBe(certs.caPem);
-  }, 90_000);
 });

@@ -9,11 +9,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PurekitError } from "../runtime/errors.ts";
-import { concat } from "../runtime/keys/asn1.ts";
-import { detectKeyFormat, importPrivateKey } from "../runtime/keys/index.ts";
+import { PurekitError } from "../../../runtime/errors.ts";
+import { concat } from "../../../runtime/keys/asn1.ts";
+import { detectKeyFormat, importPrivateKey } from "../../../runtime/keys/index.ts";
 
-const DIR = join(import.meta.dirname, "fixtures", "keys");
+const DIR = join(import.meta.dirname, "..", "..", "fixtures", "keys");
 const PASSWORD = "fuzz-seed-pw";
 /** Per input; real inputs take milliseconds. */
 const GUARD_MS = 15_000;

@@ -8,9 +8,8 @@ import { createCipheriv, createHash, createHmac, pbkdf2Sync, randomBytes } from 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PurekitError, type PurekitErrorCode } from "../runtime/errors.ts";
+import { PurekitError, type PurekitErrorCode } from "../../../runtime/errors.ts";
 import {
   derBitString,
   derBoolean,
@@ -28,8 +27,8 @@ import {
   octetsOf,
   parseDer,
   seq,
-} from "../runtime/keys/asn1.ts";
-import { desCbcDecrypt } from "../runtime/keys/des.ts";
+} from "../../../runtime/keys/asn1.ts";
+import { desCbcDecrypt } from "../../../runtime/keys/des.ts";
 import {
   detectKeyFormat,
   encryptPkcs8Pem,
@@ -38,13 +37,12 @@ import {
   type KeyFormat,
   publicKeyPemFromPrivate,
   readKeyFile,
-} from "../runtime/keys/index.ts";
-import { md5 } from "../runtime/keys/md5.ts";
+} from "../../../runtime/keys/index.ts";
+import { md5 } from "../../../runtime/keys/md5.ts";
 
 const PW = "Tr0ub4dor&3 purekit";
 const WRONG = "not-the-password";
 const TIMEOUT = 60_000;
-const root = fileURLToPath(new URL("..", import.meta.url));
 let dir = "";
 const path = (name: string) => join(dir, name);
 const openssl = (...args: string[]) =>
@@ -516,26 +514,6 @@ describe("readKeyFile (the clients' privateKeyFile and the CLI's --key)", () => 
       message: `Cannot read the private key file ${dir}: it is a directory`,
     });
   });
-});
-
-describe("Deno", () => {
-  it(
-    "imports PKCS#1, encrypted PKCS#8, legacy 3DES PEM and legacy PKCS#12 unchanged",
-    () => {
-      const files = ["pkcs1.pem", "genrsa-aes256.pem", "legacy-des3.pem", "legacy.p12"].map(path);
-      const out = execFileSync(
-        join(root, "node_modules/.bin/deno"),
-        ["run", "-A", "test/keys.deno.ts", ...files],
-        {
-          cwd: root,
-          env: { ...process.env, PUREKIT_TEST_KEY_PASSWORD: PW, NO_COLOR: "1" },
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-      expect(out.toString().trim()).toBe("ok");
-    },
-    TIMEOUT,
-  );
 });
 
 describe("secrets", () => {
