@@ -18,6 +18,13 @@ import {
   sentSecrets,
 } from "./http.ts";
 import { consoleLoggerFor, type Logger } from "./logger.ts";
+import {
+  type Downloaded,
+  type IsDownload,
+  prepareInit,
+  type RelaxOperation,
+  type RelaxPathItem,
+} from "./media.ts";
 import { checkMiddleware, createAttemptHook, type Middleware, middlewareErrors } from "./middleware.ts";
 import {
   checkPartialOptions,
@@ -55,14 +62,16 @@ type InitParam<Init> =
     ? [(Init & { [key: string]: unknown })?]
     : [Init & { [key: string]: unknown }];
 
-type Data<Op, Init> = NonNullable<
-  FetchResponse<Op & Record<string | number, unknown>, Init, MediaType>["data"]
->;
+// Downloads (FB keytabs, logs) are files: a Blob, or what the call's parseAs asks for.
+type Data<Op, Init> =
+  IsDownload<Op> extends true
+    ? Downloaded<Init>
+    : NonNullable<FetchResponse<Op & Record<string | number, unknown>, Init, MediaType>["data"]>;
 
 /** One HTTP method of the client, typed by the version's paths. */
 export type PureMethod<Paths extends {}, M extends Lower> = <
   P extends PathsWithMethod<Paths, M>,
-  Init extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
+  Init extends MaybeOptionalInit<RelaxPathItem<Paths[P], M>, M & keyof Paths[P]>,
 >(
   path: P,
   ...init: InitParam<Init>
@@ -71,14 +80,18 @@ export type PureMethod<Paths extends {}, M extends Lower> = <
 type GetOp<Paths, P extends keyof Paths> = Paths[P] extends { get: infer O } ? O : never;
 type ItemsOf<D> = D extends { items?: (infer I)[] } ? I : never;
 type PageOf<Paths extends {}, P extends keyof Paths> = Data<GetOp<Paths, P>, unknown>;
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type QueryOf<Op> = RelaxOperation<Op> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 // openapi-typescript writes `requestBody?: never` for operations without one.
 type BodyOf<Op> = Op extends { requestBody?: infer R }
   ? [NonNullable<R>] extends [never]
     ? never
     : NonNullable<R> extends { content: { "application/json": infer B } }
       ? B
-      : never
+      : NonNullable<RelaxOperation<Op>["requestBody" & keyof Op]> extends {
+            content: { "multipart/form-data": infer U };
+          }
+        ? U
+        : never
   : never;
 
 /** Per-call options of friendly methods, `paginate` and `pages`. */
@@ -514,6 +527,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     return { ...init, params: { ...params, query: { ...params.query, context_names: names } } };
   };
 
+  const opsByKey = new Map(table.operations.map((op) => [`${op.method} ${op.path}`, op]));
   // Pure1's x-quoted parameters, per operation: their strings go out in single quotes.
   const quotedParams = new Map<string, ReadonlySet<string>>();
   for (const op of table.operations) {
@@ -527,8 +541,8 @@ export async function createPureClient<Paths extends {}, Ops>(
     init: Record<string, unknown> = {},
   ): Promise<PureResult<unknown>> => {
     const quoted = quotedParams.get(`${method} ${path}`);
-    init = withContext(method, path, init);
     const verb = method.toUpperCase() as Uppercase<Lower>;
+    init = prepareInit(opsByKey.get(`${method} ${path}`), withContext(method, path, init), `${verb} ${path}`);
     const headers = new Headers(init.headers as HeadersInit | undefined);
     const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
     headers.set("x-request-id", requestId);
