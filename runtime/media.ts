@@ -166,7 +166,7 @@ function toFormData(op: OperationInfo, body: unknown, where: string): FormData {
 /**
  * A call's init adjusted to its operation: a `filter` function resolved, a multipart body
  * encoded as FormData (so the request carries its boundary), and downloads read as a Blob
- * unless the call asks for `parseAs` itself.
+ * unless the call asks for `parseAs` itself, asked for with the file's media types in `Accept`.
  *
  * @example
  * ```ts
@@ -188,6 +188,15 @@ export function prepareInit(
   if (out.body !== undefined && op.requestMediaTypes?.includes(MULTIPART)) {
     out = { ...out, body: toFormData(op, out.body, where) };
   }
-  if (op.download && out.parseAs === undefined) out = { ...out, parseAs: "blob" };
+  if (op.download) {
+    if (out.parseAs === undefined) out = { ...out, parseAs: "blob" };
+    // The file's own media types, not the default `application/json`: FB's keytab download
+    // offers only application/octet-stream and text/plain (base64).
+    const headers = new Headers(out.headers as HeadersInit | undefined);
+    if (!headers.has("accept") && op.responseMediaTypes?.length) {
+      headers.set("accept", op.responseMediaTypes.join(", "));
+      out = { ...out, headers };
+    }
+  }
   return out;
 }

@@ -24,6 +24,8 @@ export interface KeytabEntry {
   kvno: number;
   enctype: number;
   key: Uint8Array;
+  /** The entry's bytes as uploaded: written back unchanged, so a download is byte for byte the upload. */
+  raw?: Uint8Array;
 }
 
 /** Kerberos encryption type numbers (RFC 3961, 8009, 4757) → the names the arrays show. */
@@ -96,6 +98,7 @@ export function parseKeytab(bytes: Uint8Array): KeytabEntry[] {
     const realm = text();
     const components: string[] = [];
     for (let i = 0; i < count; i++) components.push(text());
+    // Format 0x0501 has no name type (a principal, 1) and lays entries out differently.
     const nameType = v1 ? 1 : u32();
     const timestamp = u32();
     need(1, end);
@@ -106,7 +109,9 @@ export function parseKeytab(bytes: Uint8Array): KeytabEntry[] {
     if (end - at >= 4) kvno = u32();
     at = end;
     if (!realm || components.length === 0) throw new KeytabFormatError("an entry has no principal");
-    entries.push({ realm, components, nameType, timestamp, kvno, enctype, key });
+    const entry: KeytabEntry = { realm, components, nameType, timestamp, kvno, enctype, key };
+    if (!v1) entry.raw = bytes.slice(end - size, end);
+    entries.push(entry);
   }
   if (entries.length === 0) throw new KeytabFormatError("it holds no keys");
   return entries;
@@ -124,6 +129,11 @@ export function encodeKeytab(entries: readonly KeytabEntry[]): Uint8Array {
     for (const x of b) out.push(x);
   };
   for (const e of entries) {
+    if (e.raw) {
+      u32(parts, e.raw.length);
+      for (const x of e.raw) parts.push(x);
+      continue;
+    }
     const body: number[] = [];
     u16(body, e.components.length);
     octets(body, enc.encode(e.realm));
