@@ -62,7 +62,8 @@ function file(text: string): Response {
 }
 
 function window(ctx: DataContext, start: unknown, end: unknown): { start: number; end: number } {
-  const to = typeof end === "number" ? end : ctx.now;
+  // No logs from the future: a window ending later ends now (as the history views do).
+  const to = Math.min(typeof end === "number" ? end : ctx.now, ctx.now);
   const from = typeof start === "number" ? start : to - HOUR_MS;
   if (from > to) {
     throw badRequest(

@@ -171,6 +171,30 @@ describe("FB keytabs: multipart upload, file download", () => {
     expect(ghost.error?.errors[0]).toMatchObject({ context: "ghost.1", message: "Keytab does not exist." });
   });
 
+  it("hostile multipart: over maxRequestBytes is 413, a broken body 400, never a 5xx", async () => {
+    const array = createFlashBladeMock({ seed: "empty", maxRequestBytes: 4096 });
+    const fb = await fbClient(array);
+    const big = await fb.POST("/keytabs/upload", {
+      params: { query: { name_prefixes: "x" } },
+      body: { keytab_file: new Blob([new Uint8Array(10_000)]) },
+    });
+    expect(big.response.status).toBe(413);
+    const url = `${array.baseUrl}/api/2.28/keytabs/upload?name_prefixes=x`;
+    const headers = { "x-auth-token": await session(array) };
+    const broken = await array.fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "multipart/form-data; boundary=zzz" },
+      body: "--zzz\r\nnot a part header\r\n\r\n",
+    });
+    expect(broken.status).toBe(400);
+    const noBoundary = await array.fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "multipart/form-data" },
+      body: "x",
+    });
+    expect(noBoundary.status).toBe(415);
+  });
+
   it("the client checks a multipart body before sending: unknown fields, missing file, wrong types", async () => {
     const array = createFlashBladeMock({ seed: "empty" });
     const fb = await fbClient(array);
