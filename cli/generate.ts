@@ -1,8 +1,8 @@
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { DEFAULT_OUT_DIR, generate, type ProgressEvent } from "../generator/index.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { describeSpecFile, isProduct, type Manifest } from "../spec/index.ts";
+import { parseCommand } from "./args.ts";
 
 const HELP = `purekit generate [--product flasharray|flashblade|pure1] [--version 2.38|latest|all] [--check] [--force]
 purekit generate --spec FA2.57.spec.yaml --out DIR [--product P] [--version V]
@@ -34,8 +34,10 @@ function formatMs(ms: number): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const args = parseCommand(argv, {
+    name: "generate",
+    help: HELP,
+    positionals: "refused",
     options: {
       product: { type: "string" },
       version: { type: "string" },
@@ -45,13 +47,10 @@ export async function run(argv: string[]): Promise<number> {
       quiet: { type: "boolean" },
       out: { type: "string" },
       spec: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  if (!args) return 0;
+  const { values } = args;
   if (values.product !== undefined && !isProduct(values.product)) {
     throw new PurekitError(
       "ERR_INVALID_ARGUMENT",

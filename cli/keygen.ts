@@ -1,9 +1,10 @@
 import { chmod, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { PurekitError } from "../runtime/errors.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../runtime/keys/index.ts";
 import { SecretSet } from "../runtime/redact.ts";
-import { canPrompt, EXIT_CODES, guarded, print, promptHidden, readStdinSecret, usage } from "./options.ts";
+import { parseCommand, usage } from "./args.ts";
+import { EXIT_CODES, guarded, print } from "./output.ts";
+import { canPrompt, promptHidden, readStdinSecret } from "./password.ts";
 
 const HELP = `purekit keygen [--out private.pem] [--password | --password-stdin] [--public-out public.pem] [--json]
 
@@ -83,9 +84,9 @@ async function newPassword(secrets: SecretSet, prompt: boolean, stdin: boolean):
 export async function run(argv: string[]): Promise<number> {
   const secrets = new SecretSet();
   return guarded(secrets, async () => {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
+    const args = parseCommand(argv, {
+      name: "keygen",
+      help: HELP,
       options: {
         out: { type: "string", short: "o" },
         "public-out": { type: "string" },
@@ -93,14 +94,10 @@ export async function run(argv: string[]): Promise<number> {
         "password-stdin": { type: "boolean" },
         force: { type: "boolean" },
         json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
       },
     });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
-    if (positionals.length) throw usage("purekit keygen takes no arguments, only options. See --help.");
+    if (!args) return 0;
+    const { values } = args;
     if (values.out !== undefined && values.out === values["public-out"]) {
       throw usage("--out and --public-out name the same file");
     }

@@ -9,11 +9,11 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { Agent, fetch as undiciFetch } from "undici";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../mock/body.ts";
 import { createRecorder } from "../mock/recorder.ts";
 import { PurekitError } from "../runtime/errors.ts";
+import { parseCommand } from "./args.ts";
 import { exposureWarning } from "./mock.ts";
 
 export const RECORD_HELP = `purekit mock record --target URL --out DIR [options]
@@ -65,8 +65,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 
 /** The `purekit mock record` command. Returns the exit code. */
 export async function runRecord(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const args = parseCommand(argv, {
+    name: "mock record",
+    help: RECORD_HELP,
+    positionals: "refused",
     options: {
       target: { type: "string" },
       out: { type: "string" },
@@ -75,13 +77,10 @@ export async function runRecord(argv: string[]): Promise<number> {
       ca: { type: "string" },
       insecure: { type: "boolean" },
       json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) {
-    console.log(RECORD_HELP);
-    return 0;
-  }
+  if (!args) return 0;
+  const { values } = args;
   if (!values.target) throw invalid("--target URL is required: the array to record");
   if (!values.out) throw invalid("--out DIR is required: where the seed folder goes");
   let target: URL;

@@ -7,7 +7,6 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { FaultSpec } from "../mock/faults.ts";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../mock/index.ts";
 import { SEED_MANIFEST } from "../mock/recorder.ts";
@@ -17,6 +16,7 @@ import { createSelfSignedCertificate } from "../mock/tls/index.ts";
 import type { MockApiClient, MockArray, MockPure1App, MockSeed, MockUser } from "../mock/types.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { compareVersions } from "../runtime/versions.ts";
+import { parseCommand } from "./args.ts";
 
 const HELP = `purekit mock flasharray|flashblade|pure1 [options]
 purekit mock record --target URL --out DIR   (a recording proxy; --help for its options)
@@ -199,9 +199,10 @@ export function exposureWarning(host: string): string | null {
 /** The `purekit mock` command. Returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === "record") return (await import("./mock-record.ts")).runRecord(argv.slice(1));
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommand(argv, {
+    name: "mock",
+    help: HELP,
+    positionals: "some",
     options: {
       port: { type: "string" },
       host: { type: "string" },
@@ -216,13 +217,10 @@ export async function run(argv: string[]): Promise<number> {
       key: { type: "string" },
       fault: { type: "string", multiple: true },
       json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  if (!args) return 0;
+  const { values, positionals } = args;
   const product = PRODUCT_ALIASES[positionals[0] ?? ""];
   if (!product || positionals.length > 1) {
     console.error(`purekit mock: name one product: flasharray, flashblade or pure1\n\n${HELP}`);

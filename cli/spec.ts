@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
 import { PurekitError } from "../runtime/errors.ts";
 import { addSpecToManifest, isProduct, listSpecs } from "../spec/index.ts";
+import { parseCommand } from "./args.ts";
 
 const HELP = `purekit spec list [--product P] [--json]
 purekit spec add <file> [--product P] [--version V] [--url U]
@@ -10,21 +10,23 @@ upstream URL in spec/manifest.json. Then put the file in PURE_SPECS_DIR (or
 ../shared/specs) and run \`purekit generate\`.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommand(argv, {
+    name: "spec",
+    help: HELP,
+    positionals: "some",
     options: {
       product: { type: "string" },
       version: { type: "string" },
       url: { type: "string" },
       json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
   });
+  if (!args) return 0;
+  const { values, positionals } = args;
   const [sub, file] = positionals;
-  if (values.help || !sub) {
+  if (!sub) {
     console.log(HELP);
-    return values.help ? 0 : 2;
+    return 2;
   }
   if (values.product !== undefined && !isProduct(values.product)) {
     throw new PurekitError("ERR_INVALID_ARGUMENT", `unknown product "${values.product}"`);

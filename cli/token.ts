@@ -1,34 +1,23 @@
-import { parseArgs } from "node:util";
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import {
-  apiTokenFromPassword,
-  type ExchangedToken,
-  exchangeToken,
-  signedExchange,
-} from "../runtime/auth/exchange.ts";
+import { apiTokenFromPassword } from "../runtime/auth/api-token.ts";
+import { type ExchangedToken, exchangeToken, signedExchange } from "../runtime/auth/exchange.ts";
 import { jwtExpiryMs, signArrayJwt, signPure1Jwt } from "../runtime/auth/jwt.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { SecretSet } from "../runtime/redact.ts";
 import {
-  authContext,
-  canPrompt,
-  EXIT_CODES,
   env,
   formatDuration,
-  givenPassword,
-  guarded,
-  loadApiVersions,
-  loadKey,
-  note,
   optionOrEnv,
-  originOf,
+  parseCommand,
   parseDuration,
-  print,
-  promptHidden,
   required,
   secretsOfArgv,
   usage,
-} from "./options.ts";
+} from "./args.ts";
+import { loadKey } from "./key.ts";
+import { authContext, loadApiVersions, originOf } from "./network.ts";
+import { EXIT_CODES, guarded, note, print } from "./output.ts";
+import { canPrompt, givenPassword, promptHidden } from "./password.ts";
 
 const PURE1_URL = "https://api.pure1.purestorage.com";
 /** A JWT only sent to the token endpoint needs to outlive one exchange. */
@@ -165,7 +154,6 @@ const KEY_OPTIONS = {
 
 const COMMON = {
   json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
 } as const;
 
 interface TlsValues {
@@ -212,9 +200,9 @@ function accessTokenOutput(
 }
 
 async function pure1(argv: string[], secrets: SecretSet): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommand(argv, {
+    name: "token pure1",
+    help: PURE1_HELP,
     options: {
       "app-id": { type: "string" },
       ...KEY_OPTIONS,
@@ -224,11 +212,8 @@ async function pure1(argv: string[], secrets: SecretSet): Promise<number> {
       ...COMMON,
     },
   });
-  if (values.help) {
-    console.log(PURE1_HELP);
-    return 0;
-  }
-  if (positionals.length) throw usage("purekit token pure1 takes no arguments, only options. See --help.");
+  if (!args) return 0;
+  const { values } = args;
   if (!values.exchange && (values.url !== undefined || values.ca !== undefined || values.insecure)) {
     throw usage("--url, --ca and --insecure only apply with --exchange");
   }
@@ -300,9 +285,9 @@ async function array(
   argv: string[],
   secrets: SecretSet,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommand(argv, {
+    name: `token ${product}`,
+    help: ARRAY_HELP(product),
     options: {
       host: { type: "string" },
       "client-id": { type: "string" },
@@ -315,12 +300,8 @@ async function array(
       ...COMMON,
     },
   });
-  if (values.help) {
-    console.log(ARRAY_HELP(product));
-    return 0;
-  }
-  if (positionals.length)
-    throw usage(`purekit token ${product} takes no arguments, only options. See --help.`);
+  if (!args) return 0;
+  const { values } = args;
   const jwtOnly = values["jwt-only"] === true;
   const claims = {
     clientId: required(optionOrEnv(values["client-id"], "PURE_CLIENT_ID"), "--client-id", "PURE_CLIENT_ID"),
@@ -372,9 +353,9 @@ async function array(
 }
 
 async function api(argv: string[], secrets: SecretSet): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommand(argv, {
+    name: "token api",
+    help: API_HELP,
     options: {
       host: { type: "string" },
       username: { type: "string" },
@@ -384,11 +365,8 @@ async function api(argv: string[], secrets: SecretSet): Promise<number> {
       ...COMMON,
     },
   });
-  if (values.help) {
-    console.log(API_HELP);
-    return 0;
-  }
-  if (positionals.length) throw usage("purekit token api takes no arguments, only options. See --help.");
+  if (!args) return 0;
+  const { values } = args;
   const origin = originOf(required(optionOrEnv(values.host, "PURE_HOST"), "--host", "PURE_HOST"));
   const username = required(optionOrEnv(values.username, "PURE_USERNAME"), "--username", "PURE_USERNAME");
   const tls = tlsOf(values, "PURE_CA_FILE");

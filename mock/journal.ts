@@ -1,14 +1,11 @@
 /**
  * The request journal: every request a mock array receives, with secrets redacted,
  * so tests can assert "exactly one login happened" or "every call carried the same
- * X-Request-ID".
+ * X-Request-ID". Secrets are removed by the runtime's redactor (runtime/redact.ts): the
+ * same header names, field names and `[REDACTED]` marker as the clients' errors and logs.
  */
 
-/** Headers whose values never reach the journal. */
-const SECRET_HEADERS = new Set(["api-token", "x-auth-token", "authorization", "cookie", "set-cookie"]);
-/** Query parameters whose values never reach the journal. */
-const SECRET_QUERY = /pass(word)?|secret|token$|^subject_token|private/i;
-const REDACTED = "[redacted]";
+import { isSecretName, REDACTED, redactHeaders } from "../runtime/redact.ts";
 
 /** One received request. */
 export interface JournalEntry {
@@ -20,25 +17,16 @@ export interface JournalEntry {
   path: string;
   /** Query parameters as received (raw strings, repeated names joined by `,`), secrets redacted. */
   query: Record<string, string>;
-  /** Lower-case header names; `api-token`, `x-auth-token`, `authorization`, cookies redacted. */
+  /** Lower-case header names; `api-token`, `x-auth-token`, `authorization`, `proxy-authorization`, cookies redacted. */
   headers: Record<string, string>;
   /** Status answered (0 when the connection was dropped); set once the answer is made. */
   status: number;
 }
 
-/** Redacts a header or query value by name. */
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value;
-  });
-  return out;
-}
-
 function redactQuery(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of url.searchParams) {
-    const safe = SECRET_QUERY.test(name) && name !== "continuation_token" ? REDACTED : value;
+    const safe = isSecretName(name) ? REDACTED : value;
     out[name] = name in out ? `${out[name]},${safe}` : safe;
   }
   return out;
@@ -51,7 +39,7 @@ function redactQuery(url: URL): Record<string, string> {
  * ```ts
  * await client.listVolumes();
  * expect(array.journal.count({ method: "POST", path: /\/login$/ })).toBe(1);
- * expect(array.journal.entries[0]?.headers["x-auth-token"]).toBe("[redacted]");
+ * expect(array.journal.entries[0]?.headers["x-auth-token"]).toBe("[REDACTED]");
  * ```
  */
 export class Journal {

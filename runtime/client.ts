@@ -1,132 +1,47 @@
 /**
- * The client all three products share: openapi-fetch for typed requests over
- * version-free paths, the pipeline for auth/retries/timeouts, the generated
- * operation table for friendly methods and pagination.
+ * Composes a client, the same for all three products: the transport and the pipeline
+ * (`http.ts`), version negotiation (`negotiate.ts`), the auth strategy, openapi-fetch over
+ * version-free paths, then calls (`call.ts`), pagination (`pagination.ts`) and friendly
+ * methods (`friendly.ts`) over the version's operation table. What differs per product
+ * comes in as its profile (`profile.ts`).
  */
-import createClient, { type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
-import type { MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
-import type { OperationInfo, OperationTable, Product } from "../spec/table.ts";
+import createClient from "openapi-fetch";
+import type { OperationTable, Product } from "../spec/table.ts";
+import { htmlInsteadOfJson } from "./answers.ts";
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
-import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
-import {
-  createPipeline,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  readText,
-  type Send,
-  type SendOptions,
-  sentHeaders,
-  sentSecrets,
-} from "./http.ts";
+import { checkTimeout, createCall, type PureMethod, type PureResult } from "./call.ts";
+import { PurekitError } from "./errors.ts";
+import { fleetContext, type WithContext } from "./fleet.ts";
+import { type FriendlyMethods, friendlyMethods } from "./friendly.ts";
+import { normalizeBaseUrl } from "./host.ts";
+import { createPipeline, DEFAULT_MAX_RESPONSE_BYTES, type Send, type SendOptions } from "./http.ts";
 import { consoleLoggerFor, type Logger } from "./logger.ts";
+import { checkMiddleware, createAttemptHook, type Middleware } from "./middleware.ts";
+import { negotiateVersion } from "./negotiate.ts";
 import {
-  type Downloaded,
-  type IsDownload,
-  prepareInit,
-  type RelaxOperation,
-  type RelaxPathItem,
-} from "./media.ts";
-import { checkMiddleware, createAttemptHook, type Middleware, middlewareErrors } from "./middleware.ts";
-import {
-  checkPartialOptions,
-  describeErrors,
-  type PartialOptions,
-  PartialResultError,
-  partialErrors,
-} from "./partial.ts";
+  createPaging,
+  type ItemsOf,
+  type PageOf,
+  type PaginatedPath,
+  type PaginateInit,
+} from "./pagination.ts";
+import type { PartialOptions } from "./partial.ts";
 import { getPlatform } from "./platform/index.ts";
+import { profileOf } from "./profile.ts";
 import { serializeQuery } from "./query.ts";
-import { redactHeaders, redactUrl, redactValue, SecretSet } from "./redact.ts";
+import { SecretSet } from "./redact.ts";
 import type { RetryOptions } from "./retry.ts";
 import { createTransportFetch, type ProxyOption, proxyFor, type TlsOptions } from "./transport/index.ts";
 import { PUREKIT_VERSION } from "./version.ts";
-import { chooseVersion, listedVersions } from "./versions.ts";
 
+// Kept importable from here, where they were before they got modules of their own.
+export type { CallOptions, PureMethod, PureResult } from "./call.ts";
+export type { FriendlyMethods } from "./friendly.ts";
+export { normalizeBaseUrl, normalizeOrigin } from "./host.ts";
 export { PUREKIT_VERSION };
 
 /** Variables a platform's own fetch may read (Deno does): set, they call for an explicitly direct transport. */
 const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
-
-type Lower = "get" | "put" | "post" | "delete" | "patch";
-
-/**
- * The `{ data, error }` result of a call; `error` is always a {@link PureApiError}.
- * `errors` is there when the call succeeded only in part (a 207, or any answer whose
- * `errors[]` is not empty beside its items): what failed, redacted.
- */
-export type PureResult<T> =
-  | { data: T; error?: never; errors?: PureErrorItem[]; response: Response }
-  | { data?: never; error: PureApiError; errors?: never; response: Response };
-
-type InitParam<Init> =
-  RequiredKeysOf<Init> extends never
-    ? [(Init & { [key: string]: unknown })?]
-    : [Init & { [key: string]: unknown }];
-
-// Downloads (FB keytabs, logs) are files: a Blob, or what the call's parseAs asks for.
-type Data<Op, Init> =
-  IsDownload<Op> extends true
-    ? Downloaded<Init>
-    : NonNullable<FetchResponse<Op & Record<string | number, unknown>, Init, MediaType>["data"]>;
-
-/** One HTTP method of the client, typed by the version's paths. */
-export type PureMethod<Paths extends {}, M extends Lower> = <
-  P extends PathsWithMethod<Paths, M>,
-  Init extends MaybeOptionalInit<RelaxPathItem<Paths[P], M>, M & keyof Paths[P]>,
->(
-  path: P,
-  ...init: InitParam<Init>
-) => Promise<PureResult<Data<Paths[P][M & keyof Paths[P]], Init>>>;
-
-type GetOp<Paths, P extends keyof Paths> = Paths[P] extends { get: infer O } ? O : never;
-type ItemsOf<D> = D extends { items?: (infer I)[] } ? I : never;
-type PageOf<Paths extends {}, P extends keyof Paths> = Data<GetOp<Paths, P>, unknown>;
-type QueryOf<Op> = RelaxOperation<Op> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
-// openapi-typescript writes `requestBody?: never` for operations without one.
-type BodyOf<Op> = Op extends { requestBody?: infer R }
-  ? [NonNullable<R>] extends [never]
-    ? never
-    : NonNullable<R> extends { content: { "application/json": infer B } }
-      ? B
-      : NonNullable<RelaxOperation<Op>["requestBody" & keyof Op]> extends {
-            content: { "multipart/form-data": infer U };
-          }
-        ? U
-        : never
-  : never;
-
-/** Per-call options of friendly methods, `paginate` and `pages`. */
-export interface CallOptions extends PartialOptions {
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-  /** This call's per-attempt timeout instead of the client's `timeoutMs`. */
-  timeoutMs?: number;
-  /**
-   * Fleets (FlashArray ≥ 2.38, FlashBlade ≥ 2.17): the member array(s) this call acts on,
-   * sent as `context_names` where the operation takes it; overrides the client's `context`.
-   */
-  context?: string | readonly string[];
-}
-
-type QueryArg<Q> = [Q] extends [never] ? [] : RequiredKeysOf<Q> extends never ? [query?: Q] : [query: Q];
-type FriendlyFn<Op> = [BodyOf<Op>] extends [never]
-  ? (...args: [...QueryArg<QueryOf<Op>>, options?: CallOptions]) => Promise<Data<Op, unknown>>
-  : [QueryOf<Op>] extends [never]
-    ? (body: BodyOf<Op>, options?: CallOptions) => Promise<Data<Op, unknown>>
-    : (query: QueryOf<Op>, body: BodyOf<Op>, options?: CallOptions) => Promise<Data<Op, unknown>>;
-
-/** `getVolumes(query)`, `postVolumes(query, body)`…: one method per operation, throwing on errors. */
-export type FriendlyMethods<Paths, Ops> = {
-  [N in keyof Ops]: Ops[N] extends { path: infer P extends keyof Paths }
-    ? Ops[N] extends { method: infer M extends keyof Paths[P] }
-      ? FriendlyFn<Paths[P][M]>
-      : never
-    : never;
-};
-
-type PaginatedPath<Paths extends {}> = PathsWithMethod<Paths, "get">;
-type PaginateInit<Paths extends {}, P extends keyof Paths> = {
-  params?: { query?: QueryOf<GetOp<Paths, P>> };
-} & CallOptions;
 
 /** The client's own members, beside the friendly methods. */
 export interface PureClientCore<Paths extends {}> {
@@ -231,140 +146,19 @@ export interface CreateClientInternals extends BaseClientOptions {
 }
 
 /**
- * `host`, `host:port`, a bare IPv6 address (`::1`, `fd00::10`), `[v6]:port` or a URL →
- * base URL: the origin, plus the path when the URL has one (an array behind a gateway,
- * `https://gw.example.com/fa1`), without a trailing slash. HTTPS unless the URL says otherwise.
- */
-export function normalizeBaseUrl(host: string): string {
-  if (typeof host !== "string") {
-    throw new PurekitError(
-      "ERR_INVALID_ARGUMENT",
-      `host must be a string, got ${host === null ? "null" : typeof host}.`,
-    );
-  }
-  let trimmed = host.trim();
-  if (!trimmed)
-    throw new PurekitError(
-      "ERR_INVALID_ARGUMENT",
-      "host is empty: give a host name, host:port, or https:// URL.",
-    );
-  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
-  // Two or more colons and no brackets: an IPv6 address without a port (a port needs [v6]:port).
-  if (!hasScheme && /^[0-9a-f:.]+$/i.test(trimmed) && (trimmed.match(/:/g)?.length ?? 0) >= 2) {
-    trimmed = `[${trimmed}]`;
-  }
-  if (/^\[?[0-9a-f:.]+%/i.test(trimmed.replace(/^https?:\/\//i, ""))) {
-    throw new PurekitError(
-      "ERR_INVALID_ARGUMENT",
-      `host "${trimmed}" has an IPv6 zone (%…), which URLs and fetch do not take: use the array's global or unique-local address.`,
-    );
-  }
-  let url: URL;
-  try {
-    url = new URL(hasScheme ? trimmed : `https://${trimmed}`);
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(url.protocol);
-  } catch {
-    const v6 = /^(https?:\/\/)?[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*/i.test(trimmed)
-      ? " An IPv6 address with a port goes in brackets: [fd00::10]:8443 or https://[fd00::10]:8443."
-      : "";
-    throw new PurekitError(
-      "ERR_INVALID_ARGUMENT",
-      `host "${trimmed}" is not a host name, host:port, IPv6 address, or http(s) URL.${v6}`,
-    );
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new PurekitError(
-      "ERR_INVALID_ARGUMENT",
-      `host "${url.origin}${url.pathname}…" carries ${url.username || url.password ? "credentials" : "a query or fragment"}: ` +
-        "give only the scheme, host, port and (behind a gateway) a base path; credentials go in auth.",
-    );
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-}
-
-/** The origin part of {@link normalizeBaseUrl}. */
-export function normalizeOrigin(host: string): string {
-  return new URL(normalizeBaseUrl(host)).origin;
-}
-
-function checkTimeout(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
-    throw new PurekitError(
-      "ERR_INVALID_ARGUMENT",
-      `${name} must be a positive number of milliseconds (Infinity for none), got ${typeof value === "number" ? value : typeof value}.`,
-    );
-  }
-  return value;
-}
-
-function errorItems(body: unknown): PureErrorItem[] {
-  if (body && typeof body === "object") {
-    const b = body as { errors?: unknown; message?: unknown; error?: unknown; error_description?: unknown };
-    if (Array.isArray(b.errors)) {
-      return b.errors.map((e) =>
-        e && typeof e === "object" ? (e as PureErrorItem) : { message: String(e) },
-      );
-    }
-    const message = b.message ?? b.error_description ?? b.error;
-    if (typeof message === "string") return [{ message }];
-  }
-  return [];
-}
-
-/** Turns an error answer into a PureApiError whose message a person can act on. */
-export function toApiError(
-  method: string,
-  requestUrl: string,
-  response: Response,
-  body: unknown,
-  requestId: string,
-  sent: Headers | Record<string, string>,
-  secrets: SecretSet,
-): PureApiError {
-  const url = redactUrl(requestUrl, secrets);
-  const path = (() => {
-    try {
-      const u = new URL(url);
-      return u.pathname + u.search;
-    } catch {
-      return url;
-    }
-  })();
-  // Every string of every entry (location_context, fields of any name, at any depth): an array
-  // may echo a token or the request's body anywhere in it.
-  const errors = errorItems(body).map((e) => {
-    const item = redactValue(e, secrets) as PureErrorItem;
-    return { ...item, message: typeof item.message === "string" ? item.message : String(item.message ?? "") };
-  });
-  const text = typeof body === "string" ? secrets.redact(body) : undefined;
-  const html = text !== undefined && /^\s*</.test(text);
-  const what = errors.length
-    ? errors.map((e) => (e.context ? `${e.context}: ${e.message}` : e.message)).join("; ")
-    : html
-      ? "an HTML page instead of JSON (a proxy, load balancer or web UI may be answering; check the host)"
-      : text
-        ? text.slice(0, 200)
-        : response.statusText || "no details";
-  return new PureApiError({
-    status: response.status,
-    errors,
-    requestId,
-    request: { method, url, headers: redactHeaders(sent, secrets) },
-    ...(text !== undefined ? { body: text.slice(0, 2000) } : {}),
-    code: html ? "ERR_BAD_RESPONSE" : "ERR_API",
-    message: secrets.redact(
-      `${method} ${path} failed with HTTP ${response.status}: ${what} (request id ${requestId})`,
-    ),
-  });
-}
 
 /**
  * Builds a client. Product factories (`createFlashArrayClient`…) call this.
+ *
+ * @example
+ * ```ts
+ * const fa = await createPureClient({ product: "flasharray", host, knownVersions, loadTable, makeAuth });
+ * ```
  */
 export async function createPureClient<Paths extends {}, Ops>(
   options: CreateClientInternals,
 ): Promise<PureClient<Paths, Ops>> {
+  const profile = profileOf(options.product);
   const base = normalizeBaseUrl(options.host);
   const origin = new URL(base).origin;
   const platform = await getPlatform();
@@ -400,7 +194,7 @@ export async function createPureClient<Paths extends {}, Ops>(
     retry: options.retry,
     logger,
     secrets,
-    reauthStatus: options.product === "pure1" ? 403 : 401,
+    reauthStatus: profile.reauthStatus,
     around: createAttemptHook(middlewares, logger, secrets),
   });
 
@@ -415,30 +209,17 @@ export async function createPureClient<Paths extends {}, Ops>(
   const { version, table, auth } = negotiated;
   let closed = false;
 
-  /** Version (Pure1 has no api_version endpoint; arrays say what they speak), table, auth. */
+  /** Version, its table, and the auth strategy made with the client's context. */
   async function negotiate() {
-    let offered: string[] = [];
-    if (options.product !== "pure1") {
-      const res = await send(new Request(`${base}/api/api_version`));
-      const text = await readText(res, `GET ${base}/api/api_version`);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-      if (!res.ok || typeof body !== "object" || body === null) {
-        throw toApiError("GET", `${base}/api/api_version`, res, body, "-", new Headers(), secrets);
-      }
-      offered = listedVersions(body);
-    }
-    const version = chooseVersion(
-      options.product,
+    const { version, offered } = await negotiateVersion({
+      profile,
+      send,
+      base,
       origin,
-      options.product === "pure1" ? options.knownVersions : offered,
-      options.knownVersions,
-      options.version,
-    );
+      known: options.knownVersions,
+      pinned: options.version,
+      secrets,
+    });
     const table = await options.loadTable(version);
     const ctx: AuthContext = {
       product: options.product,
@@ -454,8 +235,6 @@ export async function createPureClient<Paths extends {}, Ops>(
   }
 
   const withAuth: SendOptions = { auth };
-  /** What partial answers were asked with, for their PartialResultError. */
-  const partialRequests = new WeakMap<Response, { method: string; url: string; requestId: string }>();
   /** Data calls: closed check, credentials, and HTML answers named for what they are. */
   const dataFetch = (request: Request, sendOptions: SendOptions = withAuth) => {
     if (closed) {
@@ -468,11 +247,7 @@ export async function createPureClient<Paths extends {}, Ops>(
       // deserves a message that says so, not "malformed JSON".
       if (response.ok && /html/i.test(response.headers.get("content-type") ?? "")) {
         void response.body?.cancel();
-        const path = new URL(request.url).pathname;
-        throw new PurekitError(
-          "ERR_BAD_RESPONSE",
-          `${request.method} ${path} answered HTTP ${response.status} with an HTML page instead of JSON (request id ${request.headers.get("x-request-id")}); a proxy or the web UI may be answering — check the host.`,
-        );
+        throw htmlInsteadOfJson(request, response);
       }
       return response;
     });
@@ -483,282 +258,23 @@ export async function createPureClient<Paths extends {}, Ops>(
     querySerializer: (q) => serializeQuery(q as Record<string, unknown>),
   });
 
-  // Fleets: which operations take `context_names`, and whether this version has fleets at all.
-  const contextOps = new Set(
-    table.operations
-      .filter((op) => op.query.some((p) => p.name === "context_names"))
-      .map((op) => `${op.method} ${op.path}`),
-  );
-  const checkContext = (value: unknown, where: string): string[] | undefined => {
-    if (value === undefined) return undefined;
-    const names = typeof value === "string" ? [value] : Array.isArray(value) ? [...value] : null;
-    if (!names || names.length === 0 || names.some((n) => typeof n !== "string" || n.trim() === "")) {
-      throw new PurekitError(
-        "ERR_INVALID_ARGUMENT",
-        `${where} must be a fleet member's name or a non-empty list of names, got ${JSON.stringify(value)}.`,
-      );
-    }
-    if (contextOps.size === 0) {
-      throw new PurekitError(
-        "ERR_VERSION_UNSUPPORTED",
-        `${where} needs fleets (context_names), which ${options.product} REST ${version} does not have ` +
-          "(FlashArray 2.38 and FlashBlade 2.17 on): pin a newer version, or leave context out.",
-      );
-    }
-    return names as string[];
-  };
-  let clientContext: string[] | undefined;
+  let withContext: WithContext;
   try {
-    clientContext = checkContext(options.context, "context");
+    withContext = fleetContext(table, options.product, version, options.context);
   } catch (e) {
     await transport.close?.();
     throw e;
   }
-  /** Adds `context_names` where the operation takes it and the caller did not set it. */
-  const withContext = (
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-  ): Record<string, unknown> => {
-    const names = checkContext(init.context, "the call's context") ?? clientContext;
-    if (!names || !contextOps.has(`${method} ${path}`)) return init;
-    const params = (init.params ?? {}) as { query?: Record<string, unknown> };
-    if (params.query?.context_names !== undefined) return init;
-    return { ...init, params: { ...params, query: { ...params.query, context_names: names } } };
-  };
-
-  const opsByKey = new Map(table.operations.map((op) => [`${op.method} ${op.path}`, op]));
-  // Pure1's x-quoted parameters, per operation: their strings go out in single quotes.
-  const quotedParams = new Map<string, ReadonlySet<string>>();
-  for (const op of table.operations) {
-    const names = op.query.filter((p) => p.quoted).map((p) => p.name);
-    if (names.length) quotedParams.set(`${op.method} ${op.path}`, new Set(names));
-  }
-
-  const call = async (
-    method: Lower,
-    path: string,
-    init: Record<string, unknown> = {},
-  ): Promise<PureResult<unknown>> => {
-    const quoted = quotedParams.get(`${method} ${path}`);
-    const verb = method.toUpperCase() as Uppercase<Lower>;
-    init = prepareInit(opsByKey.get(`${method} ${path}`), withContext(method, path, init), `${verb} ${path}`);
-    const headers = new Headers(init.headers as HeadersInit | undefined);
-    const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
-    headers.set("x-request-id", requestId);
-    const callTimeout = checkTimeout(init.timeoutMs, "timeoutMs");
-    let result: { data?: unknown; error?: unknown; response: Response };
-    try {
-      const fn = api[verb] as unknown as (p: string, i: unknown) => Promise<typeof result>;
-      const { timeoutMs: _t, allowErrors: _a, onErrors: _o, context: _c, ...rest } = init;
-      result = await fn(path, {
-        // Before the caller's init: a caller's own querySerializer wins.
-        ...(quoted ? { querySerializer: (q: Record<string, unknown>) => serializeQuery(q, quoted) } : {}),
-        ...rest,
-        headers,
-        ...(callTimeout !== undefined
-          ? { fetch: (r: Request) => dataFetch(r, { ...withAuth, timeoutMs: callTimeout }) }
-          : {}),
-      });
-    } catch (e) {
-      const name = (e as { name?: string }).name;
-      if (name === "TimeoutError" || name === "AbortError") {
-        // The body outlived the attempt's timeout (or the caller's signal) after the headers came.
-        const byCaller = (init.signal as AbortSignal | undefined)?.aborted === true;
-        throw new PurekitError(
-          byCaller ? "ERR_ABORTED" : "ERR_TIMEOUT",
-          byCaller
-            ? `${verb} ${path} was aborted by the caller while reading the answer.`
-            : `${verb} ${path} timed out while reading the answer (request id ${requestId}); raise timeoutMs.`,
-          { cause: e },
-        );
-      }
-      if (e instanceof SyntaxError) {
-        throw new PurekitError(
-          "ERR_BAD_RESPONSE",
-          `${verb} ${path} answered with malformed JSON (cut off, or not JSON at all; request id ${requestId}). The array or a proxy may have dropped the connection; try again.`,
-          { cause: e },
-        );
-      }
-      // Already explained, or thrown by the caller's own middleware: passed on as it is.
-      if (e instanceof PurekitError || middlewareErrors.has(e as object)) throw e;
-      // The connection broke while the body streamed in (undici: TypeError "terminated").
-      throw new PurekitError(
-        "ERR_NETWORK",
-        `${verb} ${path}: the connection broke while the answer was read (request id ${requestId}); try again.`,
-        { cause: e },
-      );
-    }
-    const { response } = result;
-    const query = serializeQuery(
-      (init.params as { query?: Record<string, unknown> } | undefined)?.query,
-      quoted,
-    );
-    const url = `${base}${table.prefix}${path}${query ? `?${query}` : ""}`;
-    if (response.ok) {
-      const errors = partialErrors(result.data, secrets);
-      if (!errors) return { data: result.data, response };
-      partialRequests.set(response, { method: verb, url: redactUrl(url, secrets), requestId });
-      return { data: result.data, errors, response };
-    }
-    return {
-      error: toApiError(
-        verb,
-        url,
-        response,
-        result.error,
-        requestId,
-        sentHeaders.get(response) ?? headers,
-        sentSecrets.get(response) ?? secrets,
-      ),
-      response,
-    };
-  };
-
-  /** The PartialResultError of a result that carried `errors[]`. */
-  const partialError = (
-    res: PureResult<unknown>,
-    errors: PureErrorItem[],
-    itemCount: number,
-    data: unknown,
-  ) => {
-    const sent = partialRequests.get(res.response);
-    const method = sent?.method ?? "-";
-    const url = sent?.url ?? redactUrl(res.response.url || base, secrets);
-    const path = url.startsWith(base) ? url.slice(base.length) : url;
-    const what = data === undefined ? `the listing of ${path.replace(/\?.*$/, "")}` : `${method} ${path}`;
-    return new PartialResultError({
-      status: res.response.status,
-      errors,
-      requestId: sent?.requestId,
-      request: { method, url, headers: {} },
-      data,
-      itemCount,
-      message: secrets.redact(
-        `${what} succeeded only in part: ${errors.length} error${errors.length === 1 ? "" : "s"} beside the items (${describeErrors(errors)}). ` +
-          `The error's data holds what did succeed; pass allowErrors: true (or onErrors) to take partial results without a throw${sent ? ` (request id ${sent.requestId})` : ""}.`,
-      ),
-    });
-  };
-
-  const unwrap = async <T>(r: PureResult<T> | Promise<PureResult<T>>, opts?: PartialOptions): Promise<T> => {
-    checkPartialOptions(opts);
-    const res = await r;
-    if (res.error) throw res.error;
-    if (res.errors && !opts?.allowErrors) {
-      const items = (res.data as { items?: unknown[] } | undefined)?.items;
-      throw partialError(res as PureResult<unknown>, res.errors, items?.length ?? 0, res.data);
-    }
-    return res.data as T;
-  };
-
-  const opsByPath = new Map<string, OperationInfo>();
-  for (const op of table.operations) if (op.method === "get") opsByPath.set(op.path, op);
-
-  async function* pages(
-    path: string,
-    init: { params?: { query?: Record<string, unknown> } } & CallOptions = {},
-  ) {
-    const op = opsByPath.get(path);
-    if (!op?.pagination) {
-      throw new PurekitError(
-        "ERR_INVALID_ARGUMENT",
-        `GET ${path} does not paginate in ${options.product} REST ${version}; call GET instead.`,
-      );
-    }
-    checkPartialOptions(init);
-    const baseQuery = { ...(init.params?.query ?? {}) };
-    // One logical call: the same request id on every page (the caller's, if given).
-    const headers = new Headers(init.headers);
-    if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
-    let token: string | undefined;
-    let offset = typeof baseQuery.offset === "number" ? baseQuery.offset : 0;
-    // A server that repeats or cycles tokens, or claims more items without letting us get
-    // them, would otherwise be paged forever.
-    const tokensSeen = new Set<string>();
-    let lastPage: string | undefined;
-    let pagesRead = 0;
-    const endless = (why: string) =>
-      new PurekitError(
-        "ERR_BAD_RESPONSE",
-        `GET ${path} cannot be paged to its end: ${why} (request id ${headers.get("x-request-id")}). The array or a proxy answers pages wrongly; ${pagesRead} pages were read.`,
-      );
-    const pending: PureErrorItem[] = [];
-    let lastPartial: PureResult<unknown> | undefined;
-    let seenItems = 0;
-    for (;;) {
-      const query: Record<string, unknown> = { ...baseQuery };
-      if (token !== undefined) {
-        query.continuation_token = token;
-        delete query.offset;
-      } else if (offset > 0) {
-        query.offset = offset;
-      }
-      const result = await call("get", path, {
-        params: { query },
-        headers,
-        ...(init.signal ? { signal: init.signal } : {}),
-        ...(init.timeoutMs !== undefined ? { timeoutMs: init.timeoutMs } : {}),
-        ...(init.context !== undefined ? { context: init.context } : {}),
-      });
-      if (result.error) throw result.error;
-      if (result.errors) {
-        if (init.onErrors) init.onErrors(result.errors, result.data);
-        else if (!init.allowErrors) {
-          pending.push(...result.errors);
-          lastPartial = result;
-        }
-      }
-      const page = result.data as {
-        items?: unknown[];
-        continuation_token?: string | null;
-        more_items_remaining?: boolean;
-        total_item_count?: number;
-      };
-      pagesRead++;
-      const count = Array.isArray(page.items) ? page.items.length : 0;
-      seenItems += count;
-      yield page as never;
-      // The token comes in the body, or in the x-next-token header.
-      const next = op.pagination.token
-        ? (page.continuation_token ?? result.response.headers.get("x-next-token") ?? undefined)
-        : undefined;
-      if (page.more_items_remaining === false || count === 0) break;
-      if (next) {
-        if (tokensSeen.has(next)) throw endless("it answered a continuation token it had already given");
-        tokensSeen.add(next);
-        token = next;
-      } else if (op.pagination.offset) {
-        if (
-          page.more_items_remaining !== true &&
-          (page.total_item_count === undefined || offset + count >= page.total_item_count)
-        ) {
-          break;
-        }
-        // An array that ignores `offset` answers the same page again: no progress.
-        const fingerprint = `${count}:${JSON.stringify(page.items?.[0])}:${JSON.stringify(page.items?.at(-1))}`;
-        if (fingerprint === lastPage) throw endless("the next offset answered the same items again");
-        lastPage = fingerprint;
-        token = undefined;
-        offset += count;
-      } else if (page.more_items_remaining === true) {
-        throw endless("it says more_items_remaining: true but gives no continuation_token");
-      } else {
-        break;
-      }
-    }
-    // After the last page, so every item that did come was yielded first.
-    if (lastPartial && pending.length > 0) throw partialError(lastPartial, pending, seenItems, undefined);
-  }
-
-  async function* paginate(
-    path: string,
-    init?: { params?: { query?: Record<string, unknown> } } & CallOptions,
-  ) {
-    for await (const page of pages(path, init)) {
-      for (const item of (page as { items?: unknown[] }).items ?? []) yield item as never;
-    }
-  }
+  const { call, unwrap, partialError } = createCall({
+    api,
+    dataFetch,
+    withAuth,
+    table,
+    base,
+    secrets,
+    withContext,
+  });
+  const { pages, paginate } = createPaging({ call, partialError, table, product: options.product, version });
 
   const close = async () => {
     if (closed) return;
@@ -795,25 +311,6 @@ export async function createPureClient<Paths extends {}, Ops>(
     close,
     [Symbol.asyncDispose]: close,
   };
-  for (const op of table.operations) {
-    // Arguments: [query] [body] [options], each present only where the operation has it.
-    const hasQuery = op.query.length > 0;
-    client[op.name] = (...args: unknown[]) => {
-      const query = (hasQuery ? args.shift() : undefined) as Record<string, unknown> | undefined;
-      const body = op.body ? args.shift() : undefined;
-      const opts = args.shift() as CallOptions | undefined;
-      return unwrap(
-        call(op.method, op.path, {
-          params: { query: query ?? {} },
-          ...(body !== undefined ? { body } : {}),
-          ...(opts?.headers ? { headers: opts.headers } : {}),
-          ...(opts?.signal ? { signal: opts.signal } : {}),
-          ...(opts?.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-          ...(opts?.context !== undefined ? { context: opts.context } : {}),
-        }),
-        opts,
-      );
-    };
-  }
+  Object.assign(client, friendlyMethods(table, call, unwrap));
   return client as unknown as PureClient<Paths, Ops>;
 }

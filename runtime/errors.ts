@@ -1,8 +1,9 @@
 /**
- * Typed errors. Every error purekit throws is a {@link PurekitError} with a
- * `code` from a closed union, so callers can `switch (err.code)` and TypeScript
- * narrows. Messages say what failed, with what input, and what to do next; they
- * never carry a secret (see `redact.ts`).
+ * Typed errors: the one place where purekit's error classes and codes are defined.
+ * Every error purekit throws is a {@link PurekitError} with a `code` from a closed
+ * union, so callers can `switch (err.code)` and TypeScript narrows. Messages say what
+ * failed, with what input, and what to do next; they never carry a secret (see
+ * `redact.ts`). HTTP answers become these errors in `answers.ts`.
  */
 
 /** Every error code purekit can produce. */
@@ -113,5 +114,61 @@ export class PureApiError extends PurekitError {
     this.requestId = init.requestId;
     this.request = init.request;
     this.body = init.body;
+  }
+}
+
+/**
+ * An answer that succeeded only in part: `data` holds what worked (for `paginate`,
+ * nothing: the items were already yielded), `errors` what did not. See `partial.ts`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await fa.postVolumes({ names: ["v1", "v2"] }, { provisioned: 1 << 30 });
+ * } catch (e) {
+ *   if (e instanceof PartialResultError) {
+ *     console.log("created", e.data?.items?.length, "failed", e.errors.map((x) => x.context));
+ *   } else throw e;
+ * }
+ * ```
+ */
+export class PartialResultError<T = unknown> extends PureApiError {
+  override name = "PartialResultError";
+  /** What the array did return (the whole answer body); undefined from `paginate`. */
+  readonly data: T | undefined;
+  /** Items `paginate` yielded (or pages' items) before this was thrown. */
+  readonly itemCount: number;
+
+  constructor(init: {
+    status: number;
+    errors: PureErrorItem[];
+    requestId: string | undefined;
+    request: RedactedRequest;
+    data: T | undefined;
+    itemCount: number;
+    message: string;
+  }) {
+    super({ ...init, code: "ERR_PARTIAL" });
+    this.data = init.data;
+    this.itemCount = init.itemCount;
+  }
+}
+
+/**
+ * @internal A refused OAuth2 token exchange (`ERR_AUTH`); `serverDate` (the answer's
+ * `Date`) lets the caller sign once more with the server's clock.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ExchangeRefused && e.serverDate !== undefined) resignWith(e.serverDate); }
+ * ```
+ */
+export class ExchangeRefused extends PurekitError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly serverDate: number | undefined,
+  ) {
+    super("ERR_AUTH", message);
   }
 }

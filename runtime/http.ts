@@ -12,6 +12,7 @@
  * POST bodies (passwords, signed JWTs) wherever a redirect points. See
  * docs/decisions/007-redirects-and-limits.md.
  */
+import { withSentRequest } from "./answers.ts";
 import type { AuthStrategy } from "./auth/types.ts";
 import { PurekitError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
@@ -67,20 +68,6 @@ export interface SendOptions {
 }
 
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
-
-/**
- * The headers each error answer's request really carried (credentials included),
- * redacted: errors show them without the caller's code seeing a token. Kept only
- * for answers that are not ok, the only ones an error is made of.
- */
-export const sentHeaders: WeakMap<Response, Record<string, string>> = new WeakMap();
-
-/**
- * The client's secrets plus the secret-named fields of the body each error answer's
- * request carried (a new admin password, a subject token): an array that echoes the
- * body must not put them in an error.
- */
-export const sentSecrets: WeakMap<Response, SecretSet> = new WeakMap();
 
 function describe(request: Request, secrets: SecretSet): string {
   return `${request.method} ${redactUrl(request.url, secrets)}`;
@@ -241,9 +228,11 @@ export function createPipeline(options: PipelineOptions): Send {
             continue;
           }
         }
-        sentHeaders.set(response, redactHeaders(attemptHeaders, secrets));
-        sentSecrets.set(response, callSecrets);
-        return response;
+        // The request travels with its answer, redacted, to the error made of it (answers.ts).
+        return withSentRequest(response, {
+          headers: redactHeaders(attemptHeaders, secrets),
+          secrets: callSecrets,
+        });
       }
       return limited(response, maxBytes, signal, stopped, () => describe(original, secrets));
     }

@@ -16,17 +16,10 @@
 export type { GeneratedProduct, OperationInfo, OperationTable, Product } from "../spec/table.ts";
 export type { ArrayAuth, AuthContext, AuthStrategy, Credentials, Pure1Auth } from "./auth/index.ts";
 export { loadSigningKey, signArrayJwt, signPure1Jwt } from "./auth/jwt.ts";
+export type { CallOptions, PureMethod, PureResult } from "./call.ts";
+export { type BaseClientOptions, PUREKIT_VERSION, type PureClient, type PureClientCore } from "./client.ts";
 export {
-  type BaseClientOptions,
-  type CallOptions,
-  type FriendlyMethods,
-  PUREKIT_VERSION,
-  type PureClient,
-  type PureClientCore,
-  type PureMethod,
-  type PureResult,
-} from "./client.ts";
-export {
+  PartialResultError,
   PureApiError,
   type PureErrorItem,
   PurekitError,
@@ -34,11 +27,12 @@ export {
   type RedactedRequest,
 } from "./errors.ts";
 export * from "./filter.ts";
+export type { FriendlyMethods } from "./friendly.ts";
 export { importPrivateKey } from "./keys/index.ts";
 export type { Logger } from "./logger.ts";
 export type { Downloaded, FilterParam, FormFieldValue, UploadBody } from "./media.ts";
 export type { Middleware, MiddlewareParams, RequestLogRecord } from "./middleware.ts";
-export { type PartialOptions, PartialResultError } from "./partial.ts";
+export type { PartialOptions } from "./partial.ts";
 export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.ts";
 export type { RetryOptions } from "./retry.ts";
 export {

@@ -8,7 +8,11 @@
  * the end, unless the caller opts in with `allowErrors` or `onErrors`.
  */
 
-import { PureApiError, type PureErrorItem, PurekitError, type RedactedRequest } from "./errors.ts";
+import { type PureErrorItem, PurekitError } from "./errors.ts";
+
+// The class lives with the other error classes; re-exported where it always was.
+export { PartialResultError } from "./errors.ts";
+
 import type { SecretSet } from "./redact.ts";
 
 /** Options that let a call return partial data without throwing. */
@@ -23,43 +27,6 @@ export interface PartialOptions {
    * means the caller handles them, so the listing does not throw at the end.
    */
   onErrors?: (errors: PureErrorItem[], page: unknown) => void;
-}
-
-/**
- * An answer that succeeded only in part: `data` holds what worked (for `paginate`,
- * nothing: the items were already yielded), `errors` what did not.
- *
- * @example
- * ```ts
- * try {
- *   await fa.postVolumes({ names: ["v1", "v2"] }, { provisioned: 1 << 30 });
- * } catch (e) {
- *   if (e instanceof PartialResultError) {
- *     console.log("created", e.data?.items?.length, "failed", e.errors.map((x) => x.context));
- *   } else throw e;
- * }
- * ```
- */
-export class PartialResultError<T = unknown> extends PureApiError {
-  override name = "PartialResultError";
-  /** What the array did return (the whole answer body); undefined from `paginate`. */
-  readonly data: T | undefined;
-  /** Items `paginate` yielded (or pages' items) before this was thrown. */
-  readonly itemCount: number;
-
-  constructor(init: {
-    status: number;
-    errors: PureErrorItem[];
-    requestId: string | undefined;
-    request: RedactedRequest;
-    data: T | undefined;
-    itemCount: number;
-    message: string;
-  }) {
-    super({ ...init, code: "ERR_PARTIAL" });
-    this.data = init.data;
-    this.itemCount = init.itemCount;
-  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type { GeneratedProduct, Product } from "../spec/table.ts";
 import { type ArrayAuth, arrayAuthStrategy, type Pure1Auth, pure1AuthStrategy } from "./auth/index.ts";
 import { type BaseClientOptions, createPureClient, type PureClient } from "./client.ts";
 import { PurekitError } from "./errors.ts";
+import { pure1Profile, type RuntimeProfile } from "./profile.ts";
 
 /** Options of `createFlashArrayClient` and `createFlashBladeClient`. */
 export interface ArrayClientOptions<V extends string = string> extends BaseClientOptions {
@@ -22,7 +23,7 @@ export interface ArrayClientOptions<V extends string = string> extends BaseClien
 export interface Pure1ClientOptions<V extends string = string> extends BaseClientOptions {
   /** Default: `PURE1_APP_ID` + `PURE1_PRIVATE_KEY_FILE`, or `PURE1_ID_TOKEN`. */
   auth?: Pure1Auth;
-  /** Default `https://api.pure1.purestorage.com`. */
+  /** Default `https://api.pure1.purestorage.com` (the Pure1 profile's `defaultHost`). */
   baseUrl?: string;
   version?: V;
 }
@@ -49,6 +50,14 @@ function checkGenerated(product: Product, generated: GeneratedProduct): void {
         `<out>/${product}/index.js written by \`purekit generate --spec … --out <out>\`.`,
     );
   }
+}
+
+/** The host a product's client talks to when its options name none. */
+function defaultHost(profile: RuntimeProfile): string {
+  if (profile.defaultHost === undefined) {
+    throw new PurekitError("ERR_INVALID_ARGUMENT", `${profile.product} has no default host: give host.`);
+  }
+  return profile.defaultHost;
 }
 
 /** @internal The factories of the product entries call this. */
@@ -79,7 +88,7 @@ export function createPure1ClientFrom<Paths extends {}, Ops>(
   const { generated: _g, baseUrl, ...rest } = options;
   return createPureClient<Paths, Ops>({
     ...rest,
-    host: baseUrl ?? "https://api.pure1.purestorage.com",
+    host: baseUrl ?? defaultHost(pure1Profile),
     product: "pure1",
     knownVersions: generated.versions,
     loadTable: (v) => generated.loadTable(v),

@@ -7,6 +7,8 @@
  * retried only when the request provably never reached the server.
  */
 
+import { networkErrorKind } from "./network-errors.ts";
+
 /** Retry settings of a client. */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 5; 0 turns retries off. */
@@ -43,20 +45,9 @@ export function classifyStatus(status: number, bodyText?: string): RetryReason {
   return null;
 }
 
-/** Classifies a thrown fetch error (undici wraps the system error as `cause`; Deno puts it in the message). */
+/** Classifies a thrown fetch error: a refused connection, another network failure, or neither (network-errors.ts reads it). */
 export function classifyError(error: unknown): RetryReason {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === "AbortError" || e?.name === "TimeoutError") return null;
-  const text = `${e?.cause?.code ?? ""} ${e?.cause?.message ?? ""} ${e?.message ?? ""}`;
-  // Deno on Windows says "…target machine actively refused it. (os error 10061)".
-  if (/ECONNREFUSED|connection refused|actively refused/i.test(text)) return "connection-refused";
-  if (
-    e instanceof TypeError ||
-    /ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket|network|other side closed/i.test(text)
-  ) {
-    return "network";
-  }
-  return null;
+  return networkErrorKind(error);
 }
 
 /** Whether a request with this method may be replayed for this reason. */

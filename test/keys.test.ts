@@ -12,11 +12,18 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PurekitError, type PurekitErrorCode } from "../runtime/errors.ts";
 import {
+  derBitString,
+  derBoolean,
+  derExplicit,
+  derImplicit,
   derInt,
   derNull,
   derOctets,
   derOid,
   derSeq,
+  derSet,
+  derTime,
+  derUtf8,
   explicit,
   octetsOf,
   parseDer,
@@ -30,6 +37,7 @@ import {
   importPrivateKey,
   type KeyFormat,
   publicKeyPemFromPrivate,
+  readKeyFile,
 } from "../runtime/keys/index.ts";
 import { md5 } from "../runtime/keys/md5.ts";
 
@@ -453,6 +461,60 @@ describe("the pure-TS primitives Web Crypto lacks", () => {
       const ct = Buffer.concat([c.update(plain), c.final()]);
       expect(Buffer.from(desCbcDecrypt(key, iv, ct))).toEqual(plain);
     }
+  });
+});
+
+describe("the DER writer (keys, and the mock's X.509 certificates)", () => {
+  const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
+  it("writes each element as X.690 DER has it", () => {
+    expect(hex(derBoolean(true))).toBe("0101ff");
+    expect(hex(derBoolean(false))).toBe("010100");
+    expect(hex(derUtf8("é"))).toBe("0c02c3a9");
+    expect(hex(derSet())).toBe("3100");
+    expect(hex(derBitString(Uint8Array.of(0x80), 7))).toBe("03020780");
+    expect(hex(derBitString(Uint8Array.of(0xab)))).toBe("030200ab");
+    expect(hex(derImplicit(2, new TextEncoder().encode("a")))).toBe("820161");
+    expect(hex(derExplicit(3, derInt(2)))).toBe("a303020102");
+    expect(hex(derInt(0))).toBe("020100");
+    expect(hex(derInt(Uint8Array.of(0, 0, 0x80)))).toBe("02020080");
+    expect(hex(derOctets(new Uint8Array(300))).slice(0, 8)).toBe("0482012c");
+  });
+
+  it("UTCTime until 2049, GeneralizedTime before 1950 and from 2050 (RFC 5280)", () => {
+    const text = (der: Uint8Array) => new TextDecoder().decode(der.subarray(2));
+    const late = derTime(new Date("2049-12-31T23:59:59.999Z"));
+    expect([late[0], text(late)]).toEqual([0x17, "491231235959Z"]);
+    const next = derTime(new Date("2050-01-01T00:00:00Z"));
+    expect([next[0], text(next)]).toEqual([0x18, "20500101000000Z"]);
+    const early = derTime(new Date("1949-06-01T12:00:00Z"));
+    expect([early[0], text(early)]).toEqual([0x18, "19490601120000Z"]);
+  });
+
+  it("what it writes, the reader and OpenSSL read back", () => {
+    const der = derSeq(derOid("2.5.4.3"), derUtf8("purekit"), derTime(new Date("2030-01-02T03:04:05Z")));
+    expect(seq(parseDer(der)).map((n) => n.tag)).toEqual([0x06, 0x0c, 0x17]);
+    writeFileSync(join(dir, "written.der"), der);
+    const parsed = execFileSync("openssl", ["asn1parse", "-inform", "DER", "-in", join(dir, "written.der")], {
+      encoding: "utf8",
+    });
+    expect(parsed).toMatch(/OBJECT\s+:commonName/);
+    expect(parsed).toMatch(/UTF8STRING\s+:purekit/);
+    expect(parsed).toMatch(/UTCTIME\s+:300102030405Z/);
+  });
+});
+
+describe("readKeyFile (the clients' privateKeyFile and the CLI's --key)", () => {
+  it("reads the bytes; a missing file or a directory is ERR_KEY_UNREADABLE saying why in words", async () => {
+    const file = join(dir, "pkcs8.pem");
+    expect(Buffer.from(await readKeyFile(file))).toEqual(readFileSync(file));
+    await expect(readKeyFile(join(dir, "no-such.pem"))).rejects.toMatchObject({
+      code: "ERR_KEY_UNREADABLE",
+      message: `Cannot read the private key file ${join(dir, "no-such.pem")}: no such file`,
+    });
+    await expect(readKeyFile(dir)).rejects.toMatchObject({
+      code: "ERR_KEY_UNREADABLE",
+      message: `Cannot read the private key file ${dir}: it is a directory`,
+    });
   });
 });
 

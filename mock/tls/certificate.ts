@@ -7,21 +7,21 @@
  */
 
 import { PurekitError } from "../../runtime/errors.ts";
+// The runtime's DER writer and PEM armour (the key code's), not a second one.
 import {
-  bitString,
-  boolean,
-  explicit,
-  implicit,
-  objectIdentifier,
-  octetString,
-  pem,
-  sequence,
-  set,
-  smallInteger,
-  time,
-  unsignedInteger,
-  utf8String,
-} from "./der.ts";
+  derBitString,
+  derBoolean,
+  derExplicit,
+  derImplicit,
+  derInt,
+  derOctets,
+  derOid,
+  derSeq,
+  derSet,
+  derTime,
+  derUtf8,
+} from "../../runtime/keys/asn1.ts";
+import { toPem } from "../../runtime/keys/pem.ts";
 
 export interface SelfSignedCertificateOptions {
   /** DNS names the server certificate is valid for, besides `localhost`. */
@@ -105,10 +105,10 @@ export async function createSelfSignedCertificate(
     notAfter,
     spki: caSpki,
     extensions: [
-      extension(OID.basicConstraints, true, sequence(boolean(true), smallInteger(0))),
+      extension(OID.basicConstraints, true, derSeq(derBoolean(true), derInt(0))),
       // digitalSignature (bit 0), keyCertSign (5), cRLSign (6): 1000 0110, one unused bit
-      extension(OID.keyUsage, true, bitString(Uint8Array.of(0x86), 1)),
-      extension(OID.subjectKeyIdentifier, false, octetString(caKeyId)),
+      extension(OID.keyUsage, true, derBitString(Uint8Array.of(0x86), 1)),
+      extension(OID.subjectKeyIdentifier, false, derOctets(caKeyId)),
     ],
   });
 
@@ -119,28 +119,28 @@ export async function createSelfSignedCertificate(
     notAfter,
     spki: serverSpki,
     extensions: [
-      extension(OID.basicConstraints, true, sequence()),
+      extension(OID.basicConstraints, true, derSeq()),
       // digitalSignature (bit 0) only: 1000 0000, seven unused bits
-      extension(OID.keyUsage, true, bitString(Uint8Array.of(0x80), 7)),
-      extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth))),
+      extension(OID.keyUsage, true, derBitString(Uint8Array.of(0x80), 7)),
+      extension(OID.extKeyUsage, false, derSeq(derOid(OID.serverAuth))),
       extension(
         OID.subjectAltName,
         false,
-        sequence(
-          ...hostnames.map((host) => implicit(2, new TextEncoder().encode(host))), // dNSName
-          ...ips.map(({ bytes }) => implicit(7, bytes)), // iPAddress
+        derSeq(
+          ...hostnames.map((host) => derImplicit(2, new TextEncoder().encode(host))), // dNSName
+          ...ips.map(({ bytes }) => derImplicit(7, bytes)), // iPAddress
         ),
       ),
-      extension(OID.subjectKeyIdentifier, false, octetString(serverKeyId)),
-      extension(OID.authorityKeyIdentifier, false, sequence(implicit(0, caKeyId))),
+      extension(OID.subjectKeyIdentifier, false, derOctets(serverKeyId)),
+      extension(OID.authorityKeyIdentifier, false, derSeq(derImplicit(0, caKeyId))),
     ],
   });
 
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", serverKeys.privateKey));
   return {
-    certPem: pem("CERTIFICATE", serverDer),
-    keyPem: pem("PRIVATE KEY", pkcs8),
-    caPem: pem("CERTIFICATE", caDer),
+    certPem: toPem("CERTIFICATE", serverDer),
+    keyPem: toPem("PRIVATE KEY", pkcs8),
+    caPem: toPem("CERTIFICATE", caDer),
   };
 }
 
@@ -155,39 +155,39 @@ interface CertificateFields {
 
 /** RFC 5280 §4.1: TBSCertificate, then its ECDSA signature. */
 async function signCertificate(signer: CryptoKey, fields: CertificateFields): Promise<Uint8Array> {
-  const algorithm = sequence(objectIdentifier(OID.ecdsaWithSha256));
+  const algorithm = derSeq(derOid(OID.ecdsaWithSha256));
   const serial = crypto.getRandomValues(new Uint8Array(16));
   serial[0] = (serial[0]! & 0x7f) | 0x40; // positive, 16 significant bytes
-  const tbs = sequence(
-    explicit(0, smallInteger(2)), // v3
-    unsignedInteger(serial),
+  const tbs = derSeq(
+    derExplicit(0, derInt(2)), // v3
+    derInt(serial),
     algorithm,
     fields.issuer,
-    sequence(time(fields.notBefore), time(fields.notAfter)),
+    derSeq(derTime(fields.notBefore), derTime(fields.notAfter)),
     fields.subject,
     fields.spki,
-    explicit(3, sequence(...fields.extensions)),
+    derExplicit(3, derSeq(...fields.extensions)),
   );
   const raw = new Uint8Array(await crypto.subtle.sign(SIGNATURE, signer, tbs));
-  return sequence(tbs, algorithm, bitString(ecdsaSignatureToDer(raw)));
+  return derSeq(tbs, algorithm, derBitString(ecdsaSignatureToDer(raw)));
 }
 
 /** Web Crypto gives ECDSA signatures as r‖s; X.509 wants SEQUENCE { r INTEGER, s INTEGER }. */
 function ecdsaSignatureToDer(raw: Uint8Array): Uint8Array {
   const half = raw.length / 2;
-  return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
+  return derSeq(derInt(raw.subarray(0, half)), derInt(raw.subarray(half)));
 }
 
 function extension(oid: string, critical: boolean, value: Uint8Array): Uint8Array {
   return critical
-    ? sequence(objectIdentifier(oid), boolean(true), octetString(value))
-    : sequence(objectIdentifier(oid), octetString(value));
+    ? derSeq(derOid(oid), derBoolean(true), derOctets(value))
+    : derSeq(derOid(oid), derOctets(value));
 }
 
 function name(commonName: string): Uint8Array {
-  return sequence(
-    set(sequence(objectIdentifier(OID.organization), utf8String("purekit"))),
-    set(sequence(objectIdentifier(OID.commonName), utf8String(commonName))),
+  return derSeq(
+    derSet(derSeq(derOid(OID.organization), derUtf8("purekit"))),
+    derSet(derSeq(derOid(OID.commonName), derUtf8(commonName))),
   );
 }
 

@@ -1,153 +1,14 @@
 /**
- * The auth calls themselves: REST 1.x API token from a password, session
- * login/logout, and the OAuth2 token exchange. Each turns a refusal into an
- * `ERR_AUTH` that says what was refused and what to do — with the array's own
- * message, redacted, and never the credential.
+ * The OAuth2 token exchange (`POST /oauth2/1.0/token`, token-exchange grant) that API
+ * clients, ID tokens and Pure1 apps go through, and signing again with the server's
+ * clock when ours is off. A refusal becomes an `ERR_AUTH` that says what was refused
+ * and what to do (answers.ts), with the server's own words, redacted, never the credential.
+ * Session login is in `login.ts`, the REST 1.x password → API token call in `api-token.ts`.
  */
-import { PurekitError } from "../errors.ts";
+import { authAnswerObject, exchangeRefused } from "../answers.ts";
+import { ExchangeRefused, PurekitError } from "../errors.ts";
 import { readText } from "../http.ts";
-import { compareVersions } from "../versions.ts";
 import type { AuthContext } from "./types.ts";
-
-/** The JSON object of an answer; anything else (HTML, `null`, an array, a number) is ERR_BAD_RESPONSE. */
-async function readJson(res: Response, what: string, ctx: AuthContext): Promise<Record<string, unknown>> {
-  const text = await readText(res, `${what} at ${ctx.origin}`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    const kind = /^\s*</.test(text) ? "an HTML page" : "something that is not JSON";
-    throw new PurekitError(
-      "ERR_BAD_RESPONSE",
-      `${what} at ${ctx.origin} answered HTTP ${res.status} with ${kind}; is ${ctx.origin} the array's management address?`,
-    );
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new PurekitError(
-      "ERR_BAD_RESPONSE",
-      `${what} at ${ctx.origin} answered HTTP ${res.status} with JSON that is not an object (${parsed === null ? "null" : Array.isArray(parsed) ? "an array" : typeof parsed}); is ${ctx.origin} the array's management address?`,
-    );
-  }
-  return parsed as Record<string, unknown>;
-}
-
-/** The words of an error answer: `errors[].message`, `error_description` or `message`, whatever shape it has. */
-function wordsOf(body: unknown): string {
-  if (body === null || typeof body !== "object") return "";
-  const b = body as { errors?: unknown; message?: unknown; error_description?: unknown };
-  const parts = Array.isArray(b.errors)
-    ? b.errors.map((e) => (e && typeof e === "object" ? (e as { message?: unknown }).message : e))
-    : [];
-  const joined = parts.filter((m) => typeof m === "string" && m).join("; ");
-  if (joined) return joined;
-  for (const m of [b.error_description, b.message]) if (typeof m === "string" && m) return m;
-  return "";
-}
-
-/**
- * `<what> at <origin> was refused: HTTP <status> (<the array's own words>). <hint>`, the
- * words from `errors[].message` or `message`, redacted.
- */
-async function refusal(res: Response, ctx: AuthContext, what: string, hint: string): Promise<string> {
-  // The pipeline read at most a few KB of it, within the attempt's timeout.
-  const text = await res.text().catch(() => "");
-  let message = "";
-  try {
-    message = wordsOf(JSON.parse(text));
-  } catch {
-    message = /^\s*</.test(text) ? "an HTML page instead of JSON" : text.slice(0, 200);
-  }
-  const why = ctx.secrets.redact(message);
-  return `${what} at ${ctx.origin} was refused: HTTP ${res.status}${why ? ` (${why})` : ""}. ${hint}`;
-}
-
-async function fail(res: Response, ctx: AuthContext, what: string, hint: string): Promise<never> {
-  throw new PurekitError("ERR_AUTH", await refusal(res, ctx, what, hint));
-}
-
-/** Highest REST 1.x the array lists (the 1.x token call lives there); 1.19 when it lists none. */
-export function highestRest1(versions: readonly string[]): string {
-  const ones = versions.filter((v) => /^1\.\d+$/.test(v)).sort(compareVersions);
-  return ones.at(-1) ?? "1.19";
-}
-
-/** REST 1.x `POST /api/1.N/auth/apitoken` with username and password → the user's API token. */
-export async function apiTokenFromPassword(
-  ctx: AuthContext,
-  username: string,
-  password: string,
-): Promise<string> {
-  const url = `${ctx.origin}/api/${highestRest1(ctx.apiVersions())}/auth/apitoken`;
-  const res = await ctx.send(
-    new Request(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password }),
-    }),
-  );
-  if (!res.ok) {
-    await fail(res, ctx, `Getting an API token for user "${username}"`, "Check the username and password.");
-  }
-  const body = await readJson(res, "The REST 1.x API token call", ctx);
-  const token = body.api_token;
-  if (typeof token !== "string" || !token) {
-    throw new PurekitError(
-      "ERR_BAD_RESPONSE",
-      `The REST 1.x API token call at ${ctx.origin} answered without an api_token.`,
-    );
-  }
-  ctx.secrets.add(token);
-  return token;
-}
-
-/** Login path: FlashBlade's is unversioned, FlashArray's carries the version. */
-export function sessionPath(ctx: AuthContext, action: "login" | "logout"): string {
-  return ctx.product === "flashblade" ? `/api/${action}` : `/api/${ctx.version()}/${action}`;
-}
-
-/** `POST …/login` with the `api-token` header → the session token from the `x-auth-token` answer header. */
-export async function login(ctx: AuthContext, apiToken: string): Promise<string> {
-  const res = await ctx.send(
-    new Request(`${ctx.origin}${sessionPath(ctx, "login")}`, {
-      method: "POST",
-      headers: { "api-token": apiToken },
-    }),
-  );
-  if (!res.ok) {
-    await fail(
-      res,
-      ctx,
-      "Login with the API token",
-      "Check the API token is valid and not expired (on the array: pureadmin list --api-token --expose), or that its user still exists.",
-    );
-  }
-  await res.body?.cancel();
-  const session = res.headers.get("x-auth-token");
-  if (!session) {
-    throw new PurekitError(
-      "ERR_BAD_RESPONSE",
-      `Login at ${ctx.origin} succeeded but the answer carried no x-auth-token header; is a proxy stripping it?`,
-    );
-  }
-  ctx.secrets.addTransient(session);
-  return session;
-}
-
-/** `POST …/logout`; a failure is logged, not thrown (the session lapses anyway). */
-export async function logout(ctx: AuthContext, session: string): Promise<void> {
-  try {
-    const res = await ctx.send(
-      new Request(`${ctx.origin}${sessionPath(ctx, "logout")}`, {
-        method: "POST",
-        headers: { "x-auth-token": session },
-      }),
-    );
-    await res.body?.cancel();
-    if (!res.ok) ctx.logger.debug?.(`logout at ${ctx.origin} answered HTTP ${res.status}`);
-  } catch (e) {
-    ctx.logger.debug?.(`logout at ${ctx.origin} failed: ${ctx.secrets.redact(String((e as Error).message))}`);
-  }
-}
 
 export interface ExchangedToken {
   accessToken: string;
@@ -157,18 +18,14 @@ export interface ExchangedToken {
   serverDate: number | undefined;
 }
 
-/** A refused exchange; `serverDate` lets the caller retry once with a corrected clock. */
-export class ExchangeRefused extends PurekitError {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly serverDate: number | undefined,
-  ) {
-    super("ERR_AUTH", message);
-  }
-}
-
-/** OAuth2 token exchange at `POST /oauth2/1.0/token` (form-encoded, token-exchange grant). */
+/**
+ * OAuth2 token exchange at `POST /oauth2/1.0/token` (form-encoded, token-exchange grant).
+ *
+ * @example
+ * ```ts
+ * const { accessToken, expiresAt } = await exchangeToken(ctx, idToken, "Check the ID token.");
+ * ```
+ */
 export async function exchangeToken(
   ctx: AuthContext,
   subjectToken: string,
@@ -187,14 +44,9 @@ export async function exchangeToken(
     }),
   );
   const serverDate = Date.parse(res.headers.get("date") ?? "");
-  if (!res.ok) {
-    throw new ExchangeRefused(
-      await refusal(res, ctx, "The token exchange", hint),
-      res.status,
-      Number.isNaN(serverDate) ? undefined : serverDate,
-    );
-  }
-  const answer = await readJson(res, "The token exchange", ctx);
+  if (!res.ok) throw await exchangeRefused(res, ctx, hint, Number.isNaN(serverDate) ? undefined : serverDate);
+  const what = "The token exchange";
+  const answer = authAnswerObject(await readText(res, `${what} at ${ctx.origin}`), res.status, what, ctx);
   // Some versions wrap the answer as items[0].
   const item = (Array.isArray(answer.items) ? answer.items[0] : answer) as
     | Record<string, unknown>
@@ -223,6 +75,12 @@ const SKEW_TOLERANCE_MS = 30_000;
 /**
  * Signs a JWT and exchanges it; when a server whose clock is off refuses it, signs once more
  * with the server's time, and goes on signing with that time on later calls.
+ *
+ * @example
+ * ```ts
+ * const exchange = signedExchange(ctx, (now) => signPure1Jwt(key, appId, { now }), hint);
+ * const { accessToken } = await exchange();
+ * ```
  */
 export function signedExchange(
   ctx: AuthContext,

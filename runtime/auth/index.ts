@@ -4,6 +4,7 @@
  */
 import { PurekitError } from "../errors.ts";
 import { getPlatform } from "../platform/index.ts";
+import { type AuthEnvironment, profileOf } from "../profile.ts";
 import {
   type ApiClientAuthOptions,
   createAccessTokenAuth,
@@ -69,7 +70,7 @@ export function arrayAuthStrategy(auth: ArrayAuth, ctx: AuthContext): AuthStrate
   );
 }
 
-/** Builds the strategy for Pure1, falling back to the conventional environment variables. */
+/** Builds the strategy for Pure1, falling back to the environment variables of its profile. */
 export async function pure1AuthStrategy(
   auth: Pure1Auth | undefined,
   ctx: AuthContext,
@@ -80,20 +81,31 @@ export async function pure1AuthStrategy(
     if (has(auth, "idToken")) return createIdTokenAuth(auth as { idToken: string }, ctx);
     if (has(auth, "accessToken")) return createAccessTokenAuth(auth as { accessToken: string }, ctx);
   }
+  const names = profileOf(ctx.product).authEnvironment;
+  const fromEnvironment = names ? await environmentAuth(names, ctx) : undefined;
+  if (fromEnvironment) return fromEnvironment;
+  throw new PurekitError(
+    "ERR_AUTH_CONFIG",
+    "No Pure1 credentials: give auth { appId, privateKey | privateKeyFile } or { idToken }, or set PURE1_APP_ID and PURE1_PRIVATE_KEY_FILE (or PURE1_ID_TOKEN).",
+  );
+}
+
+/**
+ * The strategy the environment names (the profile's `authEnvironment`): an app id with
+ * its key file (and the key's password), else an ID token; `undefined` when neither is set.
+ */
+async function environmentAuth(names: AuthEnvironment, ctx: AuthContext): Promise<AuthStrategy | undefined> {
   const { env } = await getPlatform();
-  const appId = env("PURE1_APP_ID");
-  const keyFile = env("PURE1_PRIVATE_KEY_FILE");
+  const appId = env(names.appId);
+  const keyFile = env(names.privateKeyFile);
   if (appId && keyFile) {
-    const password = env("PURE1_PRIVATE_KEY_PASSWORD");
+    const password = env(names.privateKeyPassword);
     return createPure1AppAuth(
       { appId, privateKeyFile: keyFile, ...(password !== undefined ? { privateKeyPassword: password } : {}) },
       ctx,
     );
   }
-  const idToken = env("PURE1_ID_TOKEN");
+  const idToken = env(names.idToken);
   if (idToken) return createIdTokenAuth({ idToken }, ctx);
-  throw new PurekitError(
-    "ERR_AUTH_CONFIG",
-    "No Pure1 credentials: give auth { appId, privateKey | privateKeyFile } or { idToken }, or set PURE1_APP_ID and PURE1_PRIVATE_KEY_FILE (or PURE1_ID_TOKEN).",
-  );
+  return undefined;
 }

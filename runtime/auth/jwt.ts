@@ -7,9 +7,8 @@
 import { decodeJwt, SignJWT } from "jose";
 import type { CryptoKey } from "../crypto-key.ts";
 import { PurekitError } from "../errors.ts";
-import { importPrivateKey } from "../keys/index.ts";
+import { importPrivateKey, readKeyFile } from "../keys/index.ts";
 import { checkRsaKeySize } from "../keys/private-key.ts";
-import { getPlatform } from "../platform/index.ts";
 
 /** A private key given inline (PEM text, or DER/PKCS#12 bytes) or as a file path. */
 export interface PrivateKeySource {
@@ -27,15 +26,7 @@ export async function loadSigningKey(source: PrivateKeySource): Promise<CryptoKe
   let label = "the private key";
   if (input === undefined && source.privateKeyFile) {
     label = source.privateKeyFile;
-    try {
-      input = await (await getPlatform()).readFile(source.privateKeyFile);
-    } catch (cause) {
-      throw new PurekitError(
-        "ERR_KEY_UNREADABLE",
-        `Cannot read the private key file ${source.privateKeyFile}: ${(cause as Error).message?.split("\n")[0]}`,
-        { cause },
-      );
-    }
+    input = await readKeyFile(source.privateKeyFile);
   }
   if (input === undefined) {
     throw new PurekitError(

@@ -7,6 +7,7 @@
 
 import type { CryptoKey } from "../crypto-key.ts";
 import { PurekitError } from "../errors.ts";
+import { profileOf } from "../profile.ts";
 import { type Acquired, CredentialCache } from "./cache.ts";
 import { type ExchangedToken, exchangeToken, signedExchange } from "./exchange.ts";
 import { jwtExpiryMs, loadSigningKey, type PrivateKeySource, signArrayJwt, signPure1Jwt } from "./jwt.ts";
@@ -115,10 +116,7 @@ export function createPure1AppAuth(options: Pure1AppAuthOptions, ctx: AuthContex
 export function createIdTokenAuth(options: { idToken: string }, ctx: AuthContext): AuthStrategy {
   ctx.secrets.add(options.idToken);
   const exp = jwtExpiryMs(options.idToken);
-  const renew =
-    ctx.product === "pure1"
-      ? "sign a new one (purekit token pure1 --app-id … --key private.pem) or give appId and privateKey instead"
-      : "sign a new one (purekit token flasharray --jwt-only …) or give the API client's private key instead";
+  const renew = profileOf(ctx.product).renewIdToken;
   const cache = new CredentialCache(async () => {
     if (exp !== undefined && ctx.now() >= exp) {
       throw new PurekitError(

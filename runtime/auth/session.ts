@@ -1,7 +1,8 @@
 /** API token → session (`x-auth-token`), and username/password → API token → session. FA and FB. */
 import { PurekitError } from "../errors.ts";
+import { apiTokenFromPassword } from "./api-token.ts";
 import { CredentialCache } from "./cache.ts";
-import { apiTokenFromPassword, login, logout } from "./exchange.ts";
+import { login, logout } from "./login.ts";
 import type { AuthContext, AuthStrategy } from "./types.ts";
 
 export interface SessionAuthOptions {

@@ -1,7 +1,8 @@
 /**
  * Just enough ASN.1 for key containers: a reader for DER (plus the two BER habits some
  * PKCS#12 writers have — indefinite lengths and constructed OCTET STRINGs, seen in NSS and
- * old Java exports) and a DER writer for the few structures we build ourselves.
+ * old Java exports) and a DER writer for the few structures we build ourselves: keys here,
+ * and the mock server's X.509 certificates (mock/tls/certificate.ts).
  * Low-tag-number form only: nothing in PKCS#1/#5/#8/#12 or X.509 uses tag numbers above 30.
  */
 
@@ -23,11 +24,15 @@ export interface Asn1 {
 }
 
 export const TAG = {
+  BOOLEAN: 0x01,
   INTEGER: 0x02,
   BIT_STRING: 0x03,
   OCTET_STRING: 0x04,
   NULL: 0x05,
   OID: 0x06,
+  UTF8_STRING: 0x0c,
+  UTC_TIME: 0x17,
+  GENERALIZED_TIME: 0x18,
   SEQUENCE: 0x30,
   SET: 0x31,
 } as const;
@@ -170,8 +175,31 @@ export function derTlv(tag: number, ...parts: Uint8Array[]): Bytes {
 export const derSeq = (...parts: Uint8Array[]): Bytes => derTlv(TAG.SEQUENCE, ...parts);
 export const derOctets = (b: Uint8Array): Bytes => derTlv(TAG.OCTET_STRING, b);
 export const derNull = (): Bytes => derTlv(TAG.NULL);
-/** BIT STRING with no unused bits (how SPKI wraps the key). */
-export const derBitString = (b: Uint8Array): Bytes => derTlv(TAG.BIT_STRING, Uint8Array.of(0), b);
+export const derSet = (...parts: Uint8Array[]): Bytes => derTlv(TAG.SET, ...parts);
+export const derBoolean = (value: boolean): Bytes => derTlv(TAG.BOOLEAN, Uint8Array.of(value ? 0xff : 0));
+export const derUtf8 = (text: string): Bytes => derTlv(TAG.UTF8_STRING, new TextEncoder().encode(text));
+/** `[n] EXPLICIT`: a constructed context-specific wrapper around one encoded element. */
+export const derExplicit = (n: number, inner: Uint8Array): Bytes => derTlv(0xa0 | n, inner);
+/** `[n] IMPLICIT` of a primitive type: the content keeps its bytes, the tag changes. */
+export const derImplicit = (n: number, content: Uint8Array): Bytes => derTlv(0x80 | n, content);
+
+/**
+ * BIT STRING; `unusedBits` counts the padding bits at the end of the last byte (none for
+ * the key in an SPKI, some for X.509 key-usage flags).
+ */
+export const derBitString = (b: Uint8Array, unusedBits = 0): Bytes =>
+  derTlv(TAG.BIT_STRING, Uint8Array.of(unusedBits), b);
+
+/** X.509 validity time: UTCTime until 2049, GeneralizedTime from 2050 on (RFC 5280 §4.1.2.5). */
+export function derTime(date: Date): Bytes {
+  const digits = date.toISOString().slice(0, 19).replace(/[-:T]/g, ""); // 20240501123456
+  const year = date.getUTCFullYear();
+  const utc = year >= 1950 && year < 2050;
+  return derTlv(
+    utc ? TAG.UTC_TIME : TAG.GENERALIZED_TIME,
+    new TextEncoder().encode(`${utc ? digits.slice(2) : digits}Z`),
+  );
+}
 
 /** INTEGER from a number or from unsigned big-endian bytes (RSA moduli come as bytes). */
 export function derInt(value: number | Uint8Array): Bytes {

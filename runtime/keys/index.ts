@@ -4,5 +4,6 @@
  * `TextEncoder`, `atob`): runs unchanged on Node, Deno and browsers.
  */
 export { detectKeyFormat, type KeyFormat } from "./detect.ts";
+export { readKeyFile } from "./file.ts";
 export { type EncryptPkcs8Options, encryptPkcs8Pem, generateRsaKeyPair } from "./keygen.ts";
 export { type ImportPrivateKeyOptions, importPrivateKey, publicKeyPemFromPrivate } from "./private-key.ts";

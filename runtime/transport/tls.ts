@@ -1,10 +1,14 @@
 /**
  * TLS options: validation, and the one clear error every platform adapter throws
- * when verification fails. Web globals only; the adapters (`node.ts`, `deno.ts`)
- * tell which failure it was.
+ * when verification fails. Web globals only; which failure it was is read from the
+ * thrown error in `../network-errors.ts`.
  */
 
 import { PurekitError } from "../errors.ts";
+import { type TlsFailure, tlsFailureOf } from "../network-errors.ts";
+
+// What a thrown error means is read in network-errors.ts; the adapters import it from here.
+export { causeChain, type TlsFailure, tlsFailureOf } from "../network-errors.ts";
 
 /** How a client verifies the array's certificate. */
 export interface TlsOptions {
@@ -197,15 +201,6 @@ function startsWithDerSequence(base64: string): boolean {
   }
 }
 
-/** What went wrong, in words a user acts on. */
-export type TlsFailure =
-  | { kind: "unknown-ca"; reason: string }
-  | { kind: "name-mismatch"; reason: string; names?: string | undefined }
-  | { kind: "validity"; reason: string }
-  | { kind: "handshake"; reason: string }
-  /** The server ended the handshake over our client certificate: none given, or not one it trusts. */
-  | { kind: "client-certificate"; reason: string };
-
 /** The single ERR_TLS a failed verification becomes, with the original error as `cause`. */
 export function tlsError(url: string, failure: TlsFailure, tls: ResolvedTls, cause: unknown): PurekitError {
   const origin = originOf(url);
@@ -272,157 +267,4 @@ export function withTlsErrors(fetchFn: typeof fetch, tls: ResolvedTls): typeof f
       throw failure ? tlsError(urlOf(input), failure, tls, error) : error;
     }
   };
-}
-
-/** OpenSSL verification codes as Node reports them (undici puts them on `cause.code`), in words. */
-const NODE_UNKNOWN_CA: Record<string, string> = {
-  SELF_SIGNED_CERT_IN_CHAIN: "self-signed certificate in chain",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "the array presents a self-signed certificate",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "certificate issued by an unknown CA",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "certificate issued by an unknown CA",
-  UNABLE_TO_GET_ISSUER_CERT: "certificate issued by an unknown CA",
-  CERT_UNTRUSTED: "certificate not trusted",
-  CERT_SIGNATURE_FAILURE: "certificate signature does not verify",
-  INVALID_CA: "a CA certificate in the chain is not valid as a CA",
-  CERT_REJECTED: "certificate rejected",
-  CERT_REVOKED: "certificate revoked",
-  INVALID_PURPOSE: "certificate not valid for a TLS server",
-  PATH_LENGTH_EXCEEDED: "certificate chain too long",
-  CERT_CHAIN_TOO_LONG: "certificate chain too long",
-};
-const NODE_VALIDITY: Record<string, string> = {
-  CERT_HAS_EXPIRED: "certificate has expired",
-  CERT_NOT_YET_VALID: "certificate is not yet valid",
-  ERROR_IN_CERT_NOT_BEFORE_FIELD: "certificate has a damaged validity period",
-  ERROR_IN_CERT_NOT_AFTER_FIELD: "certificate has a damaged validity period",
-};
-
-/**
- * Whether a fetch failure is a TLS failure, and which. Reads what Node (OpenSSL
- * codes on the error or its causes) and Deno (rustls messages) report; anything
- * else is not TLS and stays as it is, for the retry layer to classify.
- */
-export function tlsFailureOf(error: unknown): TlsFailure | undefined {
-  for (const e of causeChain(error)) {
-    if (typeof e !== "object" || e === null) continue;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") {
-      const failure = nodeFailure(code, e);
-      if (failure) return failure;
-    }
-    const message = (e as { message?: unknown }).message;
-    if (typeof message === "string") {
-      const failure = rustlsFailure(message);
-      if (failure) return failure;
-    }
-  }
-  return undefined;
-}
-
-function nodeFailure(code: string, e: object): TlsFailure | undefined {
-  const unknownCa = NODE_UNKNOWN_CA[code];
-  if (unknownCa) return { kind: "unknown-ca", reason: unknownCa };
-  const validity = NODE_VALIDITY[code];
-  if (validity) return { kind: "validity", reason: validity };
-  if (code === "ERR_TLS_CERT_ALTNAME_INVALID" || code === "HOSTNAME_MISMATCH") {
-    // reason: "Host: x. is not in the cert's altnames: DNS:localhost, …" or "IP: x is not in the cert's list: …"
-    const reason = String((e as { reason?: unknown }).reason ?? "");
-    const names = /(?:altnames|list): (.*)$/.exec(reason)?.[1];
-    return { kind: "name-mismatch", reason: "the certificate does not name this host", names };
-  }
-  if (/ALERT_CERTIFICATE_REQUIRED$/.test(code)) {
-    return {
-      kind: "client-certificate",
-      reason: "the server requires a client certificate (TLS alert certificate required)",
-    };
-  }
-  if (
-    /ALERT_(UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|ACCESS_DENIED)$/.test(
-      code,
-    )
-  ) {
-    const alert = /ALERT_(\w+)$/.exec(code)?.[1]?.toLowerCase().replace(/_/g, " ");
-    return {
-      kind: "client-certificate",
-      reason: `the server refused the client certificate (TLS alert ${alert})`,
-    };
-  }
-  if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
-    const message = String((e as { message?: unknown }).message ?? "").split("\n")[0] || code;
-    return { kind: "handshake", reason: `${message} (${code})` };
-  }
-  return undefined;
-}
-
-/**
- * Deno (rustls): "…: invalid peer certificate: UnknownIssuer", "…: invalid peer certificate:
- * certificate not valid for name "x"; certificate is only valid for DnsName("localhost"), …",
- * "…: received fatal alert: HandshakeFailure". Older rustls prints Debug forms
- * (`NotValidForNameContext { … }`, `Expired`): both are read.
- */
-function rustlsFailure(message: string): TlsFailure | undefined {
-  const certificate = /invalid peer certificate: (.*)$/s.exec(message)?.[1];
-  if (certificate !== undefined) {
-    if (/^UnknownIssuer/.test(certificate)) {
-      return { kind: "unknown-ca", reason: "certificate issued by an unknown CA" };
-    }
-    if (/^NotValidForName|not valid for name/.test(certificate)) {
-      const names = [...certificate.matchAll(/(DnsName|IpAddress)\(\\?"?([^")\\]+)/g)]
-        .map(([, type, name]) => `${type === "DnsName" ? "DNS:" : "IP Address:"}${name}`)
-        .join(", ");
-      return { kind: "name-mismatch", reason: "the certificate does not name this host", names };
-    }
-    if (/^Expired|certificate expired/i.test(certificate)) {
-      return { kind: "validity", reason: "certificate has expired" };
-    }
-    if (/^NotValidYet|not valid yet/i.test(certificate)) {
-      return { kind: "validity", reason: "certificate is not yet valid" };
-    }
-    if (/^BadSignature/.test(certificate)) {
-      return { kind: "unknown-ca", reason: "certificate signature does not verify" };
-    }
-    if (/^Revoked/.test(certificate)) return { kind: "unknown-ca", reason: "certificate revoked" };
-    if (/^InvalidPurpose|extended key usage/.test(certificate)) {
-      return { kind: "unknown-ca", reason: "certificate not valid for a TLS server" };
-    }
-    return { kind: "unknown-ca", reason: `certificate not accepted (${certificate.slice(0, 200)})` };
-  }
-  const alert = /received fatal alert: (\w+)/i.exec(message)?.[1];
-  if (alert === "CertificateRequired") {
-    return {
-      kind: "client-certificate",
-      reason: "the server requires a client certificate (TLS alert certificate required)",
-    };
-  }
-  if (
-    alert &&
-    /^(UnknownCA|BadCertificate|CertificateUnknown|UnsupportedCertificate|CertificateExpired|CertificateRevoked|AccessDenied)$/.test(
-      alert,
-    )
-  ) {
-    return {
-      kind: "client-certificate",
-      reason: `the server refused the client certificate (TLS alert ${alert})`,
-    };
-  }
-  const handshake =
-    /(received corrupt message[^,;)]*|received fatal alert: \w+|peer is incompatible[^,;)]*|peer misbehaved[^,;)]*|tls handshake eof)/i.exec(
-      message,
-    );
-  if (handshake) return { kind: "handshake", reason: handshake[1] ?? "handshake failed" };
-  return undefined;
-}
-
-/** The chain `error`, `error.cause`, … (undici and Deno both wrap the real error). */
-export function causeChain(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (
-    let e = error;
-    e !== undefined && e !== null && chain.length < 8;
-    e = (e as { cause?: unknown }).cause
-  ) {
-    chain.push(e);
-    if (typeof e !== "object") break;
-  }
-  return chain;
 }

@@ -15,15 +15,15 @@ describe("journal", () => {
     });
     const [loginEntry, list] = fa.journal.entries;
     expect(loginEntry).toMatchObject({ method: "POST", path: "/api/2.56/login", status: 200 });
-    expect(loginEntry?.headers["api-token"]).toBe("[redacted]");
+    expect(loginEntry?.headers["api-token"]).toBe("[REDACTED]");
     expect(list).toMatchObject({
       method: "GET",
       path: "/api/2.56/volumes",
       query: { limit: "2", names: "vol-001" },
       status: 200,
     });
-    expect(list?.headers["x-auth-token"]).toBe("[redacted]");
-    expect(list?.headers.authorization).toBe("[redacted]");
+    expect(list?.headers["x-auth-token"]).toBe("[REDACTED]");
+    expect(list?.headers.authorization).toBe("[REDACTED]");
     expect(list?.headers["x-request-id"]).toBe("req-1");
     const everything = JSON.stringify(fa.journal.entries);
     expect(everything).not.toContain("SECRET-API-TOKEN");
@@ -53,7 +53,7 @@ describe("journal", () => {
     const everything = JSON.stringify(fa.journal.entries);
     expect(everything).not.toContain("hunter2");
     expect(everything).not.toContain(jwt);
-    expect(fa.journal.entries.at(-1)?.query.password).toBe("[redacted]");
+    expect(fa.journal.entries.at(-1)?.query.password).toBe("[REDACTED]");
   });
 
   it("counts and filters, so tests can assert how many logins happened", async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { highestRest1 } from "../../runtime/auth/api-token.ts";
 import { CredentialCache } from "../../runtime/auth/cache.ts";
-import { highestRest1 } from "../../runtime/auth/exchange.ts";
-import { normalizeOrigin } from "../../runtime/client.ts";
 import { PurekitError } from "../../runtime/errors.ts";
 import { f } from "../../runtime/filter.ts";
+import { normalizeOrigin } from "../../runtime/host.ts";
 import { serializeQuery } from "../../runtime/query.ts";
 import { REDACTED, redactHeaders, redactUrl, redactValue, SecretSet } from "../../runtime/redact.ts";
 import {

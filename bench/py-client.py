@@ -1,0 +1,52 @@
+"""Figure 7 of bench/all.ts: a stand-in for py-pure-client's FlashArray call path.
+
+py-pure-client (the vendor's Python SDK) sends its calls through urllib3 with a pool
+manager, an `x-auth-token` session, `X-Request-ID` and JSON headers, then parses the
+JSON into model objects. This stand-in does the same requests without the model layer
+(which only adds time), so its rate is an upper bound on the real SDK's.
+
+Protocol with bench/python.ts (one JSON line per answer on stdout):
+  argv: URL CA_FILE API_TOKEN PATH
+  prints {"ready": true} after login; then reads lines "round CALLS MS" from stdin and
+  answers {"calls": N, "wallMs": T} for each; exits on EOF.
+"""
+import json
+import sys
+import time
+import uuid
+
+import urllib3
+
+url, ca_file, api_token, path = sys.argv[1:5]
+http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs=ca_file, maxsize=1)
+common = {"Accept": "application/json", "Content-Type": "application/json",
+          "User-Agent": "pypureclient-standin/bench Python/" + sys.version.split()[0]}
+
+versions = json.loads(http.request("GET", url + "/api/api_version", headers=common).data)
+login = http.request("POST", url + "/api/2.56/login", headers={**common, "api-token": api_token})
+session = login.headers.get("x-auth-token")
+if login.status != 200 or not session:
+    sys.exit("login failed: HTTP %d" % login.status)
+target = url + path
+
+
+def call():
+    headers = {**common, "x-auth-token": session, "X-Request-ID": str(uuid.uuid4())}
+    res = http.request("GET", target, headers=headers)
+    body = json.loads(res.data)
+    if res.status != 200 or not body.get("items"):
+        raise SystemExit("unexpected answer: HTTP %d" % res.status)
+
+
+print(json.dumps({"ready": True, "versions": len(versions.get("version", []))}), flush=True)
+for line in sys.stdin:
+    parts = line.split()
+    if len(parts) != 3 or parts[0] != "round":
+        raise SystemExit("bad command: " + line.strip())
+    calls, budget = int(parts[1]), float(parts[2]) / 1000
+    t0 = time.perf_counter()
+    done = 0
+    while done < calls and time.perf_counter() - t0 < budget:
+        call()
+        done += 1
+    print(json.dumps({"calls": done, "wallMs": (time.perf_counter() - t0) * 1000}), flush=True)
