@@ -4,6 +4,7 @@
  */
 import { PurekitError } from "../runtime/errors.ts";
 import type {
+  FormField,
   HttpMethod,
   OperationInfo,
   OperationTable,
@@ -106,6 +107,53 @@ function schemaHasProperty(doc: Json, schema: Json, prop: string, depth = 0): bo
 function refName(schema: Json): string | null {
   const ref = schema?.$ref;
   return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice(21) : null;
+}
+
+/** A schema that is a file: `type: string, format: binary` (through `$ref`s). */
+function isBinary(doc: Json, schema: Json): boolean {
+  const s = deref(doc, schema);
+  return !!s && s.type === "string" && s.format === "binary";
+}
+
+/** Media types of a `content` map, or `[]`. */
+function mediaTypes(content: Json): string[] {
+  return content && typeof content === "object" ? Object.keys(content) : [];
+}
+
+/** The fields of a `multipart/form-data` body schema, in spec order. */
+function formFieldsOf(doc: Json, schema: Json): FormField[] {
+  const s = deref(doc, schema);
+  if (!s || typeof s !== "object" || !s.properties) return [];
+  const required: unknown[] = Array.isArray(s.required) ? s.required : [];
+  return Object.entries<Json>(s.properties).map(([name, prop]) => {
+    const field: FormField = { name, required: required.includes(name) };
+    if (isBinary(doc, prop)) field.binary = true;
+    return field;
+  });
+}
+
+/**
+ * Media types of an operation's request body and success answer, recorded in the table
+ * only where they are not plain JSON, and whether the answer is a file.
+ */
+function mediaInfo(doc: Json, body: Json, okResponse: Json): Partial<OperationInfo> {
+  const info: Partial<OperationInfo> = {};
+  const request = mediaTypes(body?.content);
+  if (request.length && !(request.length === 1 && request[0] === "application/json")) {
+    info.requestMediaTypes = request;
+    const multipart = body.content["multipart/form-data"];
+    if (multipart) info.formFields = formFieldsOf(doc, multipart.schema);
+  }
+  const response = mediaTypes(okResponse?.content);
+  if (response.length && !(response.length === 1 && response[0] === "application/json")) {
+    info.responseMediaTypes = response;
+    const content = okResponse.content;
+    // FB `GET /logs` declares application/json too, but as `format: binary`: a file either way.
+    if (!("application/json" in content) || response.every((m) => isBinary(doc, content[m]?.schema))) {
+      info.download = true;
+    }
+  }
+  return info;
 }
 
 function paramInfo(doc: Json, p: Json): ParamInfo {
@@ -219,6 +267,7 @@ export function prepareSpec(
         listParams: query.filter((q) => q.type === "array").map((q) => q.name),
         body: body ? { required: body.required === true, schema: refName(bodySchema) } : null,
         responseSchema: refName(responseSchemaNode),
+        ...mediaInfo(doc, body, okResponse),
       };
       if (typeof op.summary === "string") info.summary = op.summary.trim();
       if (op.deprecated === true) info.deprecated = true;

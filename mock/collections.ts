@@ -10,7 +10,7 @@
 import type { OperationInfo, Product } from "../spec/table.ts";
 import { compileFilter, FilterSyntaxError } from "./filter.ts";
 import { type ApiErrorEntry, badRequest, empty, json, MockHttpError } from "./http.ts";
-import { envelopeOf, type Schema, typeOf, type VersionSpec } from "./spec.ts";
+import { envelopeOf, itemPropertiesOf, type Schema, typeOf, type VersionSpec } from "./spec.ts";
 import type { Collection, Item, SlotItem } from "./state/collection.ts";
 import type { MockState } from "./state/store.ts";
 import { deleteTags, putTags } from "./tags.ts";
@@ -393,9 +393,19 @@ export function listCollection(ctx: DataContext, collection: Collection): Respon
 
 // ------------------------------------------------------------------------------------ writes
 
-/** The `{items}` answer of POST and PATCH. */
-export function itemsAnswer(items: Item[]): Response {
-  return json({ items });
+/**
+ * The `{items}` answer of POST, PATCH and PUT. Where the version has fleets (the answer's
+ * items declare `context`), each item names the array it was made or changed on, as
+ * GET answers do.
+ */
+export function itemsAnswer(items: Item[], ctx: DataContext): Response {
+  const stamp = ctx.contextRef !== null && "context" in itemPropertiesOf(ctx.spec, ctx.op.responseSchema);
+  if (!stamp) return json({ items });
+  return json({
+    items: items.map((item) =>
+      isPlainObject(item.context) ? item : { ...item, context: { ...ctx.contextRef } },
+    ),
+  });
 }
 
 /** Fields every new object gets when its items declare them. */
@@ -508,7 +518,7 @@ export function createItems(
   /** Stores the new objects once all of them passed their checks, and answers them. */
   const store = (items: Item[]): Response => {
     for (const item of items) collection.add(item);
-    return itemsAnswer(items);
+    return itemsAnswer(items, ctx);
   };
   if (names) {
     const errors = names
@@ -641,7 +651,10 @@ export function patchItems(
     return { slot, next };
   });
   for (const { slot, next } of planned) collection.replace(slot, next);
-  return itemsAnswer(planned.map((p) => p.next));
+  return itemsAnswer(
+    planned.map((p) => p.next),
+    ctx,
+  );
 }
 
 /**
@@ -692,7 +705,10 @@ function patchOrPut(ctx: DataContext, collection: Collection): Response {
     const items = (
       isPlainObject(ctx.body) && Array.isArray(ctx.body.items) ? ctx.body.items : [ctx.body]
     ).filter(isPlainObject);
-    return itemsAnswer(items.map((item) => collection.add({ ...item })));
+    return itemsAnswer(
+      items.map((item) => collection.add({ ...item })),
+      ctx,
+    );
   }
   if (ctx.op.method === "patch" && !ctx.op.query.some((p) => p.name === "names" || p.name === "ids")) {
     return patchSingleton(ctx, collection);
@@ -710,12 +726,12 @@ function patchSingleton(ctx: DataContext, collection: Collection): Response {
   if (!present.length) {
     const item = deepMerge(baseItem(ctx, collection.path, undefined), body);
     collection.add(item);
-    return itemsAnswer([item]);
+    return itemsAnswer([item], ctx);
   }
   const changed = present.map(({ slot, item }) => {
     const next = deepMerge(item, body);
     collection.replace(slot, next);
     return next;
   });
-  return itemsAnswer(changed);
+  return itemsAnswer(changed, ctx);
 }

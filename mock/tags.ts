@@ -95,7 +95,7 @@ export function putTags(ctx: DataContext): Response | null {
       stored.push(item);
     }
   }
-  return itemsAnswer(stored);
+  return itemsAnswer(stored, ctx);
 }
 
 /** `DELETE /<objects>/tags?resource_names=…&keys=…`, or `null` for other paths. */

@@ -8,6 +8,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import type { OperationInfo, ParamInfo } from "../spec/table.ts";
 import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.ts";
 import { badRequest, MockHttpError } from "./http.ts";
+import { parseMultipart } from "./multipart.ts";
 import type { Schema, VersionSpec } from "./spec.ts";
 
 /** A query parameter value after parsing. */
@@ -232,6 +233,8 @@ export async function parseBody(
   spec: VersionSpec,
   maxBytes = DEFAULT_MAX_REQUEST_BYTES,
 ): Promise<unknown> {
+  // Uploads (FB keytabs) are multipart, binary inside: read as bytes, not text.
+  if (op.requestMediaTypes?.includes("multipart/form-data")) return parseMultipart(request, op, maxBytes);
   const text = await readBodyText(request, maxBytes);
   const label = `${op.method.toUpperCase()} ${op.path}`;
   if (!text.trim()) {

@@ -100,9 +100,10 @@ function samples(ctx: DataContext, kind: "arrays" | "performance" | "space"): nu
 
 /**
  * Answers a derived view, or `null` when the path is not one (the generic listing
- * answers it then).
+ * answers it then). `computed` fields (a product's own figures, such as FB
+ * `/arrays/space?type=file-system`) replace what the rows would otherwise carry.
  */
-export function listDerivedView(ctx: DataContext): Response | Promise<Response> | null {
+export function listDerivedView(ctx: DataContext, computed?: Item): Response | Promise<Response> | null {
   const found = viewOf(ctx.op.path);
   if (!found || !operationOf(ctx.spec, "get", found.parent)) return null;
   const { parent, view } = found;
@@ -147,6 +148,7 @@ export function listDerivedView(ctx: DataContext): Response | Promise<Response> 
       for (const [field, schema] of Object.entries(props)) {
         if (field === "time") row.time = time;
         else if (field === "array" && ctx.contextRef) row.array = { ...ctx.contextRef };
+        else if (computed && field in computed) row[field] = computed[field];
         else if (latest && field in latest) row[field] = latest[field];
         else if (field in object) row[field] = object[field];
         else if (field in lifted) row[field] = lifted[field];

@@ -18,6 +18,13 @@ import type { PartialResultError, PureApiError, PureErrorItem } from "./errors.t
 import { PurekitError } from "./errors.ts";
 import type { WithContext } from "./fleet.ts";
 import type { SendOptions } from "./http.ts";
+import {
+  type Downloaded,
+  type IsDownload,
+  prepareInit,
+  type RelaxOperation,
+  type RelaxPathItem,
+} from "./media.ts";
 import { checkPartialOptions, type PartialOptions, partialErrors } from "./partial.ts";
 import { serializeQuery } from "./query.ts";
 import { redactUrl, type SecretSet } from "./redact.ts";
@@ -39,15 +46,16 @@ type InitParam<Init> =
     ? [(Init & { [key: string]: unknown })?]
     : [Init & { [key: string]: unknown }];
 
-/** The success data of an operation. */
-export type Data<Op, Init> = NonNullable<
-  FetchResponse<Op & Record<string | number, unknown>, Init, MediaType>["data"]
->;
+/** The success data of an operation; downloads (FB keytabs, logs) are files: a Blob, or what `parseAs` asks for. */
+export type Data<Op, Init> =
+  IsDownload<Op> extends true
+    ? Downloaded<Init>
+    : NonNullable<FetchResponse<Op & Record<string | number, unknown>, Init, MediaType>["data"]>;
 
 /** One HTTP method of the client, typed by the version's paths. */
 export type PureMethod<Paths extends {}, M extends Lower> = <
   P extends PathsWithMethod<Paths, M>,
-  Init extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
+  Init extends MaybeOptionalInit<RelaxPathItem<Paths[P], M>, M & keyof Paths[P]>,
 >(
   path: P,
   ...init: InitParam<Init>
@@ -56,7 +64,8 @@ export type PureMethod<Paths extends {}, M extends Lower> = <
 /** The GET operation of a path item. */
 export type GetOp<Paths, P extends keyof Paths> = Paths[P] extends { get: infer O } ? O : never;
 /** The query parameters of an operation. */
-export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type QueryOf<Op> =
+  RelaxOperation<Op> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** Per-call options of friendly methods, `paginate` and `pages`. */
 export interface CallOptions extends PartialOptions {
@@ -140,6 +149,7 @@ export function createCall(setup: CallSetup): { call: Call; unwrap: Unwrap; part
   /** What partial answers were asked with, for their PartialResultError. */
   const partialRequests = new WeakMap<Response, PartialRequest>();
 
+  const opsByKey = new Map(table.operations.map((op) => [`${op.method} ${op.path}`, op]));
   // Pure1's x-quoted parameters, per operation: their strings go out in single quotes.
   const quotedParams = new Map<string, ReadonlySet<string>>();
   for (const op of table.operations) {
@@ -149,8 +159,8 @@ export function createCall(setup: CallSetup): { call: Call; unwrap: Unwrap; part
 
   const call: Call = async (method, path, init = {}) => {
     const quoted = quotedParams.get(`${method} ${path}`);
-    init = withContext(method, path, init);
     const verb = method.toUpperCase() as Uppercase<Lower>;
+    init = prepareInit(opsByKey.get(`${method} ${path}`), withContext(method, path, init), `${verb} ${path}`);
     const headers = new Headers(init.headers as HeadersInit | undefined);
     const requestId = headers.get("x-request-id") ?? crypto.randomUUID();
     headers.set("x-request-id", requestId);

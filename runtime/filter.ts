@@ -264,7 +264,7 @@ export class FilterExpression<Fields = string> {
    *
    * @example
    * ```ts
-   * await fa.GET("/volumes", { params: { query: { filter: f.eq("name", "vol1").toString() } } });
+   * String(f.eq("name", "vol1")); // "name='vol1'"; calls take the filter itself: { filter: f.eq("name", "vol1") }
    * ```
    */
   toString(): string {

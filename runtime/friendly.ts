@@ -6,6 +6,7 @@
 import type { RequiredKeysOf } from "openapi-typescript-helpers";
 import type { OperationTable } from "../spec/table.ts";
 import type { Call, CallOptions, Data, QueryOf, Unwrap } from "./call.ts";
+import type { RelaxOperation } from "./media.ts";
 
 // openapi-typescript writes `requestBody?: never` for operations without one.
 type BodyOf<Op> = Op extends { requestBody?: infer R }
@@ -13,7 +14,11 @@ type BodyOf<Op> = Op extends { requestBody?: infer R }
     ? never
     : NonNullable<R> extends { content: { "application/json": infer B } }
       ? B
-      : never
+      : NonNullable<RelaxOperation<Op>["requestBody" & keyof Op]> extends {
+            content: { "multipart/form-data": infer U };
+          }
+        ? U
+        : never
   : never;
 
 type QueryArg<Q> = [Q] extends [never] ? [] : RequiredKeysOf<Q> extends never ? [query?: Q] : [query: Q];

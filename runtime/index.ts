@@ -8,7 +8,7 @@
  * import { f, PureApiError } from "purekit";
  * import { createFlashArrayClient } from "purekit/flasharray";
  * const fa = await createFlashArrayClient({ host: "array.example.com", auth: { apiToken: "…" } });
- * const { data, error } = await fa.GET("/volumes", { params: { query: { filter: String(f.gte("provisioned", 2 ** 40)) } } });
+ * const { data, error } = await fa.GET("/volumes", { params: { query: { filter: f.gte("provisioned", 2 ** 40) } } });
  * await fa.close();
  * ```
  */
@@ -30,6 +30,7 @@ export * from "./filter.ts";
 export type { FriendlyMethods } from "./friendly.ts";
 export { importPrivateKey } from "./keys/index.ts";
 export type { Logger } from "./logger.ts";
+export type { Downloaded, FilterParam, FormFieldValue, UploadBody } from "./media.ts";
 export type { Middleware, MiddlewareParams, RequestLogRecord } from "./middleware.ts";
 export type { PartialOptions } from "./partial.ts";
 export type { ArrayClientOptions, Pure1ClientOptions, WithGenerated } from "./products.ts";

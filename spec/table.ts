@@ -36,6 +36,14 @@ export interface ParamInfo {
   quoted?: boolean;
 }
 
+/** One field of a `multipart/form-data` request body. */
+export interface FormField {
+  name: string;
+  required: boolean;
+  /** The spec types it `format: binary`; other fields may still carry a file's text. */
+  binary?: true;
+}
+
 /** How a GET collection pages. `null` when it does not. */
 export interface PaginationInfo {
   /** Accepts `continuation_token` (preferred when present). */
@@ -69,6 +77,27 @@ export interface OperationInfo {
   body: { required: boolean; schema: string | null } | null;
   /** Name of the 200 response's schema in `components.schemas`, when it is a `$ref`. */
   responseSchema: string | null;
+  /**
+   * Media types the request body may be sent as, in spec order, when that is not just
+   * `application/json` (FB `POST /keytabs/upload`: `["multipart/form-data"]`). Absent: JSON.
+   */
+  requestMediaTypes?: readonly string[];
+  /**
+   * Fields of a `multipart/form-data` body, in spec order (`keytab_file`); absent for
+   * other bodies.
+   */
+  formFields?: readonly FormField[];
+  /**
+   * Media types of the success answer (200/201), in spec order, when that is not just
+   * `application/json` (FB `GET /logs`: `["application/octet-stream", "text/plain",
+   * "application/json"]`). Absent: JSON, or no body.
+   */
+  responseMediaTypes?: readonly string[];
+  /**
+   * The success answer is a file (`type: string, format: binary` under every media type,
+   * or no JSON at all): clients read it as bytes, not as a JSON document.
+   */
+  download?: true;
   /** The spec marks the operation deprecated. */
   deprecated?: boolean;
 }

@@ -251,7 +251,7 @@ function overwriteVolumes(
     volumes.replace(slot, next);
     return next;
   });
-  return itemsAnswer(items);
+  return itemsAnswer(items, ctx);
 }
 
 const patchVolumes: DataHandler = (ctx) => {
@@ -592,7 +592,7 @@ const postConnections: DataHandler = (ctx) => {
     adjustCount(ctx.state, "/hosts", (connection.host as Item).name, "connection_count", 1);
     adjustCount(ctx.state, "/host-groups", (connection.host_group as Item).name, "connection_count", 1);
   }
-  return itemsAnswer(created);
+  return itemsAnswer(created, ctx);
 };
 
 const deleteConnections: DataHandler = (ctx) =>

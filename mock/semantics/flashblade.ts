@@ -16,8 +16,12 @@ import {
 import { badRequest } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
+import { propertiesOf } from "../spec.ts";
 import type { Item } from "../state/collection.ts";
 import { hash32 } from "../state/random.ts";
+import { listDerivedView } from "../views.ts";
+import { keytabSemantics } from "./keytabs.ts";
+import { logSemantics } from "./logs.ts";
 import { postObjectStoreAccessKeys, postObjectStoreUsers } from "./objectstore.ts";
 
 const TIB = 1024 ** 4;
@@ -154,6 +158,92 @@ const deleteBuckets: DataHandler = (ctx) =>
     bucketCount(ctx, (item.account as Item | undefined)?.name, -1);
   });
 
+/** What `GET /arrays/space?type=` accepts (the spec's `Type` parameter); `array` when not given. */
+const SPACE_TYPES = ["array", "file-system", "object-store"] as const;
+
+const num = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+
+/**
+ * The space of a kind of container, as FB sums it: live containers' usage, destroyed ones
+ * apart (`destroyed`, `destroyed_virtual`), the provisioned sizes (`total_provisioned`) and
+ * what is left of them (`available_provisioned`, `available_ratio`).
+ */
+function spaceOf(containers: Iterable<Item>, provisioned: number): Item {
+  let virtual = 0;
+  let unique = 0;
+  let snapshots = 0;
+  let physical = 0;
+  let destroyed = 0;
+  let destroyedVirtual = 0;
+  for (const item of containers) {
+    const space = (item.space ?? {}) as Item;
+    if (item.destroyed === true) {
+      destroyed += num(space.unique);
+      destroyedVirtual += num(space.virtual);
+      continue;
+    }
+    virtual += num(space.virtual);
+    unique += num(space.unique);
+    snapshots += num(space.snapshots);
+    physical +=
+      typeof space.total_physical === "number"
+        ? space.total_physical
+        : num(space.unique) + num(space.snapshots);
+  }
+  const available = Math.max(0, provisioned - virtual);
+  return {
+    virtual,
+    unique,
+    snapshots,
+    shared: 0,
+    total_physical: physical,
+    total_used: physical,
+    data_reduction: unique > 0 ? Math.round((virtual / unique) * 1e7) / 1e7 : 1,
+    destroyed,
+    destroyed_virtual: destroyedVirtual,
+    total_provisioned: provisioned,
+    available_provisioned: available,
+    available_ratio: provisioned > 0 ? Math.round((available / provisioned) * 1e4) / 1e4 : 0,
+  };
+}
+
+/**
+ * `GET /arrays/space?type=array|file-system|object-store`: the array's space, or that of its
+ * file systems or object store (buckets, with the accounts' quotas as provisioned), summed
+ * from the objects the mock holds now, so objects created after start count.
+ */
+const getArraysSpace: DataHandler = (ctx) => {
+  const type = ctx.query.type ?? "array";
+  if (typeof type !== "string" || !(SPACE_TYPES as readonly string[]).includes(type)) {
+    throw badRequest(
+      `Invalid value for type: '${String(type)}'. Valid values are ${SPACE_TYPES.join(", ")}.`,
+      "type",
+    );
+  }
+  const fileSystems = [...ctx.state.collection("/file-systems").scan()].map((s) => s.item);
+  const buckets = [...ctx.state.collection("/buckets").scan()].map((s) => s.item);
+  const fsProvisioned = fileSystems.reduce(
+    (n, fs) => n + (fs.destroyed === true ? 0 : num(fs.provisioned)),
+    0,
+  );
+  const quotas = [...ctx.state.collection("/object-store-accounts").scan()].reduce(
+    (n, { item }) => n + num(item.quota_limit),
+    0,
+  );
+  const space =
+    type === "file-system"
+      ? spaceOf(fileSystems, fsProvisioned)
+      : type === "object-store"
+        ? spaceOf(buckets, quotas)
+        : spaceOf([...fileSystems, ...buckets], fsProvisioned + quotas);
+  // Only the fields this version's space schema declares.
+  const declared = propertiesOf(ctx.spec, ctx.itemProps.space);
+  const shown: Item = {};
+  for (const [key, value] of Object.entries(space)) if (key in declared) shown[key] = value;
+  const { type: _t, ...query } = ctx.query;
+  return listDerivedView({ ...ctx, query }, { space: shown }) as Response | Promise<Response>;
+};
+
 const generateFileSystems: SeedGenerator = (state, spec, count) => {
   const path = "/file-systems";
   state.collection(path).generate(
@@ -209,6 +299,9 @@ export const flashBladeSemantics: Record<string, DataHandler> = {
   "PATCH /file-systems": patchFileSystems,
   "POST /buckets": postBuckets,
   "DELETE /buckets": deleteBuckets,
+  "GET /arrays/space": getArraysSpace,
+  ...keytabSemantics,
+  ...logSemantics,
 };
 
 export const flashBladeGenerators: Record<string, SeedGenerator> = {

@@ -91,5 +91,5 @@ export const postObjectStoreAccessKeys: DataHandler = (ctx) => {
     // The secret is answered once: on creation of a generated key.
     made.push(imported ? item : { ...item, secret_access_key: secret });
   }
-  return itemsAnswer(made);
+  return itemsAnswer(made, ctx);
 };

@@ -13,6 +13,7 @@ import {
   createItems,
   type DataContext,
   type DataHandler,
+  itemsAnswer,
   listCollection,
   referenceTo,
 } from "../collections.ts";
@@ -87,7 +88,7 @@ const postArrayConnections: DataHandler = (ctx) => {
   if (typeof body.type === "string") item.type = body.type;
   if (Array.isArray(body.replication_addresses)) item.replication_addresses = body.replication_addresses;
   connections.put(item);
-  return Response.json({ items: [item] });
+  return itemsAnswer([item], ctx);
 };
 
 /** The connection a target names (by connection or remote name, or id). */
