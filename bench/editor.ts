@@ -24,7 +24,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import {
   createConsumer,
@@ -362,8 +362,12 @@ for (const source of packages) {
   const pkg = readPackageJson(source);
   console.error(`installing ${pkg.name}@${pkg.version} from ${source} into a consumer project…`);
   const dir = createConsumer({ label: "editor-pkg", install: source, files });
+  // Samples are keyed by label: two builds of one version (before/after) need distinct ones.
+  let label = `${pkg.name}@${pkg.version}`;
+  if (subjects.some((s) => s.label === label)) label += ` (${basename(source)})`;
+  if (subjects.some((s) => s.label === label)) label += ` #${subjects.length}`;
   subjects.push({
-    label: `${pkg.name}@${pkg.version}`,
+    label,
     note: source,
     dir,
     dependency: pkg.name,

@@ -6,7 +6,8 @@
 //      consumer needs no allowImportingTsExtensions.
 //   3. generated/ (pooled types, tables, schemas of every version) is copied as it is:
 //      it is already JavaScript and declarations.
-//   4. The recorded lab answers the mock seeds from are copied with their notice.
+//   4. The recorded lab answers the mock seeds from are copied with their notice, as
+//      compact JSON.
 // No TypeScript loader is needed at run time.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -57,5 +58,9 @@ const fixtures = join(root, "..", "shared", "fixtures", "recorded");
 if (!existsSync(fixtures))
   throw new Error(`${fixtures} is missing: the mock's recorded seed ships from there`);
 cpSync(fixtures, join(dist, "fixtures", "recorded"), { recursive: true });
+// The answers are read with JSON.parse only: written compact they are a quarter smaller.
+for (const file of walk(join(dist, "fixtures"))) {
+  if (file.endsWith(".json")) writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, "utf8"))));
+}
 
 console.log(`purekit build: dist/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
