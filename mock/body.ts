@@ -39,6 +39,20 @@ function cancel(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): vo
 }
 
 /**
+ * A body already read (by an adapter that collected it within its own limit) as text,
+ * at most `limit` bytes.
+ *
+ * @example
+ * ```ts
+ * textWithin(new TextEncoder().encode("{}"), 1024); // "{}"; a 413 MockHttpError past the limit
+ * ```
+ */
+export function textWithin(bytes: Uint8Array, limit: number): string {
+  if (bytes.byteLength > limit) throw bodyTooLarge(limit);
+  return bytes.byteLength ? new TextDecoder().decode(bytes) : "";
+}
+
+/**
  * Reads a request body as text, at most `limit` bytes. A `content-length` over the
  * limit is refused before reading; otherwise bytes are counted as they arrive and the
  * stream is cancelled as soon as the count passes the limit.
@@ -48,7 +62,13 @@ function cancel(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): vo
  * const text = await readBodyText(request, 1024 * 1024); // throws a 413 MockHttpError when larger
  * ```
  */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyText(
+  request: {
+    readonly headers: { get(name: string): string | null };
+    readonly body: ReadableStream<Uint8Array> | null;
+  },
+  limit: number,
+): Promise<string> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
     cancel(request.body?.getReader());

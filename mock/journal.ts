@@ -3,6 +3,7 @@
  * so tests can assert "exactly one login happened" or "every call carried the same
  * X-Request-ID".
  */
+import type { MockHeaders, MockRequest } from "./http.ts";
 
 /** Headers whose values never reach the journal. */
 const SECRET_HEADERS = new Set(["api-token", "x-auth-token", "authorization", "cookie", "set-cookie"]);
@@ -27,7 +28,7 @@ export interface JournalEntry {
 }
 
 /** Redacts a header or query value by name. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: MockHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value;
@@ -35,9 +36,10 @@ export function redactHeaders(headers: Headers): Record<string, string> {
   return out;
 }
 
-function redactQuery(url: URL): Record<string, string> {
+function redactQuery(search: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) {
+  if (search.length <= 1) return out;
+  for (const [name, value] of new URLSearchParams(search)) {
     const safe = SECRET_QUERY.test(name) && name !== "continuation_token" ? REDACTED : value;
     out[name] = name in out ? `${out[name]},${safe}` : safe;
   }
@@ -66,13 +68,12 @@ export class Journal {
   }
 
   /** Records a request; returns the entry so the status can be filled in later. */
-  record(request: Request): JournalEntry {
-    const url = new URL(request.url);
+  record(request: MockRequest): JournalEntry {
     const entry: JournalEntry = {
       time: this.#now(),
-      method: request.method.toUpperCase(),
-      path: url.pathname,
-      query: redactQuery(url),
+      method: request.method,
+      path: request.path,
+      query: redactQuery(request.search),
       headers: redactHeaders(request.headers),
       status: 0,
     };

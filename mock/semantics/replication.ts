@@ -16,7 +16,7 @@ import {
   listCollection,
   referenceTo,
 } from "../collections.ts";
-import { badRequest, MockHttpError } from "../http.ts";
+import { badRequest, empty, json, MockHttpError } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { seedId } from "../seed/index.ts";
 import type { Item } from "../state/collection.ts";
@@ -87,7 +87,7 @@ const postArrayConnections: DataHandler = (ctx) => {
   if (typeof body.type === "string") item.type = body.type;
   if (Array.isArray(body.replication_addresses)) item.replication_addresses = body.replication_addresses;
   connections.put(item);
-  return Response.json({ items: [item] });
+  return json({ items: [item] });
 };
 
 /** The connection a target names (by connection or remote name, or id). */
@@ -152,7 +152,7 @@ const deleteProtectionGroupTargets: DataHandler = (ctx) => {
   const targets = ctx.state.collection("/protection-groups/targets");
   for (const { slot } of addressed(ctx, targets)) targets.delete(slot);
   recountTargets(ctx.state, groups);
-  return new Response(null, { status: 200, headers: { "content-length": "0" } });
+  return empty();
 };
 
 /**
