@@ -8,11 +8,12 @@
  */
 
 import { compareVersions } from "../runtime/versions.ts";
+import type { OperationInfo } from "../spec/table.ts";
 import { Credentials } from "./auth/credentials.ts";
 import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.ts";
 import { checkRole } from "./auth/roles.ts";
 import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES } from "./body.ts";
-import { type DataContext, genericHandler } from "./collections.ts";
+import { type DataContext, type DataHandler, genericHandler } from "./collections.ts";
 import { FaultInjector } from "./faults.ts";
 import { createArrayFetch } from "./fetch.ts";
 import { Fleet, mergeListings } from "./fleet.ts";
@@ -159,6 +160,24 @@ export function createMockCore(
     }
   })();
   ready.catch(() => {});
+  // Once seeded, requests skip the wait (an await per request is a promise and a tick).
+  let seeded = false;
+  ready.then(
+    () => {
+      seeded = true;
+    },
+    () => {},
+  );
+  /** Versions already loaded, so a request does not await the loader's cached promise. */
+  const loaded = new Map<string, VersionSpec>();
+  async function versionSpec(version: string): Promise<VersionSpec> {
+    let spec = loaded.get(version);
+    if (!spec) {
+      spec = await loadVersion(profile.product, version);
+      loaded.set(version, spec);
+    }
+    return spec;
+  }
 
   // ---------------------------------------------------------------------------- auth endpoints
 
@@ -278,6 +297,34 @@ export function createMockCore(
 
   // ------------------------------------------------------------------------------- data calls
 
+  /** What a data operation needs that does not change per request: worked out on its first call. */
+  interface Plan {
+    itemProps: DataContext["itemProps"];
+    destroyable: boolean;
+    partialStatus: number;
+    handler: DataHandler;
+  }
+  const plans = new WeakMap<OperationInfo, Plan>();
+
+  function planOf(spec: VersionSpec, op: OperationInfo): Plan {
+    let plan = plans.get(op);
+    if (!plan) {
+      const getOp = op.method === "get" ? op : operationOf(spec, "get", op.path);
+      const patchBody = operationOf(spec, "patch", op.path)?.body?.schema;
+      plan = {
+        itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
+        destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
+        partialStatus:
+          profile.partialSuccessSince && compareVersions(spec.version, profile.partialSuccessSince) >= 0
+            ? 207
+            : 200,
+        handler: profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler,
+      };
+      plans.set(op, plan);
+    }
+    return plan;
+  }
+
   async function data(request: MockRequest, spec: VersionSpec, path: string): Promise<MockAnswer> {
     const op = operationOf(spec, request.method, path);
     if (!op) {
@@ -298,9 +345,9 @@ export function createMockCore(
     const role = authenticate(request);
     if (profile.product !== "pure1") checkRole(role, op.method, op.path, profile.storageRoots);
     const query = parseQuery(request.search, op);
-    const body = await parseBody(request, op, spec, maxRequestBytes);
-    const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
-    const patchBody = operationOf(spec, "patch", path)?.body?.schema;
+    // A GET carries no body (the adapters drop one), so there is nothing to read or check.
+    const body = op.method === "get" ? undefined : await parseBody(request, op, spec, maxRequestBytes);
+    const plan = planOf(spec, op);
     const members =
       profile.product === "pure1" ? [fleet.local] : fleet.resolve(query.context_names, op.method !== "get");
     const { context_names: _contexts, ...rest } = query;
@@ -313,15 +360,12 @@ export function createMockCore(
       state,
       contextRef: profile.product === "pure1" ? null : { name: fleet.local.name, id: fleet.local.id },
       now: now(),
-      itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
-      destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
+      itemProps: plan.itemProps,
+      destroyable: plan.destroyable,
       newId: (key) => deterministicUuid(`${profile.product}|${key}|${++idCounter}`),
-      partialStatus:
-        profile.partialSuccessSince && compareVersions(spec.version, profile.partialSuccessSince) >= 0
-          ? 207
-          : 200,
+      partialStatus: plan.partialStatus,
     };
-    const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
+    const handler = plan.handler;
     const answers: MockAnswer[] = [];
     for (const member of members) {
       answers.push(
@@ -374,7 +418,7 @@ export function createMockCore(
         },
       ]);
     }
-    const spec = await loadVersion(profile.product, version);
+    const spec = loaded.get(version) ?? (await versionSpec(version));
     if (profile.login === "versioned" && method === "POST") {
       if (rest === "/login") return login(request, spec);
       if (rest === "/logout") return logout(request);
@@ -427,10 +471,9 @@ export function createMockCore(
     if (closed) {
       answer = json(profile.errorBody(503, "The mock array was closed."), 503);
     } else {
-      const versionFree = request.path.replace(VERSION_PREFIX, "");
-      answer = await faults.apply(request, versionFree, async () => {
+      answer = await faults.apply(request, VERSION_PREFIX, async () => {
         try {
-          await ready;
+          if (!seeded) await ready;
           return await rated(request);
         } catch (e) {
           return json(profile.errorBody(500, `Mock failure: ${(e as Error).message}`), 500);

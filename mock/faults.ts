@@ -143,15 +143,17 @@ export class FaultInjector {
   /**
    * Runs `next` (the array) unless a fault fires for this request; `null` when a
    * `drop` fault wants the connection dropped.
-   * `versionFreePath` is the path without `/api/<version>` (equal to `path` for auth endpoints).
+   * `versionPrefix` matches `/api/<version>` at the start of a path: faults match paths
+   * with and without it (auth endpoints have none).
    */
   async apply(
     request: MockRequest,
-    versionFreePath: string,
+    versionPrefix: RegExp,
     next: () => Promise<MockAnswer>,
   ): Promise<MockAnswer | null> {
+    // Most requests meet no fault: nothing to match then.
     if (this.#faults.length === 0) return next();
-    const fault = this.#match(request, versionFreePath);
+    const fault = this.#match(request, request.path.replace(versionPrefix, ""));
     if (!fault) return next();
     const spec = fault.spec;
     if (spec.latencyMs) await sleep(spec.latencyMs, request.signal);
