@@ -1,22 +1,32 @@
 /**
- * One mock array: composes the state store, credentials, fault injector and
- * journal with a router that speaks the wire protocol of docs/protocol.md, and exposes
- * it as msw handlers and an in-process fetch. Product differences come in as a
- * {@link ProductProfile}.
+ * The core of one mock array: composes the state store, credentials, fault injector
+ * and journal with a router that speaks the wire protocol of docs/protocol.md. It
+ * answers a platform-free {@link MockRequest} with a {@link MockAnswer} and depends on
+ * no HTTP library: msw handlers (msw.ts), the in-process fetch (fetch.ts) and the
+ * standalone servers (server/) are adapters around it. Product differences come in as
+ * a {@link ProductProfile}.
  */
 
 import { compareVersions } from "../runtime/versions.ts";
+import type { OperationInfo } from "../spec/table.ts";
 import { Credentials } from "./auth/credentials.ts";
 import { exchangeArrayJwt, exchangePure1Jwt, readExchange, tokenAnswer } from "./auth/oauth.ts";
 import { checkRole } from "./auth/roles.ts";
-import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.ts";
-import { type DataContext, genericHandler } from "./collections.ts";
+import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES } from "./body.ts";
+import { type DataContext, type DataHandler, genericHandler } from "./collections.ts";
 import { FaultInjector } from "./faults.ts";
-import { createInProcessFetch } from "./fetch.ts";
+import { createArrayFetch } from "./fetch.ts";
 import { Fleet, mergeListings } from "./fleet.ts";
-import { badRequest, empty, errorResponse, json, MockHttpError } from "./http.ts";
+import {
+  badRequest,
+  empty,
+  errorResponse,
+  json,
+  type MockAnswer,
+  MockHttpError,
+  type MockRequest,
+} from "./http.ts";
 import { Journal } from "./journal.ts";
-import { http } from "./msw.ts";
 import type { ProductProfile } from "./profile.ts";
 import { applySeed, DEFAULT_FIXTURES_DIRS } from "./seed/index.ts";
 import {
@@ -34,13 +44,17 @@ import type {
   ArrayMockOptions,
   MockApiClient,
   MockArray,
+  MockCore,
   MockPure1App,
   MockUser,
   Pure1MockOptions,
 } from "./types.ts";
 import { parseBody, parseQuery } from "./validate.ts";
+import { fromWebRequest, toResponse } from "./web.ts";
 
 const HOUR_MS = 3_600_000;
+/** `/api/2.56` before a data path (faults match paths with and without it). */
+const VERSION_PREFIX = /^\/api\/\d+\.\d+(?=\/)/;
 
 /**
  * Resolves `version`/`versions` against what is generated; unknown versions fail early and clearly.
@@ -59,11 +73,14 @@ function servedVersions(profile: ProductProfile, options: ArrayMockOptions | Pur
   return known.filter((v) => wanted.includes(v));
 }
 
-/** Builds a mock array for a product profile. Use the product factories instead. */
-export function createMockArray(
+/**
+ * Builds the core of a mock array for a product profile, with its in-process fetch
+ * but no msw handlers (msw.ts adds those). Use the product factories instead.
+ */
+export function createMockCore(
   profile: ProductProfile,
   options: ArrayMockOptions & Pure1MockOptions,
-): MockArray {
+): Omit<MockArray, "handlers"> {
   const now = options.now ?? Date.now;
   const versions = servedVersions(profile, options);
   const newest = versions[versions.length - 1] as string;
@@ -71,7 +88,7 @@ export function createMockArray(
   // No well-known default password: a fresh random one per mock, shown as `array.password`.
   const users = options.users ?? [{ username: "pureuser", password: opaqueToken() }];
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const readText = (request: Request) => readBodyText(request, maxRequestBytes);
+  const readText = (request: MockRequest) => request.text(maxRequestBytes);
   const credentials = new Credentials({
     users,
     apiTokens: options.apiTokens ?? [],
@@ -143,10 +160,28 @@ export function createMockArray(
     }
   })();
   ready.catch(() => {});
+  // Once seeded, requests skip the wait (an await per request is a promise and a tick).
+  let seeded = false;
+  ready.then(
+    () => {
+      seeded = true;
+    },
+    () => {},
+  );
+  /** Versions already loaded, so a request does not await the loader's cached promise. */
+  const loaded = new Map<string, VersionSpec>();
+  async function versionSpec(version: string): Promise<VersionSpec> {
+    let spec = loaded.get(version);
+    if (!spec) {
+      spec = await loadVersion(profile.product, version);
+      loaded.set(version, spec);
+    }
+    return spec;
+  }
 
   // ---------------------------------------------------------------------------- auth endpoints
 
-  function apiVersion(): Response {
+  function apiVersion(): MockAnswer {
     const key = profile.apiVersionKey as string;
     return json({ [key]: [...profile.legacyVersions, ...versions] });
   }
@@ -187,7 +222,7 @@ export function createMockArray(
   }
 
   /** `POST /api/2.N/login` (FB `/api/login`): an `api-token` header, or a password body where the version takes one. */
-  async function login(request: Request, spec: VersionSpec): Promise<Response> {
+  async function login(request: MockRequest, spec: VersionSpec): Promise<MockAnswer> {
     const token = request.headers.get("api-token");
     if (token !== null) {
       const username = credentials.apiTokens.get(token);
@@ -214,7 +249,7 @@ export function createMockArray(
     return json(profile.loginBody(user.username), 200, { "x-auth-token": session.token });
   }
 
-  function logout(request: Request): Response {
+  function logout(request: MockRequest): MockAnswer {
     const token = request.headers.get("x-auth-token");
     if (!credentials.closeSession(token)) {
       throw profile.unauthorized(token ? "unknown" : "missing", "session");
@@ -222,7 +257,7 @@ export function createMockArray(
     return empty();
   }
 
-  async function legacyApiToken(request: Request): Promise<Response> {
+  async function legacyApiToken(request: MockRequest): Promise<MockAnswer> {
     const body = passwordBody(
       await readText(request),
       'Malformed JSON body; send {"username": …, "password": …}.',
@@ -230,7 +265,7 @@ export function createMockArray(
     return json({ api_token: credentials.apiTokenOf(userByPassword(body).username) });
   }
 
-  async function token(request: Request): Promise<Response> {
+  async function token(request: MockRequest): Promise<MockAnswer> {
     const jwt = readExchange(request, await readText(request));
     const issued =
       profile.product === "pure1"
@@ -243,7 +278,7 @@ export function createMockArray(
    * Checks the caller's credentials; answers the role they act with. FA/FB take a
    * login session or a Bearer access token; Pure1 only a Bearer token.
    */
-  function authenticate(request: Request): string {
+  function authenticate(request: MockRequest): string {
     const sessionToken = profile.product === "pure1" ? null : request.headers.get("x-auth-token");
     if (sessionToken !== null) {
       const found = credentials.session(sessionToken);
@@ -262,9 +297,36 @@ export function createMockArray(
 
   // ------------------------------------------------------------------------------- data calls
 
-  async function data(request: Request, spec: VersionSpec, path: string, search: string): Promise<Response> {
-    const method = request.method.toLowerCase();
-    const op = operationOf(spec, method, path);
+  /** What a data operation needs that does not change per request: worked out on its first call. */
+  interface Plan {
+    itemProps: DataContext["itemProps"];
+    destroyable: boolean;
+    partialStatus: number;
+    handler: DataHandler;
+  }
+  const plans = new WeakMap<OperationInfo, Plan>();
+
+  function planOf(spec: VersionSpec, op: OperationInfo): Plan {
+    let plan = plans.get(op);
+    if (!plan) {
+      const getOp = op.method === "get" ? op : operationOf(spec, "get", op.path);
+      const patchBody = operationOf(spec, "patch", op.path)?.body?.schema;
+      plan = {
+        itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
+        destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
+        partialStatus:
+          profile.partialSuccessSince && compareVersions(spec.version, profile.partialSuccessSince) >= 0
+            ? 207
+            : 200,
+        handler: profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler,
+      };
+      plans.set(op, plan);
+    }
+    return plan;
+  }
+
+  async function data(request: MockRequest, spec: VersionSpec, path: string): Promise<MockAnswer> {
+    const op = operationOf(spec, request.method, path);
     if (!op) {
       if (spec.paths.has(path)) {
         const allowed = ["GET", "POST", "PATCH", "PUT", "DELETE"]
@@ -282,10 +344,10 @@ export function createMockArray(
     }
     const role = authenticate(request);
     if (profile.product !== "pure1") checkRole(role, op.method, op.path, profile.storageRoots);
-    const query = parseQuery(search, op);
-    const body = await parseBody(request, op, spec, maxRequestBytes);
-    const getOp = op.method === "get" ? op : operationOf(spec, "get", path);
-    const patchBody = operationOf(spec, "patch", path)?.body?.schema;
+    const query = parseQuery(request.search, op);
+    // A GET carries no body (the adapters drop one), so there is nothing to read or check.
+    const body = op.method === "get" ? undefined : await parseBody(request, op, spec, maxRequestBytes);
+    const plan = planOf(spec, op);
     const members =
       profile.product === "pure1" ? [fleet.local] : fleet.resolve(query.context_names, op.method !== "get");
     const { context_names: _contexts, ...rest } = query;
@@ -295,33 +357,30 @@ export function createMockArray(
       op,
       query: rest,
       body,
+      headers: request.headers,
       state,
       contextRef: profile.product === "pure1" ? null : { name: fleet.local.name, id: fleet.local.id },
-      request,
       now: now(),
-      itemProps: itemPropertiesOf(spec, getOp?.responseSchema ?? op.responseSchema),
-      destroyable: patchBody ? "destroyed" in propertiesOf(spec, spec.schemas[patchBody]) : false,
+      itemProps: plan.itemProps,
+      destroyable: plan.destroyable,
       newId: (key) => deterministicUuid(`${profile.product}|${key}|${++idCounter}`),
-      partialStatus:
-        profile.partialSuccessSince && compareVersions(spec.version, profile.partialSuccessSince) >= 0
-          ? 207
-          : 200,
+      partialStatus: plan.partialStatus,
     };
-    const handler = profile.semantics[`${op.method.toUpperCase()} ${op.path}`] ?? genericHandler;
-    const answers: Response[] = [];
+    const handler = plan.handler;
+    const answers: MockAnswer[] = [];
     for (const member of members) {
       answers.push(
         await handler({ ...base, state: member.state, contextRef: { name: member.name, id: member.id } }),
       );
     }
-    return answers.length === 1 ? (answers[0] as Response) : mergeListings(answers);
+    return answers.length === 1 ? (answers[0] as MockAnswer) : mergeListings(answers);
   }
 
   // ---------------------------------------------------------------------------------- routing
 
-  async function route(request: Request, url: URL): Promise<Response> {
-    const path = url.pathname;
-    const method = request.method.toUpperCase();
+  async function route(request: MockRequest): Promise<MockAnswer> {
+    const path = request.path;
+    const method = request.method;
     if (path === "/oauth2/1.0/token") {
       if (method !== "POST")
         throw new MockHttpError(405, "Use POST for /oauth2/1.0/token.", { headers: { allow: "POST" } });
@@ -360,35 +419,35 @@ export function createMockArray(
         },
       ]);
     }
-    const spec = await loadVersion(profile.product, version);
+    const spec = loaded.get(version) ?? (await versionSpec(version));
     if (profile.login === "versioned" && method === "POST") {
       if (rest === "/login") return login(request, spec);
       if (rest === "/logout") return logout(request);
     }
-    return data(request, spec, rest, url.search);
+    return data(request, spec, rest);
   }
 
   /** The answer of {@link route}, a thrown {@link MockHttpError} included. */
-  async function routed(request: Request, url: URL): Promise<Response> {
+  async function routed(request: MockRequest): Promise<MockAnswer> {
     try {
-      return await route(request, url);
+      return await route(request);
     } catch (e) {
       if (e instanceof MockHttpError) return errorResponse(e);
       throw e;
     }
   }
 
-  function rateLimitHeaders(response: Response, remaining: { second: number; minute: number }): Response {
-    if (response.type === "error") return response;
-    response.headers.set("x-ratelimit-limit-second", String(rate.perSecond));
-    response.headers.set("x-ratelimit-limit-minute", String(rate.perMinute));
-    response.headers.set("x-ratelimit-remaining-second", String(Math.max(0, remaining.second)));
-    response.headers.set("x-ratelimit-remaining-minute", String(Math.max(0, remaining.minute)));
-    return response;
+  function rateLimitHeaders(answer: MockAnswer, remaining: { second: number; minute: number }): MockAnswer {
+    const headers = answer.headers;
+    headers["x-ratelimit-limit-second"] = String(rate.perSecond);
+    headers["x-ratelimit-limit-minute"] = String(rate.perMinute);
+    headers["x-ratelimit-remaining-second"] = String(Math.max(0, remaining.second));
+    headers["x-ratelimit-remaining-minute"] = String(Math.max(0, remaining.minute));
+    return answer;
   }
 
-  async function answer(request: Request, url: URL): Promise<Response> {
-    if (profile.product !== "pure1") return routed(request, url);
+  async function rated(request: MockRequest): Promise<MockAnswer> {
+    if (profile.product !== "pure1") return routed(request);
     const t = now();
     const second = Math.floor(t / 1000);
     const minute = Math.floor(t / 60_000);
@@ -403,33 +462,39 @@ export function createMockArray(
     if (remaining.second < 0 || remaining.minute < 0) {
       return rateLimitHeaders(json({ message: "Rate limit exceeded." }, 429), remaining);
     }
-    return rateLimitHeaders(await routed(request, url), remaining);
+    return rateLimitHeaders(await routed(request), remaining);
   }
 
-  async function handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
+  /** The core: one request in, one answer out (`null`: drop the connection). */
+  async function answer(request: MockRequest): Promise<MockAnswer | null> {
     const entry = journal.record(request);
-    let response: Response;
+    let answer: MockAnswer | null;
     if (closed) {
-      response = json(profile.errorBody(503, "The mock array was closed."), 503);
+      answer = json(profile.errorBody(503, "The mock array was closed."), 503);
     } else {
-      const versionFree = url.pathname.replace(/^\/api\/\d+\.\d+(?=\/)/, "");
-      response = await faults.apply(request, versionFree, async () => {
+      answer = await faults.apply(request, VERSION_PREFIX, async () => {
         try {
-          await ready;
-          return await answer(request, url);
+          if (!seeded) await ready;
+          return await rated(request);
         } catch (e) {
           return json(profile.errorBody(500, `Mock failure: ${(e as Error).message}`), 500);
         }
       });
     }
     const requestId = request.headers.get("x-request-id");
-    if (requestId && response.type !== "error") response.headers.set("x-request-id", requestId);
-    entry.status = response.status;
-    return response;
+    if (requestId && answer) answer.headers["x-request-id"] = requestId;
+    entry.status = answer?.status ?? 0;
+    return answer;
   }
 
-  const handlers = [http.all(`${baseUrl}/*`, ({ request }) => handle(request))];
+  const core: MockCore = {
+    product: profile.product,
+    baseUrl,
+    answer,
+    async handle(request: Request): Promise<Response> {
+      return toResponse(await answer(fromWebRequest(request)));
+    },
+  };
 
   return {
     product: profile.product,
@@ -438,13 +503,13 @@ export function createMockArray(
     apiToken: profile.product === "pure1" ? "" : credentials.primaryApiToken,
     password: profile.product === "pure1" ? "" : (users[0]?.password ?? ""),
     maxRequestBytes,
-    handlers,
-    fetch: createInProcessFetch(handlers, baseUrl),
+    fetch: createArrayFetch(core),
     state,
     faults,
     journal,
     ready,
-    handle,
+    answer,
+    handle: core.handle,
     close() {
       closed = true;
       faults.clear();

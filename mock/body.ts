@@ -39,6 +39,20 @@ function cancel(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): vo
 }
 
 /**
+ * A body already read (by an adapter that collected it within its own limit) as text,
+ * at most `limit` bytes.
+ *
+ * @example
+ * ```ts
+ * textWithin(new TextEncoder().encode("{}"), 1024); // "{}"; a 413 MockHttpError past the limit
+ * ```
+ */
+export function textWithin(bytes: Uint8Array, limit: number): string {
+  if (bytes.byteLength > limit) throw bodyTooLarge(limit);
+  return bytes.byteLength ? new TextDecoder().decode(bytes) : "";
+}
+
+/**
  * Reads a request body as text, at most `limit` bytes. A `content-length` over the
  * limit is refused before reading; otherwise bytes are counted as they arrive and the
  * stream is cancelled as soon as the count passes the limit.
@@ -48,7 +62,13 @@ function cancel(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): vo
  * const text = await readBodyText(request, 1024 * 1024); // throws a 413 MockHttpError when larger
  * ```
  */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyText(
+  request: {
+    readonly headers: { get(name: string): string | null };
+    readonly body: ReadableStream<Uint8Array> | null;
+  },
+  limit: number,
+): Promise<string> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
     cancel(request.body?.getReader());
@@ -103,4 +123,61 @@ export function checkJsonDepth(text: string, max = MAX_JSON_DEPTH): void {
       }
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
+}
+
+/**
+ * A body already read by an adapter, as bytes, at most `limit` of them.
+ *
+ * @example
+ * ```ts
+ * bytesWithin(new Uint8Array(10), 1024); // the same bytes; a 413 MockHttpError past the limit
+ * ```
+ */
+export function bytesWithin(bytes: Uint8Array, limit: number): Uint8Array {
+  if (bytes.byteLength > limit) throw bodyTooLarge(limit);
+  return bytes;
+}
+
+/**
+ * Reads a body stream as bytes, at most `limit` of them: a declared or actual size past
+ * it is the 413 of {@link bodyTooLarge}, and the rest is not read.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readBodyBytes(request, 16 * 1024 * 1024);
+ * ```
+ */
+export async function readBodyBytes(
+  request: {
+    readonly headers: { get(name: string): string | null };
+    readonly body: ReadableStream<Uint8Array> | null;
+  },
+  limit: number,
+): Promise<Uint8Array> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
+    cancel(request.body?.getReader());
+    throw bodyTooLarge(limit);
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      cancel(reader);
+      throw bodyTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

@@ -9,7 +9,15 @@
  */
 import type { OperationInfo, Product } from "../spec/table.ts";
 import { compileFilter, FilterSyntaxError } from "./filter.ts";
-import { type ApiErrorEntry, badRequest, empty, json, MockHttpError } from "./http.ts";
+import {
+  type ApiErrorEntry,
+  badRequest,
+  empty,
+  json,
+  type MockAnswer,
+  type MockHeaders,
+  MockHttpError,
+} from "./http.ts";
 import { envelopeOf, itemPropertiesOf, type Schema, typeOf, type VersionSpec } from "./spec.ts";
 import type { Collection, Item, SlotItem } from "./state/collection.ts";
 import type { MockState } from "./state/store.ts";
@@ -24,10 +32,11 @@ export interface DataContext {
   readonly op: OperationInfo;
   readonly query: Query;
   readonly body: unknown;
+  /** The request's headers (content negotiation of downloads reads `accept`). */
+  readonly headers: MockHeaders;
   readonly state: MockState;
   /** The array the request acts on (`context_names`), stamped on listed items that declare `context`. */
   readonly contextRef: { name: string; id: string } | null;
-  readonly request: Request;
   /** The mock's clock, read once per request. */
   readonly now: number;
   /** Properties of the items this path lists (from the GET operation of the same path). */
@@ -45,7 +54,7 @@ export interface DataContext {
 }
 
 /** A data handler: the generic one, or a product's that may call the generic one. */
-export type DataHandler = (ctx: DataContext) => Response | Promise<Response>;
+export type DataHandler = (ctx: DataContext) => MockAnswer | Promise<MockAnswer>;
 
 // ------------------------------------------------------------------------------------ helpers
 
@@ -301,7 +310,7 @@ function envelope(
   ctx: DataContext,
   items: Item[],
   page: { token: string | null; more: boolean; count: number | null; total?: Item; errors?: ApiErrorEntry[] },
-): Response {
+): MockAnswer {
   const declared = envelopeOf(ctx.spec, ctx.op.responseSchema);
   const body: Record<string, unknown> = {};
   if ("continuation_token" in declared) body.continuation_token = page.token;
@@ -322,7 +331,7 @@ function envelope(
  * ("generated if the limit is less than the remaining number of items, and the
  * default sort is used"); with `sort`, page with `offset`.
  */
-export function listCollection(ctx: DataContext, collection: Collection): Response {
+export function listCollection(ctx: DataContext, collection: Collection): MockAnswer {
   const q = ctx.query;
   const predicate = predicateOf(ctx);
   const limit = typeof q.limit === "number" ? q.limit : Number.POSITIVE_INFINITY;
@@ -398,7 +407,7 @@ export function listCollection(ctx: DataContext, collection: Collection): Respon
  * items declare `context`), each item names the array it was made or changed on, as
  * GET answers do.
  */
-export function itemsAnswer(items: Item[], ctx: DataContext): Response {
+export function itemsAnswer(items: Item[], ctx: DataContext): MockAnswer {
   const stamp = ctx.contextRef !== null && "context" in itemPropertiesOf(ctx.spec, ctx.op.responseSchema);
   if (!stamp) return json({ items });
   return json({
@@ -511,12 +520,12 @@ export function createItems(
   ctx: DataContext,
   collection: Collection,
   build: (base: Item, context: { name?: string; refs: Item }) => Item = (base) => base,
-): Response {
+): MockAnswer {
   const body = checkReferences(ctx, bodyObject(ctx));
   const kind = capitalize(kindOf(collection.path));
   const names = stringList(ctx.query.names);
   /** Stores the new objects once all of them passed their checks, and answers them. */
-  const store = (items: Item[]): Response => {
+  const store = (items: Item[]): MockAnswer => {
     for (const item of items) collection.add(item);
     return itemsAnswer(items, ctx);
   };
@@ -631,7 +640,7 @@ export function patchItems(
   ctx: DataContext,
   collection: Collection,
   adjust: (next: Item, previous: Item) => Item = (next) => next,
-): Response {
+): MockAnswer {
   const body = checkReferences(ctx, bodyObject(ctx));
   const targets = addressed(ctx, collection);
   if (typeof body.name === "string") {
@@ -665,7 +674,7 @@ export function deleteItems(
   ctx: DataContext,
   collection: Collection,
   before?: (target: SlotItem) => void,
-): Response {
+): MockAnswer {
   const targets = addressed(ctx, collection);
   const kind = capitalize(kindOf(collection.path));
   const errors: ApiErrorEntry[] = [];
@@ -699,7 +708,7 @@ export const genericHandler: DataHandler = (ctx) => {
   }
 };
 
-function patchOrPut(ctx: DataContext, collection: Collection): Response {
+function patchOrPut(ctx: DataContext, collection: Collection): MockAnswer {
   if (ctx.op.method === "put" && !ctx.query.names && !ctx.query.ids) {
     // PUT …/batch style: replace-or-add the items of the body.
     const items = (
@@ -720,7 +729,7 @@ function patchOrPut(ctx: DataContext, collection: Collection): Response {
  * PATCH of a path that names no objects (`/support`, `/arrays`): the array's one
  * object of that kind is changed (made from the body when the mock holds none yet).
  */
-function patchSingleton(ctx: DataContext, collection: Collection): Response {
+function patchSingleton(ctx: DataContext, collection: Collection): MockAnswer {
   const body = bodyObject(ctx);
   const present = [...collection.scan()];
   if (!present.length) {

@@ -4,6 +4,8 @@
  * body, an HTML error page), delays the real answer, truncates it, or drops the
  * connection. Probabilities use a seeded PRNG, so a test run is reproducible.
  */
+import { sleep } from "../runtime/retry.ts";
+import type { MockAnswer, MockRequest } from "./http.ts";
 import { hash32, prng } from "./state/random.ts";
 
 /** What to inject. Everything is optional; `{ status: 503 }` is a complete fault. */
@@ -67,21 +69,6 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 function htmlPage(status: number): string {
   const title = `${status} ${DEFAULT_MESSAGES[status]?.replace(/\.$/, "") ?? "Error"}`;
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -154,51 +141,60 @@ export class FaultInjector {
   }
 
   /**
-   * Runs `next` (the array) unless a fault fires for this request.
-   * `versionFreePath` is the path without `/api/<version>` (equal to `path` for auth endpoints).
+   * Runs `next` (the array) unless a fault fires for this request; `null` when a
+   * `drop` fault wants the connection dropped.
+   * `versionPrefix` matches `/api/<version>` at the start of a path: faults match paths
+   * with and without it (auth endpoints have none).
    */
-  async apply(request: Request, versionFreePath: string, next: () => Promise<Response>): Promise<Response> {
-    const fault = this.#match(request, versionFreePath);
+  async apply(
+    request: MockRequest,
+    versionPrefix: RegExp,
+    next: () => Promise<MockAnswer>,
+  ): Promise<MockAnswer | null> {
+    // Most requests meet no fault: nothing to match then.
+    if (this.#faults.length === 0) return next();
+    const fault = this.#match(request, request.path.replace(versionPrefix, ""));
     if (!fault) return next();
     const spec = fault.spec;
-    if (spec.latencyMs) await delay(spec.latencyMs, request.signal);
-    if (spec.drop) return Response.error();
+    if (spec.latencyMs) await sleep(spec.latencyMs, request.signal);
+    if (spec.drop) return null;
     const status = spec.status ?? (spec.html ? 502 : undefined);
-    let response: Response;
+    // Header names as web `Headers` would hold them: one entry per name, any case given.
+    const extra: Record<string, string> = {};
+    for (const [k, v] of Object.entries(spec.headers ?? {})) extra[k.toLowerCase()] = v;
+    let answer: MockAnswer;
     if (spec.html) {
-      response = new Response(htmlPage(status ?? 502), {
+      answer = {
         status: status ?? 502,
-        headers: { "content-type": "text/html", ...spec.headers },
-      });
+        headers: { "content-type": "text/html", ...extra },
+        body: htmlPage(status ?? 502),
+      };
     } else if (status !== undefined) {
       const body = spec.body ?? this.#errorBody(status, DEFAULT_MESSAGES[status] ?? "Injected fault.");
       const text = typeof body === "string" ? body : JSON.stringify(body);
-      response = new Response(status === 204 || status === 304 ? null : text, {
+      answer = {
         status,
-        headers: { "content-type": "application/json", ...spec.headers },
-      });
+        headers: { "content-type": "application/json", ...extra },
+        body: status === 204 || status === 304 ? null : text,
+      };
     } else {
-      response = await next();
-      if (spec.headers) {
-        const headers = new Headers(response.headers);
-        for (const [k, v] of Object.entries(spec.headers)) headers.set(k, v);
-        response = new Response(response.body, { status: response.status, headers });
-      }
+      answer = await next();
+      if (spec.headers) answer = { ...answer, headers: { ...answer.headers, ...extra } };
     }
     if (spec.truncate) {
-      const text = await response.text();
-      const headers = new Headers(response.headers);
-      headers.delete("content-length");
-      response = new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {
-        status: response.status,
+      const body = answer.body ?? "";
+      const { "content-length": _length, ...headers } = answer.headers;
+      answer = {
+        status: answer.status,
         headers,
-      });
+        body: body.slice(0, Math.max(1, Math.floor(body.length / 2))),
+      };
     }
-    return response;
+    return answer;
   }
 
-  #match(request: Request, versionFreePath: string): ActiveFault | undefined {
-    const path = new URL(request.url).pathname;
+  #match(request: MockRequest, versionFreePath: string): ActiveFault | undefined {
+    const path = request.path;
     for (const fault of this.#faults) {
       const { method, rate } = fault.spec;
       if (method && method.toUpperCase() !== request.method.toUpperCase()) continue;

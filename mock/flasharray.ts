@@ -3,8 +3,9 @@
  * `api_version` answering `{"version": [...]}` with 1.0–1.19 listed before the
  * served 2.x versions, as Purity//FA does.
  */
-import { createMockArray } from "./array.ts";
+
 import { arrayErrorBody, arrayUnauthorized } from "./errors.ts";
+import { createMockArray } from "./msw.ts";
 import type { ProductProfile } from "./profile.ts";
 import { flashArrayAliases, flashArrayGenerators, flashArraySemantics } from "./semantics/flasharray.ts";
 import { generateArrayConnections } from "./semantics/replication.ts";

@@ -3,8 +3,9 @@
  * (`/api/login`, `/api/logout`), `api_version` answering `{"versions": [...]}`.
  * The login body is `{"username": …}`, as FlashBlade's `Login` schema declares.
  */
-import { createMockArray } from "./array.ts";
+
 import { arrayErrorBody, arrayUnauthorized } from "./errors.ts";
+import { createMockArray } from "./msw.ts";
 import type { ProductProfile } from "./profile.ts";
 import { flashBladeGenerators, flashBladeSemantics } from "./semantics/flashblade.ts";
 import type { ArrayMockOptions, MockArray } from "./types.ts";

@@ -5,7 +5,7 @@
  * resolved relative to the provided context"). The array that receives requests is the
  * first member. Without a fleet, the only context is the array itself.
  */
-import { badRequest, MockHttpError } from "./http.ts";
+import { answerJson, badRequest, json, type MockAnswer, MockHttpError } from "./http.ts";
 import type { Item } from "./state/collection.ts";
 import { deterministicUuid } from "./state/random.ts";
 import type { MockState } from "./state/store.ts";
@@ -96,12 +96,10 @@ export class Fleet {
  * counts summed, `errors` joined; paging within a multi-context listing is per member
  * (no continuation token spans members).
  */
-export async function mergeListings(answers: Response[]): Promise<Response> {
-  const bodies = await Promise.all(
-    answers.map(async (a) => ({ status: a.status, body: (await a.json()) as Record<string, unknown> })),
-  );
+export function mergeListings(answers: MockAnswer[]): MockAnswer {
+  const bodies = answers.map((a) => ({ status: a.status, body: answerJson(a) as Record<string, unknown> }));
   const failed = bodies.find((b) => b.status >= 400);
-  if (failed) return Response.json(failed.body, { status: failed.status });
+  if (failed) return json(failed.body, failed.status);
   const merged: Record<string, unknown> = { ...(bodies[0]?.body ?? {}) };
   merged.items = bodies.flatMap((b) => (Array.isArray(b.body.items) ? b.body.items : []));
   if ("continuation_token" in merged) merged.continuation_token = null;
@@ -116,5 +114,5 @@ export async function mergeListings(answers: Response[]): Promise<Response> {
   const errors = bodies.flatMap((b) => (Array.isArray(b.body.errors) ? b.body.errors : []));
   if (errors.length) merged.errors = errors;
   const status = bodies.some((b) => b.status === 207) ? 207 : 200;
-  return Response.json(merged, { status });
+  return json(merged, status);
 }

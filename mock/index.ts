@@ -15,10 +15,11 @@
  */
 
 export type { Fault, FaultInjector, FaultSpec } from "./faults.ts";
-export { createInProcessFetch } from "./fetch.ts";
 export { createFlashArrayMock } from "./flasharray.ts";
 export { createFlashBladeMock } from "./flashblade.ts";
+export type { MockAnswer, MockHeaders, MockRequest } from "./http.ts";
 export type { Journal, JournalEntry } from "./journal.ts";
+export { createInProcessFetch } from "./msw.ts";
 export { createPure1Mock } from "./pure1.ts";
 export { createRecorder, REDACTED, type SeedManifest } from "./recorder.ts";
 export type { Collection, Item } from "./state/collection.ts";
@@ -28,6 +29,7 @@ export type {
   MockApiClient,
   MockArray,
   MockCommonOptions,
+  MockCore,
   MockPure1App,
   MockSeed,
   MockUser,

@@ -4,8 +4,8 @@
  * X-Request-ID". Secrets are removed by the runtime's redactor (runtime/redact.ts): the
  * same header names, field names and `[REDACTED]` marker as the clients' errors and logs.
  */
-
 import { isSecretName, REDACTED, redactHeaders } from "../runtime/redact.ts";
+import type { MockHeaders, MockRequest } from "./http.ts";
 
 /** One received request. */
 export interface JournalEntry {
@@ -23,9 +23,19 @@ export interface JournalEntry {
   status: number;
 }
 
-function redactQuery(url: URL): Record<string, string> {
+/** Header values by lower-case name, secrets redacted by the runtime's rules. */
+function headersOf(headers: MockHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) {
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return redactHeaders(out);
+}
+
+function redactQuery(search: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (search.length <= 1) return out;
+  for (const [name, value] of new URLSearchParams(search)) {
     const safe = isSecretName(name) ? REDACTED : value;
     out[name] = name in out ? `${out[name]},${safe}` : safe;
   }
@@ -54,14 +64,13 @@ export class Journal {
   }
 
   /** Records a request; returns the entry so the status can be filled in later. */
-  record(request: Request): JournalEntry {
-    const url = new URL(request.url);
+  record(request: MockRequest): JournalEntry {
     const entry: JournalEntry = {
       time: this.#now(),
-      method: request.method.toUpperCase(),
-      path: url.pathname,
-      query: redactQuery(url),
-      headers: redactHeaders(request.headers),
+      method: request.method,
+      path: request.path,
+      query: redactQuery(request.search),
+      headers: headersOf(request.headers),
       status: 0,
     };
     this.entries.push(entry);

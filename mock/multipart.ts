@@ -4,38 +4,7 @@
  * (`Response.formData()`, web standard), never as text, so binary files arrive intact.
  */
 import type { OperationInfo } from "../spec/table.ts";
-import { bodyTooLarge } from "./body.ts";
-import { badRequest, MockHttpError } from "./http.ts";
-
-/** Reads a request body as bytes, at most `limit` of them (a 413 past it, as for JSON bodies). */
-async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
-    request.body?.cancel().catch(() => {});
-    throw bodyTooLarge(limit);
-  }
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => {});
-      throw bodyTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
+import { badRequest, MockHttpError, type MockRequest } from "./http.ts";
 
 /**
  * The fields of a multipart body: files as their bytes, other fields as text. A body that
@@ -47,14 +16,13 @@ async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
  * ```
  */
 export async function parseMultipart(
-  request: Request,
+  request: MockRequest,
   op: OperationInfo,
   limit: number,
 ): Promise<Record<string, Uint8Array | string>> {
   const label = `${op.method.toUpperCase()} ${op.path}`;
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;.*boundary=/i.test(type)) {
-    request.body?.cancel().catch(() => {});
     throw new MockHttpError(415, [
       {
         context: "content-type",
@@ -62,7 +30,7 @@ export async function parseMultipart(
       },
     ]);
   }
-  const bytes = await readBytes(request, limit);
+  const bytes = await request.bytes(limit);
   let form: FormData;
   try {
     form = await new Response(bytes as BlobPart, { headers: { "content-type": type } }).formData();

@@ -4,8 +4,9 @@
  * missing, invalid or expired access tokens, and `X-RateLimit-*` headers on every
  * answer (429 past the limits).
  */
-import { createMockArray } from "./array.ts";
+
 import { arrayErrorBody, pure1Unauthorized } from "./errors.ts";
+import { createMockArray } from "./msw.ts";
 import type { ProductProfile } from "./profile.ts";
 import { pure1Generators, pure1Semantics } from "./semantics/pure1.ts";
 import type { MockArray, Pure1MockOptions } from "./types.ts";

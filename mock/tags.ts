@@ -7,7 +7,7 @@
  * descriptions: keys up to 64 characters, values up to 256, `pure*` namespaces reserved.
  */
 import { type DataContext, itemsAnswer, kindOf } from "./collections.ts";
-import { type ApiErrorEntry, badRequest, empty, MockHttpError } from "./http.ts";
+import { type ApiErrorEntry, badRequest, empty, type MockAnswer, MockHttpError } from "./http.ts";
 import type { Item } from "./state/collection.ts";
 
 /** `/volumes/tags/batch` → `/volumes`; `null` for other paths. */
@@ -70,7 +70,7 @@ function checkTag(value: unknown, index: number): Item {
 }
 
 /** `PUT /<objects>/tags/batch`, or `null` when the path is not a tag batch. */
-export function putTags(ctx: DataContext): Response | null {
+export function putTags(ctx: DataContext): MockAnswer | null {
   const owner = ownerOf(ctx.op.path, "/tags/batch");
   if (!owner || ctx.op.method !== "put") return null;
   const body = ctx.body;
@@ -99,7 +99,7 @@ export function putTags(ctx: DataContext): Response | null {
 }
 
 /** `DELETE /<objects>/tags?resource_names=…&keys=…`, or `null` for other paths. */
-export function deleteTags(ctx: DataContext): Response | null {
+export function deleteTags(ctx: DataContext): MockAnswer | null {
   const owner = ownerOf(ctx.op.path, "/tags");
   if (!owner || ctx.op.method !== "delete" || !ctx.op.query.some((p) => p.name === "keys")) return null;
   const keys = strings(ctx.query.keys);

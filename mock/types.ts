@@ -3,6 +3,7 @@
  */
 
 import type { FaultInjector } from "./faults.ts";
+import type { MockAnswer, MockRequest } from "./http.ts";
 import type { Journal } from "./journal.ts";
 import type { RequestHandler } from "./msw.ts";
 import type { MockState } from "./state/store.ts";
@@ -115,11 +116,23 @@ export interface Pure1MockOptions extends MockCommonOptions {
   rateLimit?: { perSecond?: number; perMinute?: number };
 }
 
-/** A mock array: handlers to install, or a `fetch` that answers in-process. */
-export interface MockArray {
+/** What every adapter (msw handlers, in-process fetch, standalone servers) calls. */
+export interface MockCore {
   readonly product: "flasharray" | "flashblade" | "pure1";
   /** Origin it answers, without a trailing slash. */
   readonly baseUrl: string;
+  /**
+   * Answers one request given as plain data, with no web `Request` or `Response`
+   * (what the node:http server calls); `null` when an injected `drop` fault wants the
+   * connection dropped.
+   */
+  answer(request: MockRequest): Promise<MockAnswer | null>;
+  /** Answers one web `Request` (what the msw handlers and `Deno.serve` call). */
+  handle(request: Request): Promise<Response>;
+}
+
+/** A mock array: handlers to install, or a `fetch` that answers in-process. */
+export interface MockArray extends MockCore {
   /** REST versions served, oldest first. */
   readonly versions: readonly string[];
   /** An API token the array accepts (the first configured, or a generated one); `""` for Pure1. */
@@ -130,7 +143,7 @@ export interface MockArray {
   readonly maxRequestBytes: number;
   /** msw request handlers, for `setupServer(...array.handlers)` or `setupWorker`. */
   readonly handlers: RequestHandler[];
-  /** A `fetch` answered by the handlers in-process (msw `getResponse`); patches nothing global. */
+  /** A `fetch` answered in-process by the array itself (no msw); patches nothing global. */
   readonly fetch: typeof fetch;
   /** Collections, sessions and tokens: read and change what the array holds. */
   readonly state: MockState;
@@ -140,8 +153,6 @@ export interface MockArray {
   readonly journal: Journal;
   /** Resolves once tables are loaded and the seed is in place (handlers wait for it themselves). */
   readonly ready: Promise<void>;
-  /** Answers one web `Request` (what the handlers and the standalone server call). */
-  handle(request: Request): Promise<Response>;
   /** Forgets sessions and pending faults; the mock answers 503 afterwards. */
   close(): void;
 }

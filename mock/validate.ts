@@ -6,8 +6,8 @@
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import type { OperationInfo, ParamInfo } from "../spec/table.ts";
-import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES, readBodyText } from "./body.ts";
-import { badRequest, MockHttpError } from "./http.ts";
+import { checkJsonDepth, DEFAULT_MAX_REQUEST_BYTES } from "./body.ts";
+import { badRequest, MockHttpError, type MockRequest } from "./http.ts";
 import { parseMultipart } from "./multipart.ts";
 import type { Schema, VersionSpec } from "./spec.ts";
 
@@ -228,14 +228,14 @@ const bodyValidators = new WeakMap<VersionSpec, ReturnType<typeof createSchemaVa
  * body and none was sent.
  */
 export async function parseBody(
-  request: Request,
+  request: MockRequest,
   op: OperationInfo,
   spec: VersionSpec,
   maxBytes = DEFAULT_MAX_REQUEST_BYTES,
 ): Promise<unknown> {
   // Uploads (FB keytabs) are multipart, binary inside: read as bytes, not text.
   if (op.requestMediaTypes?.includes("multipart/form-data")) return parseMultipart(request, op, maxBytes);
-  const text = await readBodyText(request, maxBytes);
+  const text = await request.text(maxBytes);
   const label = `${op.method.toUpperCase()} ${op.path}`;
   if (!text.trim()) {
     if (op.body?.required) throw badRequest(`${label} needs a JSON request body.`, "body");

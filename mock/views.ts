@@ -15,7 +15,7 @@
  * Without a window the answer is the latest sample, as on the arrays.
  */
 import { type DataContext, findTargets, listCollection } from "./collections.ts";
-import { badRequest, MockHttpError } from "./http.ts";
+import { answerJson, badRequest, type MockAnswer, MockHttpError } from "./http.ts";
 import { deref, operationOf, typeOf } from "./spec.ts";
 import { Collection, type Item } from "./state/collection.ts";
 import { deterministicUuid, hash32 } from "./state/random.ts";
@@ -103,7 +103,7 @@ function samples(ctx: DataContext, kind: "arrays" | "performance" | "space"): nu
  * answers it then). `computed` fields (a product's own figures, such as FB
  * `/arrays/space?type=file-system`) replace what the rows would otherwise carry.
  */
-export function listDerivedView(ctx: DataContext, computed?: Item): Response | Promise<Response> | null {
+export function listDerivedView(ctx: DataContext, computed?: Item): MockAnswer | null {
   const found = viewOf(ctx.op.path);
   if (!found || !operationOf(ctx.spec, "get", found.parent)) return null;
   const { parent, view } = found;
@@ -174,13 +174,11 @@ export function listDerivedView(ctx: DataContext, computed?: Item): Response | P
   return withErrors(answer, lookup.errors, ctx.partialStatus);
 }
 
-async function withErrors(
-  answer: Response,
+function withErrors(
+  answer: MockAnswer,
   errors: { context?: string; message: string }[],
   status: number,
-): Promise<Response> {
-  const body = (await answer.json()) as Record<string, unknown>;
-  body.errors = errors;
-  const headers = new Headers(answer.headers);
-  return new Response(JSON.stringify(body), { status, headers });
+): MockAnswer {
+  const body = { ...(answerJson(answer) as Record<string, unknown>), errors };
+  return { status, headers: answer.headers, body: JSON.stringify(body) };
 }

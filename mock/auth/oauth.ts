@@ -19,7 +19,7 @@ import {
   type CryptoKey as JoseKey,
   jwtVerify,
 } from "jose";
-import { MockHttpError } from "../http.ts";
+import { MockHttpError, type MockRequest } from "../http.ts";
 import type { MockApiClient, MockPure1App } from "../types.ts";
 import type { AccessToken, Credentials } from "./credentials.ts";
 import { intersectRoles } from "./roles.ts";
@@ -62,7 +62,7 @@ export function publicKeyOf(key: string | CryptoKey): Promise<JoseKey | CryptoKe
 }
 
 /** Checks the form body (`text`, read by the caller within its size limit) and the fixed fields of a token exchange. */
-export function readExchange(request: Request, text: string): string {
+export function readExchange(request: MockRequest, text: string): string {
   const type = request.headers.get("content-type") ?? "";
   if (!/application\/x-www-form-urlencoded/i.test(type)) {
     throw oauthError(

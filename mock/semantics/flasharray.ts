@@ -22,7 +22,7 @@ import {
   patchItems,
   referenceTo,
 } from "../collections.ts";
-import { badRequest, MockHttpError } from "../http.ts";
+import { badRequest, type MockAnswer, MockHttpError } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
 import type { Collection, Item } from "../state/collection.ts";
@@ -228,7 +228,7 @@ function overwriteVolumes(
   volumes: Collection,
   source: Item,
   provisioned: number,
-): Response | null {
+): MockAnswer | null {
   const targets = names(ctx.query.names);
   const existing = targets.filter((n) => volumes.slotOfName(n) !== undefined);
   if (!existing.length) return null;

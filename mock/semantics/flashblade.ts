@@ -13,7 +13,7 @@ import {
   patchItems,
   referenceTo,
 } from "../collections.ts";
-import { badRequest } from "../http.ts";
+import { badRequest, type MockAnswer } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { SEED_EPOCH_MS, seedId, seedName } from "../seed/index.ts";
 import { propertiesOf } from "../spec.ts";
@@ -241,7 +241,7 @@ const getArraysSpace: DataHandler = (ctx) => {
   const shown: Item = {};
   for (const [key, value] of Object.entries(space)) if (key in declared) shown[key] = value;
   const { type: _t, ...query } = ctx.query;
-  return listDerivedView({ ...ctx, query }, { space: shown }) as Response | Promise<Response>;
+  return listDerivedView({ ...ctx, query }, { space: shown }) as MockAnswer;
 };
 
 const generateFileSystems: SeedGenerator = (state, spec, count) => {

@@ -9,7 +9,7 @@
  * `ktutil`, `ktpass` and `kadmin` write.
  */
 import { type DataContext, type DataHandler, findTargets } from "../collections.ts";
-import { badRequest, MockHttpError } from "../http.ts";
+import { badRequest, bytesAnswer, type MockAnswer, MockHttpError, textAnswer } from "../http.ts";
 import type { Item } from "../state/collection.ts";
 import { hash32 } from "../state/random.ts";
 import type { MockState } from "../state/store.ts";
@@ -187,14 +187,14 @@ function fileBytes(value: unknown): Uint8Array {
   return bytes;
 }
 
-const binary = (bytes: Uint8Array, accept: string | null): Response => {
+const binary = (bytes: Uint8Array, accept: string | null): MockAnswer => {
   // Base64 when the client takes only text (py-pure-client's `text/plain`), bytes otherwise.
   if (accept && /text\/plain/i.test(accept) && !/octet-stream|\*\/\*/i.test(accept)) {
     let text = "";
     for (const b of bytes) text += String.fromCharCode(b);
-    return new Response(btoa(text), { headers: { "content-type": "text/plain" } });
+    return textAnswer(btoa(text), "text/plain");
   }
-  return new Response(bytes as BlobPart, { headers: { "content-type": "application/octet-stream" } });
+  return bytesAnswer(bytes, "application/octet-stream");
 };
 
 /** `POST /keytabs/upload?name_prefixes=P` with `keytab_file`: one keytab object per entry. */
@@ -244,7 +244,7 @@ const uploadKeytabs: DataHandler = (ctx) => {
     keytabs.add(item);
     raw.set(item.id as string, entry);
   }
-  return binary(bytes, ctx.request.headers.get("accept"));
+  return binary(bytes, ctx.headers.get("accept"));
 };
 
 /** A keytab object's entry: the uploaded one, or one made from its fields (seeded keytabs). */
@@ -293,10 +293,7 @@ const downloadKeytabs: DataHandler = (ctx: DataContext) => {
   );
   if (lookup.errors.length) throw new MockHttpError(400, lookup.errors);
   const items = lookup.addressed ? lookup.found.map((f) => f.item) : [...keytabs.scan()].map((s) => s.item);
-  return binary(
-    encodeKeytab(items.map((item) => entryOf(ctx.state, item))),
-    ctx.request.headers.get("accept"),
-  );
+  return binary(encodeKeytab(items.map((item) => entryOf(ctx.state, item))), ctx.headers.get("accept"));
 };
 
 export const keytabSemantics: Record<string, DataHandler> = {

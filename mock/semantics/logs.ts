@@ -14,7 +14,7 @@ import {
   itemsAnswer,
   listCollection,
 } from "../collections.ts";
-import { badRequest, MockHttpError } from "../http.ts";
+import { badRequest, bytesAnswer, type MockAnswer, MockHttpError } from "../http.ts";
 import type { Item } from "../state/collection.ts";
 import { hash32 } from "../state/random.ts";
 
@@ -55,10 +55,8 @@ export function logText(array: string, start: number, end: number): string {
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
-function file(text: string): Response {
-  return new Response(new TextEncoder().encode(text) as BlobPart, {
-    headers: { "content-type": "application/octet-stream" },
-  });
+function file(text: string): MockAnswer {
+  return bytesAnswer(new TextEncoder().encode(text), "application/octet-stream");
 }
 
 function window(ctx: DataContext, start: unknown, end: unknown): { start: number; end: number } {

@@ -17,7 +17,7 @@ import {
   listCollection,
   referenceTo,
 } from "../collections.ts";
-import { badRequest, MockHttpError } from "../http.ts";
+import { badRequest, empty, MockHttpError } from "../http.ts";
 import type { SeedGenerator } from "../profile.ts";
 import { seedId } from "../seed/index.ts";
 import type { Item } from "../state/collection.ts";
@@ -153,7 +153,7 @@ const deleteProtectionGroupTargets: DataHandler = (ctx) => {
   const targets = ctx.state.collection("/protection-groups/targets");
   for (const { slot } of addressed(ctx, targets)) targets.delete(slot);
   recountTargets(ctx.state, groups);
-  return new Response(null, { status: 200, headers: { "content-length": "0" } });
+  return empty();
 };
 
 /**

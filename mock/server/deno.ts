@@ -1,11 +1,14 @@
 /**
- * The standalone mock server on Deno: `Deno.serve` hands the shared core web
- * `Request`s directly. Deno offers no way to destroy a socket from a handler, so a
- * `drop` fault sends the status line and then aborts the body stream, which the
- * client sees as a broken connection.
+ * The standalone mock server on Deno: `Deno.serve`'s web `Request`s go to the mock's
+ * core (path, query, headers and the body stream), and its answers come back as web
+ * `Response`s. Deno offers no way to destroy a socket from a handler, so a `drop`
+ * fault sends the status line and then aborts the body stream, which the client sees
+ * as a broken connection.
  */
+import { readBodyBytes, readBodyText } from "../body.ts";
+import type { MockRequest } from "../http.ts";
 import type { MockArray } from "../types.ts";
-import { createServeHandler } from "./core.ts";
+import { toResponse } from "../web.ts";
 
 interface DenoServer {
   finished: Promise<void>;
@@ -48,8 +51,6 @@ export function startDenoMockServer(
   array: MockArray,
   options: DenoMockServerOptions = {},
 ): { url: string; port: number; shutdown(): Promise<void>; finished: Promise<void> } {
-  const serve = createServeHandler(array.handlers);
-  const origin = array.baseUrl;
   const server = Deno.serve(
     {
       port: options.port ?? 8443,
@@ -59,26 +60,29 @@ export function startDenoMockServer(
     },
     async (incoming) => {
       const url = new URL(incoming.url);
-      // A fresh Request without the incoming signal: Deno aborts that signal once a
-      // response is sent, which would be noise here. The body stays a stream: the mock
-      // reads it within its size limit (maxRequestBytes) and stops there.
+      // No signal: Deno aborts the incoming one once a response is sent, which would
+      // be noise here. The body stays a stream: the mock reads it within its size
+      // limit (maxRequestBytes) and stops there.
       const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD" && incoming.body !== null;
       // Piped through a stream this adapter can stop: when the mock refuses a body
       // before its end (413), the rest is cancelled here and Deno releases it.
       const release = new AbortController();
       const body = hasBody
-        ? incoming.body?.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), {
+        ? (incoming.body?.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), {
             signal: release.signal,
-          })
-        : undefined;
-      const request = new Request(new URL(url.pathname + url.search, origin), {
-        method: incoming.method,
+          }) ?? null)
+        : null;
+      const request: MockRequest = {
+        method: incoming.method.toUpperCase(),
+        path: url.pathname,
+        search: url.search,
         headers: incoming.headers,
-        ...(body ? { body, duplex: "half" } : {}),
-      } as RequestInit);
-      const response = await serve(request);
+        text: (limit) => readBodyText({ headers: incoming.headers, body }, limit),
+        bytes: (limit) => readBodyBytes({ headers: incoming.headers, body }, limit),
+      };
+      const answer = await array.answer(request);
       release.abort();
-      if (response) return response;
+      if (answer) return toResponse(answer);
       return new Response(
         new ReadableStream({
           start(controller) {
