@@ -9,6 +9,7 @@ import type { OperationInfo, OperationTable, Product } from "../spec/table.ts";
 import type { AuthContext, AuthStrategy } from "./auth/types.ts";
 import { PureApiError, type PureErrorItem, PurekitError } from "./errors.ts";
 import {
+  CallRequest,
   createPipeline,
   DEFAULT_MAX_RESPONSE_BYTES,
   readText,
@@ -381,6 +382,7 @@ export async function createPureClient<Paths extends {}, Ops>(
   const send: Send = createPipeline({
     maxResponseBytes,
     fetch: (r) => transport(r),
+    direct: transport.direct,
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}purekit/${PUREKIT_VERSION}`,
     timeoutMs,
     deadlineMs: options.deadlineMs,
@@ -466,6 +468,8 @@ export async function createPureClient<Paths extends {}, Ops>(
   };
   const api = createClient<Paths>({
     baseUrl: `${base}${table.prefix}`,
+    // Requests built once, as the pipeline sends them (docs/decisions/013-client-hot-path.md).
+    Request: CallRequest as unknown as typeof Request,
     fetch: (request: Request) => dataFetch(request),
     querySerializer: (q) => serializeQuery(q as Record<string, unknown>),
   });

@@ -121,3 +121,83 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** The reason an attempt's signal aborts with when its time is up, as `AbortSignal.timeout`'s. */
+function timeoutReason(): DOMException {
+  return new DOMException("The operation was aborted due to timeout", "TimeoutError");
+}
+
+/**
+ * One attempt's abort signal: the attempt's timeout or the caller's signal, whichever
+ * comes first. One timer and one AbortController per attempt, where
+ * `AbortSignal.any([signal, AbortSignal.timeout(ms)])` costs two more signals, a weak
+ * registry entry and event-target bookkeeping on every call; without a caller's signal
+ * nothing listens to anything. {@link done} releases the timer as soon as the answer
+ * is read, so a busy client holds no timers for answers long gone.
+ *
+ * @example
+ * ```ts
+ * const attempt = new AttemptSignal(30_000, request.signal ?? undefined);
+ * try {
+ *   const res = await fetch(url, { signal: attempt.signal });
+ *   return await res.text();
+ * } finally {
+ *   attempt.done();
+ * }
+ * ```
+ */
+export class AttemptSignal {
+  /** Aborts when the time is up (reason: a TimeoutError DOMException) or the caller aborts (its reason). */
+  readonly signal: AbortSignal;
+  /** Whether the attempt's own time ran out (not the caller's signal). */
+  timedOut = false;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #caller: AbortSignal | undefined;
+  readonly #onCaller: (() => void) | undefined;
+
+  /** `ms` is clamped to what a timer takes (1 … {@link MAX_TIMER_MS}). */
+  constructor(ms: number, caller?: AbortSignal) {
+    const controller = new AbortController();
+    this.signal = controller.signal;
+    if (caller?.aborted) {
+      controller.abort(caller.reason);
+      return;
+    }
+    this.#timer = setTimeout(
+      () => {
+        this.timedOut = true;
+        controller.abort(timeoutReason());
+        this.done();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(1, ms)),
+    );
+    unref(this.#timer);
+    if (caller) {
+      this.#caller = caller;
+      this.#onCaller = () => {
+        controller.abort(caller.reason);
+        this.done();
+      };
+      caller.addEventListener("abort", this.#onCaller, { once: true });
+    }
+  }
+
+  /** The attempt is over (its answer read, failed or dropped): no timer, no listener stays. Idempotent. */
+  done(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#onCaller) this.#caller?.removeEventListener("abort", this.#onCaller);
+  }
+}
+
+/**
+ * A pending attempt timer must not keep the process alive (as `AbortSignal.timeout`'s
+ * does not): Node's timers have `unref()`, Deno has `Deno.unrefTimer(id)`.
+ */
+function unref(timer: ReturnType<typeof setTimeout>): void {
+  if (typeof timer === "object" && timer !== null && "unref" in timer) {
+    (timer as { unref(): void }).unref();
+    return;
+  }
+  const deno = (globalThis as { Deno?: { unrefTimer?: (id: number) => void } }).Deno;
+  if (typeof timer === "number") deno?.unrefTimer?.(timer);
+}
