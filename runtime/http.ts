@@ -681,30 +681,59 @@ function limited(
     return response;
   }
   if (response instanceof GuardedResponse) return response;
+  // Nothing to wait for: openapi-fetch does not read an empty body, so it would never end.
+  if (length === "0") done();
   let seen = 0;
+  let finished = false;
   let onAbort: (() => void) | undefined;
   const finish = () => {
+    if (finished) return;
+    finished = true;
     if (onAbort) signal.removeEventListener("abort", onAbort);
     done();
   };
-  const guard = new TransformStream<Uint8Array, Uint8Array>({
+  const reader = response.body.getReader();
+  // A pull source rather than a TransformStream: a cancelled body (a login's, read for its
+  // headers only) must end the attempt too, and only a source hears about that.
+  const body = new ReadableStream<Uint8Array>({
     start(controller) {
       onAbort = () => {
+        finish();
         controller.error(stopped());
-        done();
+        void reader.cancel().catch(() => {});
       };
       signal.addEventListener("abort", onAbort, { once: true });
     },
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
-      if (seen > max) {
-        controller.error(tooLarge(what(), `more than ${max}`, max));
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (finished) return;
         finish();
-      } else controller.enqueue(chunk);
+        controller.error(error);
+        return;
+      }
+      if (finished) return;
+      if (chunk.done) {
+        finish();
+        controller.close();
+        return;
+      }
+      seen += chunk.value.byteLength;
+      if (seen > max) {
+        finish();
+        controller.error(tooLarge(what(), `more than ${max}`, max));
+        void reader.cancel().catch(() => {});
+        return;
+      }
+      controller.enqueue(chunk.value);
     },
-    flush: finish,
+    cancel(reason) {
+      finish();
+      return reader.cancel(reason);
+    },
   });
-  const body = response.body.pipeThrough(guard);
   return keepUrl(
     new Response(body, {
       status: response.status,
