@@ -121,6 +121,15 @@ export interface BodyGuard {
   stopped(): PurekitError;
   /** Called when the body ended, failed or was cancelled (releases the attempt's timer). */
   done(): void;
+  /**
+   * The attempt's abort (its timeout or the caller's signal) without an AbortSignal: a
+   * direct transport listens here, not on the request's `signal` (made only if read).
+   */
+  readonly abort: {
+    readonly aborted: boolean;
+    readonly reason: unknown;
+    onAbort(listener: () => void): () => void;
+  };
 }
 
 /**
@@ -309,7 +318,6 @@ export function createPipeline(options: PipelineOptions): Send {
       const cutByDeadline = remaining < timeoutMs;
       const attemptMs = Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(cutByDeadline ? remaining : timeoutMs)));
       const timer = new AttemptSignal(attemptMs, userSignal);
-      const signal = timer.signal;
       const timedOut = (text: string, cause?: unknown) =>
         new PurekitError(
           "ERR_TIMEOUT",
@@ -337,6 +345,7 @@ export function createPipeline(options: PipelineOptions): Send {
               tooLarge: (size) => tooLarge(what(), size, maxBytes),
               stopped,
               done: () => timer.done(),
+              abort: timer,
             })
           : fetchHop(options.fetch);
         // Middleware and the request log see every hop, a same-origin redirect's too.
@@ -347,7 +356,10 @@ export function createPipeline(options: PipelineOptions): Send {
             method: original.method,
             headers,
             body,
-            signal,
+            // Read (and so made) only by what needs an AbortSignal: a fetch, middleware.
+            get signal() {
+              return timer.signal;
+            },
             redirect: original.redirect,
           },
           secrets,
@@ -394,7 +406,7 @@ export function createPipeline(options: PipelineOptions): Send {
         // broken server can neither stall the error nor make it gigabytes long.
         let bytes: Uint8Array<ArrayBuffer> | null;
         try {
-          bytes = await readCapped(response.body, ERROR_BODY_BYTES, signal, stopped);
+          bytes = await readCapped(response.body, ERROR_BODY_BYTES, timer.signal, stopped);
         } finally {
           timer.done();
         }
@@ -417,7 +429,7 @@ export function createPipeline(options: PipelineOptions): Send {
         sentSecrets.set(response, callSecrets);
         return response;
       }
-      return limited(response, maxBytes, signal, stopped, what, () => timer.done());
+      return limited(response, maxBytes, timer, stopped, what, () => timer.done());
     }
   };
 }
@@ -475,6 +487,21 @@ export function fetchWithinOrigin(
   return followWithinOrigin(fetchHop(fetchFn), request, secrets, logger);
 }
 
+/** One hop of a request: its signal read from the request only when asked for (see AttemptSignal). */
+class Hop implements OutgoingRequest {
+  readonly redirect = "manual";
+  constructor(
+    readonly url: string,
+    readonly method: string,
+    readonly headers: Headers,
+    readonly body: ArrayBuffer | undefined,
+    readonly from: { readonly signal: AbortSignal },
+  ) {}
+  get signal(): AbortSignal {
+    return this.from.signal;
+  }
+}
+
 /** {@link fetchWithinOrigin} over any hop; each hop gets `redirect: "manual"` semantics. */
 async function followWithinOrigin(
   hop: (request: OutgoingRequest) => Promise<Response>,
@@ -489,7 +516,7 @@ async function followWithinOrigin(
   // Copied only when a redirect changes them: the caller's headers are not touched.
   let headers = request.headers;
   for (let hops = 0; ; hops++) {
-    const response = await hop({ url, method, headers, body, signal: request.signal, redirect: "manual" });
+    const response = await hop(new Hop(url, method, headers, body, request));
     if (request.redirect === "manual") return response;
     // A browser hides the target of a manual redirect: nothing to check, so nothing to follow.
     if (response.type === "opaqueredirect")
@@ -572,7 +599,7 @@ export async function boundedAnswer(
   stopped: () => PurekitError,
   what: string,
 ): Promise<Response> {
-  if (response.ok) return limited(response, maxBytes, signal, stopped, () => what);
+  if (response.ok) return limited(response, maxBytes, { signal }, stopped, () => what);
   return rebuilt(response, await readCapped(response.body, ERROR_BODY_BYTES, signal, stopped));
 }
 
@@ -662,7 +689,8 @@ function tooLarge(what: string, size: string, max: number): PurekitError {
 function limited(
   response: Response,
   max: number,
-  signal: AbortSignal,
+  /** Read only when a stream is made here (not for a GuardedResponse). */
+  attempt: { readonly signal: AbortSignal },
   stopped: () => PurekitError,
   what: () => string,
   done: () => void = () => {},
@@ -681,6 +709,7 @@ function limited(
     return response;
   }
   if (response instanceof GuardedResponse) return response;
+  const signal = attempt.signal;
   // Nothing to wait for: openapi-fetch does not read an empty body, so it would never end.
   if (length === "0") done();
   let seen = 0;

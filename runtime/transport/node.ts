@@ -264,7 +264,7 @@ class Answer implements Dispatcher.DispatchHandler {
   readonly #guard: BodyGuard;
   readonly #resolve: (response: Response) => void;
   readonly #reject: (error: unknown) => void;
-  readonly #onAbort: () => void;
+  readonly #stopListening: () => void;
   #abort: ((reason?: Error) => void) | undefined;
   #resume: (() => void) | undefined;
   #stream: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -286,26 +286,22 @@ class Answer implements Dispatcher.DispatchHandler {
     this.#guard = guard;
     this.#resolve = resolve;
     this.#reject = reject;
-    this.#onAbort = () => this.#aborted();
-    request.signal.addEventListener("abort", this.#onAbort, { once: true });
+    // The attempt's abort, not `request.signal`: reading that would make an AbortSignal.
+    this.#stopListening = guard.abort.onAbort(() => this.#aborted());
   }
 
   onConnect(abort: (reason?: Error) => void): void {
     this.#abort = abort;
-    if (this.#request.signal.aborted) abort(this.#request.signal.reason);
+    if (this.#guard.abort.aborted) abort(this.#guard.abort.reason as Error);
   }
 
   onHeaders(status: number, raw: Buffer[], resume: () => void, statusText: string): boolean {
     if (this.#settled) return false;
     try {
-      const headers = new Headers();
-      for (let i = 0; i + 1 < raw.length; i += 2) {
-        headers.append((raw[i] as Buffer).toString("latin1"), (raw[i + 1] as Buffer).toString("latin1"));
-      }
       this.#resume = resume;
       let body: ReadableStream<Uint8Array> | null = null;
+      let encoding: string | null = null;
       if (this.#request.method !== "HEAD" && !NULL_BODY_STATUSES.has(status)) {
-        this.#decoder = this.#decoding(headers.get("content-encoding"));
         if (status >= 200 && status < 300) this.#limit = this.#guard.maxBytes;
         body = new ReadableStream<Uint8Array>(
           {
@@ -321,7 +317,17 @@ class Answer implements Dispatcher.DispatchHandler {
           new ByteLengthQueuingStrategy({ highWaterMark: QUEUED_BYTES }),
         );
       }
-      const response = new GuardedResponse(body, { status, statusText, headers }, this.#request.url);
+      // The Response's own Headers filled in place: a Headers passed in would be copied.
+      const response = new GuardedResponse(body, { status, statusText }, this.#request.url);
+      const headers = response.headers;
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        const name = (raw[i] as Buffer).toString("latin1");
+        const value = (raw[i + 1] as Buffer).toString("latin1");
+        headers.append(name, value);
+        if (body !== null && name.length === 16 && name.toLowerCase() === "content-encoding")
+          encoding = value;
+      }
+      if (encoding !== null) this.#decoder = this.#decoding(headers.get("content-encoding"));
       this.#settled = true;
       this.#resolve(response);
     } catch (error) {
@@ -348,7 +354,7 @@ class Answer implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
-    const signal = this.#request.signal;
+    const signal = this.#guard.abort;
     if (!this.#settled) {
       this.#settled = true;
       this.#finish();
@@ -411,7 +417,7 @@ class Answer implements Dispatcher.DispatchHandler {
 
   /** The caller's signal or the attempt's timeout: before the answer, fetch's rejection; after, the body's error. */
   #aborted(): void {
-    const signal = this.#request.signal;
+    const signal = this.#guard.abort;
     if (!this.#settled) {
       this.#settled = true;
       this.#finish();
@@ -419,13 +425,13 @@ class Answer implements Dispatcher.DispatchHandler {
     } else {
       this.#fail(this.#guard.stopped());
     }
-    this.#abort?.(signal.reason);
+    this.#abort?.(signal.reason as Error);
   }
 
   #finish(): void {
     if (this.#finished) return;
     this.#finished = true;
-    this.#request.signal.removeEventListener("abort", this.#onAbort);
+    this.#stopListening();
     this.#decoder?.destroy();
     this.#guard.done();
   }
