@@ -186,7 +186,12 @@ export class CallRequest {
   readonly #body: Uint8Array | Request | undefined;
 
   constructor(url: string | URL, init: RequestInit = {}) {
-    this.url = String(url);
+    // Parsed as Request does: a bad URL throws here, and `url` reads as Request's would.
+    try {
+      this.url = new URL(url).href;
+    } catch (cause) {
+      throw new TypeError(`Failed to parse URL from ${String(url)}`, { cause });
+    }
     const upper = (init.method ?? "GET").toUpperCase();
     if (FORBIDDEN_METHODS.has(upper)) throw new TypeError(`'${init.method}' HTTP method is unsupported.`);
     this.method = NORMALIZED_METHODS.has(upper) ? upper : (init.method as string);

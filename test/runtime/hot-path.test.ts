@@ -361,6 +361,8 @@ describe("CallRequest (openapi-fetch's Request in the client)", () => {
     expect(r.signal).toBeUndefined();
     expect(() => new CallRequest("https://a.test/x", { method: "GET", body: "x" })).toThrow(TypeError);
     expect(() => new CallRequest("https://a.test/x", { method: "TRACE" })).toThrow(TypeError);
+    expect(() => new CallRequest("not a url")).toThrow(TypeError);
+    expect(new CallRequest("https://A.test/a b?q=1").url).toBe(new Request("https://A.test/a b?q=1").url);
   });
 
   it("encodes FormData and URLSearchParams bodies as a Request would, content type included", async () => {
