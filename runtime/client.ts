@@ -14,7 +14,13 @@ import { PurekitError } from "./errors.ts";
 import { fleetContext, type WithContext } from "./fleet.ts";
 import { type FriendlyMethods, friendlyMethods } from "./friendly.ts";
 import { normalizeBaseUrl } from "./host.ts";
-import { createPipeline, DEFAULT_MAX_RESPONSE_BYTES, type Send, type SendOptions } from "./http.ts";
+import {
+  CallRequest,
+  createPipeline,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type Send,
+  type SendOptions,
+} from "./http.ts";
 import { consoleLoggerFor, type Logger } from "./logger.ts";
 import { checkMiddleware, createAttemptHook, type Middleware } from "./middleware.ts";
 import { negotiateVersion } from "./negotiate.ts";
@@ -188,6 +194,7 @@ export async function createPureClient<Paths extends {}, Ops>(
   const send: Send = createPipeline({
     maxResponseBytes,
     fetch: (r) => transport(r),
+    direct: transport.direct,
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}purekit/${PUREKIT_VERSION}`,
     timeoutMs,
     deadlineMs: options.deadlineMs,
@@ -254,6 +261,8 @@ export async function createPureClient<Paths extends {}, Ops>(
   };
   const api = createClient<Paths>({
     baseUrl: `${base}${table.prefix}`,
+    // Requests built once, as the pipeline sends them (docs/decisions/018-client-hot-path.md).
+    Request: CallRequest as unknown as typeof Request,
     fetch: (request: Request) => dataFetch(request),
     querySerializer: (q) => serializeQuery(q as Record<string, unknown>),
   });

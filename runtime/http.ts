@@ -11,7 +11,14 @@
  * transport): a transport that follows them sends `x-auth-token`, `api-token` and
  * POST bodies (passwords, signed JWTs) wherever a redirect points. See
  * docs/decisions/007-redirects-and-limits.md.
+ *
+ * The hot path builds each request once (docs/decisions/018-client-hot-path.md):
+ * openapi-fetch makes a {@link CallRequest} (not a global Request), the pipeline sends
+ * it as a plain {@link OutgoingRequest}, and a transport with a `direct` send (Node:
+ * undici's dispatcher) answers with one Response whose body it guards itself. A global
+ * Request is made only where something needs one: middleware, a given fetch.
  */
+import { untilAborted } from "./abort.ts";
 import { withSentRequest } from "./answers.ts";
 import type { AuthStrategy } from "./auth/types.ts";
 import { PurekitError } from "./errors.ts";
@@ -19,6 +26,7 @@ import type { Logger } from "./logger.ts";
 import { type AttemptHook, middlewareErrors } from "./middleware.ts";
 import { redactHeaders, redactUrl, type SecretSet, secretsInBody } from "./redact.ts";
 import {
+  AttemptSignal,
   backoffMs,
   classifyError,
   classifyStatus,
@@ -33,6 +41,11 @@ import {
 export interface PipelineOptions {
   /** The transport (TLS-aware fetch, or a mock's fetch). */
   fetch: (request: Request) => Promise<Response>;
+  /**
+   * The same transport without a global Request in between (see {@link DirectSend}); used
+   * instead of `fetch` when given.
+   */
+  direct?: DirectSend | undefined;
   userAgent: string;
   /** Per attempt. */
   timeoutMs: number;
@@ -67,10 +80,150 @@ export interface SendOptions {
   timeoutMs?: number | undefined;
 }
 
-export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
+export type Send = (request: Request | CallRequest, options?: SendOptions) => Promise<Response>;
 
-function describe(request: Request, secrets: SecretSet): string {
+function describe(request: { method: string; url: string }, secrets: SecretSet): string {
   return `${request.method} ${redactUrl(request.url, secrets)}`;
+}
+
+/** One request as the pipeline sends it on one hop: the body already buffered. */
+export interface OutgoingRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: ArrayBuffer | undefined;
+  signal: AbortSignal;
+  /** "follow" (default): same-origin redirects only; "manual": the 3xx as it is; "error": none. */
+  redirect?: RequestRedirect | undefined;
+}
+
+/**
+ * What a {@link DirectSend} needs to guard an answer's body in the one stream it makes,
+ * instead of the pipeline wrapping it in a second one.
+ */
+export interface BodyGuard {
+  /** Largest body of a 2xx answer; past it the body errors with {@link tooLarge}. */
+  maxBytes: number;
+  tooLarge(size: string): PurekitError;
+  /** The error a body fails with when the request's signal aborts after the answer came. */
+  stopped(): PurekitError;
+  /** Called when the body ended, failed or was cancelled (releases the attempt's timer). */
+  done(): void;
+  /**
+   * The attempt's abort (its timeout or the caller's signal) without an AbortSignal: a
+   * direct transport listens here, not on the request's `signal` (made only if read).
+   */
+  readonly abort: {
+    readonly aborted: boolean;
+    readonly reason: unknown;
+    onAbort(listener: () => void): () => void;
+  };
+}
+
+/**
+ * A transport's send without WHATWG requests: one hop (`redirect: "manual"`), answered
+ * with a {@link GuardedResponse} whose body honours `guard`. Rejections are shaped as
+ * fetch's (`TypeError("fetch failed", { cause })`, the signal's reason on abort), so
+ * retries, TLS and proxy errors read them the same.
+ */
+export type DirectSend = (request: OutgoingRequest, guard: BodyGuard) => Promise<Response>;
+
+/**
+ * A Response whose body a {@link DirectSend} already bounds and stops (see {@link BodyGuard}):
+ * the pipeline passes it on without a second stream. `url` is the request's.
+ *
+ * @example
+ * ```ts
+ * const res = new GuardedResponse(stream, { status: 200, headers }, "https://array/api/2.38/volumes");
+ * ```
+ */
+export class GuardedResponse extends Response {
+  readonly #url: string;
+  constructor(body: BodyInit | null, init: ResponseInit, url: string) {
+    super(body, init);
+    this.#url = url;
+  }
+  override get url(): string {
+    return this.#url;
+  }
+}
+
+/** Methods a Request spells in upper case whatever case it was given in (Fetch standard). */
+const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/**
+ * The request openapi-fetch builds for the pipeline (its `Request` option): the URL,
+ * method, headers, body and signal it was given, without the global Request's copies,
+ * body stream and signal. A body other than a string or bytes (FormData, Blob,
+ * URLSearchParams, a stream) goes through a global Request once, for its encoding and
+ * content type.
+ *
+ * @example
+ * ```ts
+ * const api = createClient<paths>({ baseUrl, Request: CallRequest as unknown as typeof Request, fetch: send });
+ * ```
+ */
+export class CallRequest {
+  readonly url: string;
+  readonly method: string;
+  /** Owned by the request (openapi-fetch makes a new Headers per call): the pipeline adds to it. */
+  readonly headers: Headers;
+  readonly signal: AbortSignal | undefined;
+  readonly redirect: RequestRedirect;
+  readonly #body: Uint8Array | Request | undefined;
+
+  constructor(url: string | URL, init: RequestInit = {}) {
+    // Parsed as Request does: a bad URL throws here, and `url` reads as Request's would.
+    try {
+      this.url = new URL(url).href;
+    } catch (cause) {
+      throw new TypeError(`Failed to parse URL from ${String(url)}`, { cause });
+    }
+    const upper = (init.method ?? "GET").toUpperCase();
+    if (FORBIDDEN_METHODS.has(upper)) throw new TypeError(`'${init.method}' HTTP method is unsupported.`);
+    this.method = NORMALIZED_METHODS.has(upper) ? upper : (init.method as string);
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.signal = init.signal ?? undefined;
+    this.redirect = init.redirect ?? "follow";
+    const body = init.body;
+    if (body === undefined || body === null) return;
+    if (this.method === "GET" || this.method === "HEAD")
+      throw new TypeError("Request with GET/HEAD method cannot have body.");
+    if (typeof body === "string") {
+      this.#body = new TextEncoder().encode(body);
+      if (!this.headers.has("content-type")) this.headers.set("content-type", "text/plain;charset=UTF-8");
+    } else if (body instanceof ArrayBuffer) {
+      this.#body = new Uint8Array(body.slice(0));
+    } else if (ArrayBuffer.isView(body)) {
+      this.#body = new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+    } else {
+      const request = new Request(this.url, {
+        method: this.method,
+        headers: this.headers,
+        body,
+        ...({ duplex: "half" } as object),
+      });
+      const type = request.headers.get("content-type");
+      if (type !== null && !this.headers.has("content-type")) this.headers.set("content-type", type);
+      this.#body = request;
+    }
+  }
+
+  /** Whether a body was given. */
+  get hasBody(): boolean {
+    return this.#body !== undefined;
+  }
+
+  /** The body's bytes, once (a replay sends the same bytes). */
+  async bytes(): Promise<ArrayBuffer | undefined> {
+    const body = this.#body;
+    if (body === undefined) return undefined;
+    if (body instanceof Request) return body.arrayBuffer();
+    return body.buffer.byteLength === body.byteLength
+      ? (body.buffer as ArrayBuffer)
+      : (body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+  }
 }
 
 /**
@@ -86,42 +239,62 @@ export function createPipeline(options: PipelineOptions): Send {
   const retry = { ...RETRY_DEFAULTS, ...options.retry };
   const random = options.random ?? Math.random;
   const { logger, secrets } = options;
-
+  const direct = options.direct;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
-  return async function send(original: Request, sendOptions: SendOptions = {}): Promise<Response> {
+  return async function send(
+    original: Request | CallRequest,
+    sendOptions: SendOptions = {},
+  ): Promise<Response> {
     const started = Date.now();
     const deadline =
       options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + options.deadlineMs;
-    const headers = new Headers(original.headers);
+    const lean = original instanceof CallRequest;
+    // A CallRequest's headers are its own (made per call): added to, not copied.
+    const headers = lean ? original.headers : new Headers(original.headers);
     // Kept across retries and pages: one logical call, one id, for the array's logs.
-    if (!headers.has("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
+    let requestId = headers.get("x-request-id");
+    if (requestId === null) {
+      requestId = crypto.randomUUID();
+      headers.set("x-request-id", requestId);
+    }
     headers.set("user-agent", options.userAgent);
     if (!headers.has("accept")) headers.set("accept", "application/json");
-    const userSignal = original.signal;
+    // A global Request always has a signal; a CallRequest only when the caller gave one.
+    const userSignal: AbortSignal | undefined = original.signal ?? undefined;
     // Buffered once, so a replay (retry, re-auth, 307/308) sends the same bytes.
-    const body = original.body ? await original.arrayBuffer() : undefined;
-    const callSecrets = secrets.with(secretsInBody(body, headers.get("content-type")));
+    const body = lean
+      ? original.hasBody
+        ? await original.bytes()
+        : undefined
+      : original.body
+        ? await original.arrayBuffer()
+        : undefined;
+    const callSecrets =
+      body === undefined ? secrets : secrets.with(secretsInBody(body, headers.get("content-type")));
     const auth = sendOptions.auth;
     let reauthed = false;
     let attempt = 0;
     let tries = 0; // every attempt, retries and re-auth replays alike, for middleware and the log
     const timeoutMs = sendOptions.timeoutMs ?? options.timeoutMs;
+    const what = () => describe(original, secrets);
 
     for (;;) {
-      if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
+      if (userSignal?.aborted) throw aborted(original, secrets, userSignal.reason);
       let generation = -1;
-      const attemptHeaders = new Headers(headers);
       if (auth) {
         // A login may take long (or hang until its own timeout); the caller's signal must
         // still end this call at once. The login runs on for the others waiting on it.
-        const creds = await untilAborted(auth.credentials(), userSignal).catch((e: unknown) => {
-          throw userSignal.aborted ? aborted(original, secrets, userSignal.reason) : e;
+        const pending = auth.credentials();
+        const creds = await (userSignal ? untilAborted(pending, userSignal) : pending).catch((e: unknown) => {
+          throw userSignal?.aborted ? aborted(original, secrets, userSignal.reason) : e;
         });
         generation = creds.generation;
-        for (const [k, v] of Object.entries(creds.headers)) {
+        // Set on the call's headers: every attempt sets the same names, so what an answer's
+        // attempt carried is what they hold when it comes back.
+        for (const k in creds.headers) {
           try {
-            attemptHeaders.set(k, v);
+            headers.set(k, creds.headers[k] as string);
           } catch {
             // The runtime's TypeError quotes the value (`Headers.set: "<token>" is an invalid
             // header value`): it must not escape with the credential in it.
@@ -137,13 +310,12 @@ export function createPipeline(options: PipelineOptions): Send {
       const remaining = deadline - Date.now();
       const cutByDeadline = remaining < timeoutMs;
       const attemptMs = Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(cutByDeadline ? remaining : timeoutMs)));
-      const timeout = AbortSignal.timeout(attemptMs);
-      const signal = AbortSignal.any([userSignal, timeout]);
-      const timedOut = (what: string, cause?: unknown) =>
+      const timer = new AttemptSignal(attemptMs, userSignal);
+      const timedOut = (text: string, cause?: unknown) =>
         new PurekitError(
           "ERR_TIMEOUT",
           // The attempt's own budget: the deadline may have cut it below timeoutMs.
-          `${describe(original, secrets)} ${what} ${attemptMs} ms (request id ${headers.get("x-request-id")}). ` +
+          `${describe(original, secrets)} ${text} ${attemptMs} ms (request id ${requestId}). ` +
             (cutByDeadline
               ? "The call's deadline (deadlineMs) ran out; raise it, or the array may be busy."
               : "The array may be busy; raise timeoutMs or pass a longer signal."),
@@ -151,33 +323,45 @@ export function createPipeline(options: PipelineOptions): Send {
         );
       /** Why the body of this attempt's answer stopped: the caller, or the attempt's timeout. */
       const stopped = (): PurekitError =>
-        userSignal.aborted
+        userSignal?.aborted
           ? aborted(original, secrets, userSignal.reason)
           : timedOut("answered, but its body did not arrive within");
 
       let response: Response;
       try {
         tries++;
-        const info = { attempt: tries, requestId: headers.get("x-request-id") as string };
+        const info = { attempt: tries, requestId };
         const around = options.around;
+        const hop = direct
+          ? directHop(direct, {
+              maxBytes,
+              tooLarge: (size) => tooLarge(what(), size, maxBytes),
+              stopped,
+              done: () => timer.done(),
+              abort: timer,
+            })
+          : fetchHop(options.fetch);
         // Middleware and the request log see every hop, a same-origin redirect's too.
-        const transport = around ? (request: Request) => around(request, info, options.fetch) : options.fetch;
-        response = await fetchWithinOrigin(
-          transport,
+        response = await followWithinOrigin(
+          around ? (request) => around(request, info, hop) : hop,
           {
             url: original.url,
             method: original.method,
-            headers: attemptHeaders,
+            headers,
             body,
-            signal,
+            // Read (and so made) only by what needs an AbortSignal: a fetch, middleware.
+            get signal() {
+              return timer.signal;
+            },
             redirect: original.redirect,
           },
           secrets,
           logger,
         );
       } catch (error) {
-        if (userSignal.aborted) throw aborted(original, secrets, userSignal.reason);
-        if (timeout.aborted) throw timedOut("timed out after", error);
+        timer.done();
+        if (userSignal?.aborted) throw aborted(original, secrets, userSignal.reason);
+        if (timer.timedOut) throw timedOut("timed out after", error);
         // TLS, redirects and other already-explained failures; middleware's own errors as it threw them
         if (error instanceof PurekitError || middlewareErrors.has(error as object)) throw error;
         const reason = classifyError(error);
@@ -187,7 +371,7 @@ export function createPipeline(options: PipelineOptions): Send {
             `${describe(original, secrets)} failed (${reason}); retry ${attempt + 1} in ${wait} ms`,
           );
           attempt++;
-          await pause(wait, original, secrets);
+          await pause(wait, userSignal, original, secrets);
           continue;
         }
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -205,6 +389,7 @@ export function createPipeline(options: PipelineOptions): Send {
         reauthed = true;
         auth.invalidate(generation);
         await response.body?.cancel().catch(() => {});
+        timer.done();
         logger.debug?.(`${describe(original, secrets)} answered ${response.status}; re-authenticating once`);
         continue;
       }
@@ -212,7 +397,12 @@ export function createPipeline(options: PipelineOptions): Send {
       if (!response.ok) {
         // Read now, within the attempt's timeout, and only the first few KB: a hostile or
         // broken server can neither stall the error nor make it gigabytes long.
-        const bytes = await readCapped(response.body, ERROR_BODY_BYTES, signal, stopped);
+        let bytes: Uint8Array<ArrayBuffer> | null;
+        try {
+          bytes = await readCapped(response.body, ERROR_BODY_BYTES, timer.signal, stopped);
+        } finally {
+          timer.done();
+        }
         const text = bytes ? new TextDecoder().decode(bytes) : "";
         response = rebuilt(response, bytes);
         const reason = classifyStatus(response.status, response.status === 500 ? text : undefined);
@@ -224,30 +414,52 @@ export function createPipeline(options: PipelineOptions): Send {
               `${describe(original, secrets)} answered ${response.status} (${reason}); retry ${attempt + 1} in ${wait} ms`,
             );
             attempt++;
-            await pause(wait, original, secrets);
+            await pause(wait, userSignal, original, secrets);
             continue;
           }
         }
         // The request travels with its answer, redacted, to the error made of it (answers.ts).
         return withSentRequest(response, {
-          headers: redactHeaders(attemptHeaders, secrets),
+          headers: redactHeaders(headers, secrets),
           secrets: callSecrets,
         });
       }
-      return limited(response, maxBytes, signal, stopped, () => describe(original, secrets));
+      return limited(response, maxBytes, timer, stopped, what, () => timer.done());
     }
   };
 }
 
-/** One request as {@link fetchWithinOrigin} sends it: the body already buffered. */
-export interface OutgoingRequest {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: ArrayBuffer | undefined;
-  signal: AbortSignal;
-  /** "follow" (default): same-origin redirects only; "manual": the 3xx as it is; "error": none. */
-  redirect?: RequestRedirect | undefined;
+/** A hop through a fetch: the one global Request of the attempt's hop is made here. */
+function fetchHop(fetchFn: (request: Request) => Promise<Response>) {
+  return (request: OutgoingRequest | Request): Promise<Response> =>
+    fetchFn(request instanceof Request ? request : toRequest(request));
+}
+
+/** A hop through a direct transport; a Request that middleware made is taken apart first. */
+function directHop(send: DirectSend, guard: BodyGuard) {
+  return async (request: OutgoingRequest | Request): Promise<Response> => {
+    if (!(request instanceof Request)) return send(request, guard);
+    return send(
+      {
+        url: request.url,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ? await request.arrayBuffer() : undefined,
+        signal: request.signal,
+      },
+      guard,
+    );
+  };
+}
+
+function toRequest(request: OutgoingRequest): Request {
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    signal: request.signal,
+    redirect: "manual",
+  });
 }
 
 /**
@@ -261,31 +473,49 @@ export interface OutgoingRequest {
  * const res = await fetchWithinOrigin(fetch, { url, method: "POST", headers, body, signal }, secrets);
  * ```
  */
-export async function fetchWithinOrigin(
+export function fetchWithinOrigin(
   fetchFn: (request: Request) => Promise<Response>,
   request: OutgoingRequest,
   secrets: SecretSet,
   logger?: Logger,
 ): Promise<Response> {
-  const label = `${request.method} ${redactUrl(request.url, secrets)}`;
+  return followWithinOrigin(fetchHop(fetchFn), request, secrets, logger);
+}
+
+/** One hop of a request: its signal read from the request only when asked for (see AttemptSignal). */
+class Hop implements OutgoingRequest {
+  readonly redirect = "manual";
+  constructor(
+    readonly url: string,
+    readonly method: string,
+    readonly headers: Headers,
+    readonly body: ArrayBuffer | undefined,
+    readonly from: { readonly signal: AbortSignal },
+  ) {}
+  get signal(): AbortSignal {
+    return this.from.signal;
+  }
+}
+
+/** {@link fetchWithinOrigin} over any hop; each hop gets `redirect: "manual"` semantics. */
+async function followWithinOrigin(
+  hop: (request: OutgoingRequest) => Promise<Response>,
+  request: OutgoingRequest,
+  secrets: SecretSet,
+  logger?: Logger,
+): Promise<Response> {
+  const label = () => `${request.method} ${redactUrl(request.url, secrets)}`;
   let url = request.url;
   let method = request.method;
   let body = request.body;
-  const headers = new Headers(request.headers);
+  // Copied only when a redirect changes them: the caller's headers are not touched.
+  let headers = request.headers;
   for (let hops = 0; ; hops++) {
-    const response = await fetchFn(
-      new Request(url, {
-        method,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        signal: request.signal,
-        redirect: "manual",
-      }),
-    );
+    const response = await hop(new Hop(url, method, headers, body, request));
     if (request.redirect === "manual") return response;
     // A browser hides the target of a manual redirect: nothing to check, so nothing to follow.
     if (response.type === "opaqueredirect")
-      throw redirectRefused(label, response.status, undefined, url, secrets);
+      throw redirectRefused(label(), response.status, undefined, url, secrets);
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
     if (location === null) return response;
     await response.body?.cancel().catch(() => {});
@@ -295,16 +525,16 @@ export async function fetchWithinOrigin(
     } catch {
       throw new PurekitError(
         "ERR_BAD_RESPONSE",
-        `${label} answered HTTP ${response.status} with a Location header that is not a URL; check the array's address.`,
+        `${label()} answered HTTP ${response.status} with a Location header that is not a URL; check the array's address.`,
       );
     }
     if (request.redirect === "error" || target.origin !== new URL(url).origin) {
-      throw redirectRefused(label, response.status, target, url, secrets, request.redirect === "error");
+      throw redirectRefused(label(), response.status, target, url, secrets, request.redirect === "error");
     }
     if (hops >= MAX_REDIRECTS) {
       throw new PurekitError(
         "ERR_REDIRECT",
-        `${label} was redirected more than ${MAX_REDIRECTS} times within ${target.origin}; the array or a proxy in front of it redirects in a loop.`,
+        `${label()} was redirected more than ${MAX_REDIRECTS} times within ${target.origin}; the array or a proxy in front of it redirects in a loop.`,
       );
     }
     // 303 (and 301/302 after a POST) turn into a GET without a body, as in fetch.
@@ -314,11 +544,12 @@ export async function fetchWithinOrigin(
     ) {
       method = "GET";
       body = undefined;
+      if (headers === request.headers) headers = new Headers(headers);
       headers.delete("content-type");
       headers.delete("content-length");
     }
     logger?.debug?.(
-      `${label} answered ${response.status}; following to ${redactUrl(target.href, secrets)} (same origin)`,
+      `${label()} answered ${response.status}; following to ${redactUrl(target.href, secrets)} (same origin)`,
     );
     url = target.href;
   }
@@ -363,7 +594,7 @@ export async function boundedAnswer(
   stopped: () => PurekitError,
   what: string,
 ): Promise<Response> {
-  if (response.ok) return limited(response, maxBytes, signal, stopped, () => what);
+  if (response.ok) return limited(response, maxBytes, { signal }, stopped, () => what);
   return rebuilt(response, await readCapped(response.body, ERROR_BODY_BYTES, signal, stopped));
 }
 
@@ -435,49 +666,98 @@ async function readCapped(
   return out;
 }
 
+function tooLarge(what: string, size: string, max: number): PurekitError {
+  return new PurekitError(
+    "ERR_RESPONSE_TOO_LARGE",
+    `${what} answered with ${size} bytes, more than maxResponseBytes (${max}). ` +
+      "Ask for less (a smaller limit, a filter) or raise maxResponseBytes; a broken proxy or server may also send this.",
+  );
+}
+
 /**
  * `response` with a body that errors with ERR_RESPONSE_TOO_LARGE past `max` bytes (checked
  * while streaming: memory stays bounded by the limit), and with `stopped()` when `signal`
  * aborts before the body ends. A Content-Length above the limit fails before reading.
+ * `done()` runs when the body ended or failed. A {@link GuardedResponse} does all that in
+ * its own stream already and is passed on as it is.
  */
 function limited(
   response: Response,
   max: number,
-  signal: AbortSignal,
+  /** Read only when a stream is made here (not for a GuardedResponse). */
+  attempt: { readonly signal: AbortSignal },
   stopped: () => PurekitError,
   what: () => string,
+  done: () => void = () => {},
 ): Response {
-  const tooLarge = (size: string) =>
-    new PurekitError(
-      "ERR_RESPONSE_TOO_LARGE",
-      `${what()} answered with ${size} bytes, more than maxResponseBytes (${max}). ` +
-        "Ask for less (a smaller limit, a filter) or raise maxResponseBytes; a broken proxy or server may also send this.",
-    );
-  const declared = Number(response.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > max) {
-    void response.body?.cancel().catch(() => {});
-    throw tooLarge(String(declared));
+  const length = response.headers.get("content-length");
+  if (length !== null) {
+    const declared = Number(length);
+    if (Number.isFinite(declared) && declared > max) {
+      void response.body?.cancel().catch(() => {});
+      done();
+      throw tooLarge(what(), String(declared), max);
+    }
   }
-  if (response.body === null) return response;
+  if (response.body === null) {
+    done();
+    return response;
+  }
+  if (response instanceof GuardedResponse) return response;
+  const signal = attempt.signal;
+  // Nothing to wait for: openapi-fetch does not read an empty body, so it would never end.
+  if (length === "0") done();
   let seen = 0;
+  let finished = false;
   let onAbort: (() => void) | undefined;
-  const guard = new TransformStream<Uint8Array, Uint8Array>({
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+    done();
+  };
+  const reader = response.body.getReader();
+  // A pull source rather than a TransformStream: a cancelled body (a login's, read for its
+  // headers only) must end the attempt too, and only a source hears about that.
+  const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      onAbort = () => controller.error(stopped());
+      onAbort = () => {
+        finish();
+        controller.error(stopped());
+        void reader.cancel().catch(() => {});
+      };
       signal.addEventListener("abort", onAbort, { once: true });
     },
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (finished) return;
+        finish();
+        controller.error(error);
+        return;
+      }
+      if (finished) return;
+      if (chunk.done) {
+        finish();
+        controller.close();
+        return;
+      }
+      seen += chunk.value.byteLength;
       if (seen > max) {
-        controller.error(tooLarge(`more than ${max}`));
-        if (onAbort) signal.removeEventListener("abort", onAbort);
-      } else controller.enqueue(chunk);
+        finish();
+        controller.error(tooLarge(what(), `more than ${max}`, max));
+        void reader.cancel().catch(() => {});
+        return;
+      }
+      controller.enqueue(chunk.value);
     },
-    flush() {
-      if (onAbort) signal.removeEventListener("abort", onAbort);
+    cancel(reason) {
+      finish();
+      return reader.cancel(reason);
     },
   });
-  const body = response.body.pipeThrough(guard);
   return keepUrl(
     new Response(body, {
       status: response.status,
@@ -514,24 +794,23 @@ export async function readText(response: Response, what: string): Promise<string
   }
 }
 
-/** `promise`, or a rejection as soon as `signal` aborts (the promise itself is not cancelled). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 /** The wait before a retry; the caller's signal aborting it ends the call. */
-function pause(ms: number, request: Request, secrets: SecretSet): Promise<void> {
-  return sleep(ms, request.signal).catch((reason: unknown) => {
+function pause(
+  ms: number,
+  signal: AbortSignal | undefined,
+  request: { method: string; url: string },
+  secrets: SecretSet,
+): Promise<void> {
+  return sleep(ms, signal).catch((reason: unknown) => {
     throw aborted(request, secrets, reason);
   });
 }
 
-function aborted(request: Request, secrets: SecretSet, reason: unknown): PurekitError {
+function aborted(
+  request: { method: string; url: string },
+  secrets: SecretSet,
+  reason: unknown,
+): PurekitError {
   return new PurekitError("ERR_ABORTED", `${describe(request, secrets)} was aborted by the caller.`, {
     cause: reason,
   });

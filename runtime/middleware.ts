@@ -7,6 +7,7 @@
  * back to the real one. The same hook writes one structured log record per attempt.
  */
 
+import type { OutgoingRequest } from "./http.ts";
 import type { Logger } from "./logger.ts";
 import { REDACTED, redactHeaders, redactUrl, redactValue, type SecretSet } from "./redact.ts";
 
@@ -77,11 +78,14 @@ async function guarded<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
-/** The pipeline's per-attempt hook (see `PipelineOptions.around`). */
+/**
+ * The pipeline's per-attempt hook (see `PipelineOptions.around`): gets each hop as the
+ * pipeline sends it, and passes it (or a Request middleware made) on to `next`.
+ */
 export type AttemptHook = (
-  request: Request,
+  request: OutgoingRequest,
   info: { attempt: number; requestId: string },
-  next: (request: Request) => Promise<Response>,
+  next: (request: OutgoingRequest | Request) => Promise<Response>,
 ) => Promise<Response>;
 
 /** Checks one `use()` argument; a typed error says what was wrong. */
@@ -109,8 +113,28 @@ export function createAttemptHook(
   logger: Logger,
   secrets: SecretSet,
 ): AttemptHook {
-  return async (real, info, next) => {
+  return async (outgoing, info, next) => {
+    // Without middleware nothing needs a Request: the hop goes on as it is, logged if asked.
+    if (middlewares.length === 0) {
+      if (!logger.debug) return next(outgoing);
+      const started = performance.now();
+      try {
+        const response = await next(outgoing);
+        log(logger, secrets, outgoing, info, started, response.status);
+        return response;
+      } catch (error) {
+        log(logger, secrets, outgoing, info, started, 0, error);
+        throw error;
+      }
+    }
     const started = performance.now();
+    const real = new Request(outgoing.url, {
+      method: outgoing.method,
+      headers: outgoing.headers,
+      ...(outgoing.body !== undefined ? { body: outgoing.body } : {}),
+      signal: outgoing.signal,
+      redirect: "manual",
+    });
     const params = { attempt: info.attempt, requestId: info.requestId };
     const shown = middlewares.length > 0 ? await redactedCopy(real, secrets) : undefined;
     let request = real;
@@ -174,7 +198,7 @@ export function createAttemptHook(
 function log(
   logger: Logger,
   secrets: SecretSet,
-  request: Request,
+  request: { method: string; url: string },
   info: { attempt: number; requestId: string },
   started: number,
   status: number,

@@ -112,3 +112,113 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** The reason an attempt's signal aborts with when its time is up, as `AbortSignal.timeout`'s. */
+function timeoutReason(): DOMException {
+  return new DOMException("The operation was aborted due to timeout", "TimeoutError");
+}
+
+/**
+ * One attempt's abort: the attempt's timeout or the caller's signal, whichever comes
+ * first, on one timer. `AbortSignal.any([signal, AbortSignal.timeout(ms)])` costs two
+ * more signals, a weak registry entry and event-target bookkeeping on every call (and on
+ * Node 20 each AbortSignal is made transferable, which is slow); here the AbortSignal is
+ * made only when something asks for {@link signal} (a fetch, middleware, an error body),
+ * and a direct transport listens through {@link onAbort} instead. Without a caller's
+ * signal nothing listens to anything. {@link done} releases the timer as soon as the
+ * answer is read, so a busy client holds no timers for answers long gone.
+ *
+ * @example
+ * ```ts
+ * const attempt = new AttemptSignal(30_000, request.signal ?? undefined);
+ * try {
+ *   const res = await fetch(url, { signal: attempt.signal });
+ *   return await res.text();
+ * } finally {
+ *   attempt.done();
+ * }
+ * ```
+ */
+export class AttemptSignal {
+  /** Whether the attempt's own time ran out (not the caller's signal). */
+  timedOut = false;
+  /** Whether the attempt was aborted (time up, or the caller's signal). */
+  aborted = false;
+  /** Why: a TimeoutError DOMException when the time ran out, else the caller's reason. */
+  reason: unknown;
+  #controller: AbortController | undefined;
+  #listeners: (() => void)[] | undefined;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #caller: AbortSignal | undefined;
+  readonly #onCaller: (() => void) | undefined;
+
+  /** `ms` is clamped to what a timer takes (1 … {@link MAX_TIMER_MS}). */
+  constructor(ms: number, caller?: AbortSignal) {
+    if (caller?.aborted) {
+      this.#abort(caller.reason);
+      return;
+    }
+    this.#timer = setTimeout(
+      () => {
+        this.timedOut = true;
+        this.#abort(timeoutReason());
+      },
+      Math.min(MAX_TIMER_MS, Math.max(1, ms)),
+    );
+    unref(this.#timer);
+    if (caller) {
+      this.#caller = caller;
+      this.#onCaller = () => this.#abort(caller.reason);
+      caller.addEventListener("abort", this.#onCaller, { once: true });
+    }
+  }
+
+  /** An AbortSignal that aborts with the attempt (made on first use). */
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.aborted) this.#controller.abort(this.reason);
+    }
+    return this.#controller.signal;
+  }
+
+  /** Calls `listener` once when the attempt aborts; returns what stops listening. Not called if already aborted. */
+  onAbort(listener: () => void): () => void {
+    if (this.#listeners === undefined) this.#listeners = [listener];
+    else this.#listeners.push(listener);
+    return () => {
+      const at = this.#listeners?.indexOf(listener) ?? -1;
+      if (at >= 0) this.#listeners?.splice(at, 1);
+    };
+  }
+
+  /** The attempt is over (its answer read, failed or dropped): no timer, no listener stays. Idempotent. */
+  done(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#onCaller) this.#caller?.removeEventListener("abort", this.#onCaller);
+  }
+
+  #abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.done();
+    this.#controller?.abort(reason);
+    const listeners = this.#listeners;
+    this.#listeners = undefined;
+    if (listeners) for (const listener of listeners) listener();
+  }
+}
+
+/**
+ * A pending attempt timer must not keep the process alive (as `AbortSignal.timeout`'s
+ * does not): Node's timers have `unref()`, Deno has `Deno.unrefTimer(id)`.
+ */
+function unref(timer: ReturnType<typeof setTimeout>): void {
+  if (typeof timer === "object" && timer !== null && "unref" in timer) {
+    (timer as { unref(): void }).unref();
+    return;
+  }
+  const deno = (globalThis as { Deno?: { unrefTimer?: (id: number) => void } }).Deno;
+  if (typeof timer === "number") deno?.unrefTimer?.(timer);
+}

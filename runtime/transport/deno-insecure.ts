@@ -13,8 +13,8 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent, request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
+import { hasNullBody } from "../body-status.ts";
 
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Dropped on a redirect to another origin (fetch drops `authorization`; the arrays' tokens too). */
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-token", "api-token", "cookie"];
@@ -104,7 +104,7 @@ function toResponse(answer: IncomingMessage, url: URL, method: string, redirecte
   const raw = answer.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   const status = answer.statusCode ?? 0;
-  const nullBody = NULL_BODY_STATUSES.has(status) || method === "HEAD";
+  const nullBody = hasNullBody(status, method);
   if (nullBody) answer.resume();
   const body = nullBody ? null : (Readable.toWeb(answer) as unknown as ReadableStream<Uint8Array>);
   const response = new Response(body, { status, statusText: answer.statusMessage ?? "", headers });

@@ -6,7 +6,8 @@
  */
 
 import { PurekitError } from "../errors.ts";
-import { type ResolvedProxy, withProxyErrors } from "./proxy.ts";
+import type { DirectSend } from "../http.ts";
+import { proxyError, proxyFailureOf, type ResolvedProxy, withProxyErrors } from "./proxy.ts";
 import {
   INSECURE_WARNING,
   type ResolvedTls,
@@ -39,6 +40,12 @@ export interface TransportOptions {
 }
 
 /**
+ * A transport: a fetch, and on Node a `direct` send for the client's pipeline that skips
+ * fetch's WHATWG objects (runtime/http.ts `DirectSend`).
+ */
+export type Transport = TransportFetch & { direct?: DirectSend | undefined };
+
+/**
  * The `fetch` a client should use for these options.
  *
  * @example
@@ -47,7 +54,7 @@ export interface TransportOptions {
  * const res = await fetch("https://array.lab/api/api_version"); // a global Response
  * ```
  */
-export async function createTransportFetch(options: TransportOptions = {}): Promise<TransportFetch> {
+export async function createTransportFetch(options: TransportOptions = {}): Promise<Transport> {
   if (options.fetch) return options.fetch;
   const tls = resolveTls(options.tls ?? {});
   const proxy = options.proxy;
@@ -60,8 +67,13 @@ export async function createTransportFetch(options: TransportOptions = {}): Prom
     return withTlsErrors((input, init) => globalThis.fetch(input, init), tls);
   }
   const platform = await platformFetch(tls, proxy, options.direct === true);
-  const transportFetch: TransportFetch = proxy
-    ? Object.assign(withProxyErrors(platform, proxy), platform.close ? { close: platform.close } : {})
+  const direct = platform.direct;
+  const transportFetch: Transport = proxy
+    ? Object.assign(
+        withProxyErrors(platform, proxy),
+        platform.close ? { close: platform.close } : {},
+        direct ? { direct: withProxyErrorsDirect(direct, proxy) } : {},
+      )
     : platform;
   if (tls.insecure) {
     const warn = options.onInsecure ?? ((message: string) => console.warn(`purekit: ${message}`));
@@ -89,11 +101,26 @@ function verificationOffByEnvironment(): boolean {
   }
 }
 
+/** What `withProxyErrors` does for a fetch, for a direct send. */
+function withProxyErrorsDirect(send: DirectSend, proxy: ResolvedProxy): DirectSend {
+  return async (request, guard) => {
+    try {
+      return await send(request, guard);
+    } catch (error) {
+      if (error instanceof PurekitError) throw error;
+      const name = (error as { name?: string }).name;
+      if (name === "AbortError" || name === "TimeoutError") throw error;
+      const failure = proxyFailureOf(error);
+      throw failure ? proxyError(request.url, proxy, failure, error) : error;
+    }
+  };
+}
+
 async function platformFetch(
   tls: ResolvedTls,
   proxy: ResolvedProxy | undefined,
   direct: boolean,
-): Promise<TransportFetch> {
+): Promise<Transport> {
   if ("Deno" in globalThis) {
     const { createDenoFetch } = await import("./deno.ts");
     return createDenoFetch(tls, proxy, direct);
