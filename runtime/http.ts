@@ -94,7 +94,7 @@ export interface OutgoingRequest {
   body: ArrayBuffer | undefined;
   signal: AbortSignal;
   /** "follow" (default): same-origin redirects only; "manual": the 3xx as it is; "error": none. */
-  redirect?: RequestRedirect | undefined;
+  redirect?: RedirectMode | undefined;
 }
 
 /**
@@ -137,16 +137,21 @@ export type DirectSend = (request: OutgoingRequest, guard: BodyGuard) => Promise
  * const res = new GuardedResponse(stream, { status: 200, headers }, "https://array/api/2.38/volumes");
  * ```
  */
+/** A fetch redirect mode, named from RequestInit (no DOM lib needed). */
+type RedirectMode = NonNullable<RequestInit["redirect"]>;
+
 export class GuardedResponse extends Response {
-  readonly #url: string;
-  constructor(body: BodyInit | null, init: ResponseInit, url: string) {
+  // A property, as Response's own `url` is declared (an accessor here would not type-check
+  // against the consumer's lib), set on the instance over Response's prototype getter.
+  declare readonly url: string;
+  constructor(body: ResponseBody, init: ResponseInit, url: string) {
     super(body, init);
-    this.#url = url;
-  }
-  override get url(): string {
-    return this.#url;
+    Object.defineProperty(this, "url", { value: url, enumerable: true });
   }
 }
+
+/** What `new Response` takes as a body; named from Response itself (no DOM lib needed). */
+type ResponseBody = ConstructorParameters<typeof Response>[0];
 
 /** Methods a Request spells in upper case whatever case it was given in (Fetch standard). */
 const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
@@ -170,7 +175,7 @@ export class CallRequest {
   /** Owned by the request (openapi-fetch makes a new Headers per call): the pipeline adds to it. */
   readonly headers: Headers;
   readonly signal: AbortSignal | undefined;
-  readonly redirect: RequestRedirect;
+  readonly redirect: RedirectMode;
   readonly #body: Uint8Array | Request | undefined;
 
   constructor(url: string | URL, init: RequestInit = {}) {
