@@ -47,12 +47,16 @@ function tsString(s: string): string {
 export async function emitVersion(
   text: string,
   meta: { product: Product; version: string; source: string },
+  /** Prints the prepared document as openapi-typescript does (generator/incremental.ts reuses members across versions). */
+  printTypes?: (doc: unknown) => string | Promise<string>,
 ): Promise<EmittedVersion> {
   const parsed = parseSpecText(text, meta.source);
   const { doc, table, authPaths } = prepareSpec(parsed, meta);
   let types: string;
   try {
-    types = astToString(await openapiTS(doc, { silent: true, alphabetize: false }));
+    types = printTypes
+      ? await printTypes(doc)
+      : astToString(await openapiTS(doc, { silent: true, alphabetize: false }));
   } catch (cause) {
     throw new PurekitError(
       "ERR_GENERATE",
