@@ -30,13 +30,13 @@ type Json = any;
 const SECTIONS = ["schemas", "responses", "parameters", "requestBodies", "headers", "pathItems"] as const;
 
 /** The options purekit runs openapi-typescript with (`silent`, not alphabetized), as its ctx. */
-function contextFor(doc: Json): GlobalContext {
+function contextFor(doc: Json, discriminators: GlobalContext["discriminators"]): GlobalContext {
   return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(doc, {}),
+    discriminators,
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -188,18 +188,8 @@ function print(doc: Json, ctx: GlobalContext): string {
   return astToString(transformSchema(doc as OpenAPI3, ctx));
 }
 
-/** Every `$ref` string under a node, in the order met. */
-function refsIn(node: Json, out: Set<string>): void {
-  if (Array.isArray(node)) {
-    for (const v of node) if (v && typeof v === "object") refsIn(v, out);
-    return;
-  }
-  for (const k in node) {
-    const v = node[k];
-    if (k === "$ref" && typeof v === "string") out.add(v);
-    else if (v && typeof v === "object") refsIn(v, out);
-  }
-}
+/** A `$ref` in a member's JSON text (its value, still JSON-escaped). */
+const REF = /"\$ref":("(?:[^"\\]|\\.)*")/g;
 
 /** What the printer did, for tests and benchmarks. */
 export interface PrinterStats {
@@ -234,28 +224,41 @@ export function createTypesPrinter(): TypesPrinter {
 
   function whole(doc: Json): string {
     stats.whole++;
-    return print(doc, contextFor(doc));
+    return print(doc, contextFor(doc, scanDiscriminators(doc, {})));
   }
 
   return {
     stats,
     print(doc) {
-      const ctx = contextFor(doc);
-      // A discriminator changes other members' types: nothing is context-free then.
-      if (Object.keys(ctx.discriminators.objects).length) return whole(doc);
       const groups = groupsOf(doc);
+      const json = groups.map((g) => {
+        const all = membersOf(doc, g.name);
+        return g.keys.map((key) => JSON.stringify(all[key]) ?? "");
+      });
+      // A discriminator changes other members' types: nothing is context-free then. (Looked
+      // for in the text: openapi-typescript's own scan walks the whole document.)
+      const rest: Json = { ...doc, paths: undefined, components: { ...doc.components } };
+      for (const g of groups) if (g.name !== "paths") rest.components[g.name] = undefined;
+      if (
+        JSON.stringify(rest).includes('"discriminator"') ||
+        json.some((j) => j.some((t) => t.includes('"discriminator"')))
+      )
+        return whole(doc);
+      const ctx = contextFor(doc, { objects: {}, refsHandled: [] });
       const resolved = new Map<string, string>();
-      const depsOf = (unit: Json): string => {
-        const refs = new Set<string>();
-        if (unit && typeof unit === "object") refsIn(unit, refs);
+      const depsOf = (unitJson: string): string => {
         let out = "";
-        for (const ref of refs) {
-          let json = resolved.get(ref);
-          if (json === undefined) {
-            json = JSON.stringify(resolveRef(doc, ref, { silent: true }) ?? null);
-            resolved.set(ref, json);
+        const seen = new Set<string>();
+        for (const m of unitJson.matchAll(REF)) {
+          const ref = JSON.parse(m[1]!) as string;
+          if (seen.has(ref)) continue;
+          seen.add(ref);
+          let target = resolved.get(ref);
+          if (target === undefined) {
+            target = JSON.stringify(resolveRef(doc, ref, { silent: true }) ?? null);
+            resolved.set(ref, target);
           }
-          out += `\0${ref}\0${json}`;
+          out += `\0${ref}\0${target}`;
         }
         return out;
       };
@@ -263,23 +266,22 @@ export function createTypesPrinter(): TypesPrinter {
       const hashes = new Map<string, string[]>();
       /** Per group, the indexes (into its keys) of the members to print. */
       const missing = new Map<string, number[]>();
-      for (const g of groups) {
-        const all = membersOf(doc, g.name);
+      groups.forEach((g, gi) => {
         const hs: string[] = [];
         const miss: number[] = [];
-        for (const key of g.keys) {
-          const unit = all[key];
+        g.keys.forEach((key, k) => {
+          const unitJson = json[gi]![k]!;
           const h = createHash("sha256")
-            .update(`${g.name}\0${key}\0${JSON.stringify(unit) ?? ""}${depsOf(unit)}`)
+            .update(`${g.name}\0${key}\0${unitJson}${depsOf(unitJson)}`)
             .digest("base64");
           hs.push(h);
-          if (!cache.has(h)) miss.push(hs.length - 1);
-        }
+          if (!cache.has(h)) miss.push(k);
+        });
         // Each list keeps at least one member, so the reduced file has the full file's layout.
         if (!miss.length) miss.push(0);
         hashes.set(g.name, hs);
         missing.set(g.name, miss);
-      }
+      });
       const reduced: Json = { ...doc, components: { ...doc.components } };
       for (const g of groups) {
         const all = membersOf(doc, g.name);
