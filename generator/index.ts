@@ -400,19 +400,59 @@ async function productState(outDir: string, product: Product, gen: string) {
   return { stale: current !== stamp, versions, stamp };
 }
 
-/** A version's raw output whose fields are read from `dir` on each access. */
-function lazyRaw(dir: string, version: string): RawVersion {
+/**
+ * Raw JSON files read on demand, the last few kept: the pooling step visits versions one
+ * after another, so it never holds more than a few versions' tables or schemas, even
+ * where it keeps a reference to every version's object (as emitTables does).
+ */
+class RawFiles {
+  private readonly recent = new Map<string, unknown>();
+  constructor(private readonly keep = 4) {}
+
+  json<T>(file: string): T {
+    let value = this.recent.get(file);
+    if (value === undefined) {
+      value = JSON.parse(readFileSync(file, "utf8"));
+      if (this.recent.size >= this.keep) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(file, value);
+    }
+    return value as T;
+  }
+}
+
+/** An object whose properties are those of `load()`'s, loaded on each access. */
+function lazyObject<T extends object>(load: () => T): T {
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(load(), key),
+    has: (_, key) => Reflect.has(load(), key),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(load(), key);
+      // Reported as configurable: the (empty) target does not have the property.
+      return d && { ...d, configurable: true };
+    },
+    set: () => false,
+    deleteProperty: () => false,
+    defineProperty: () => false,
+  });
+}
+
+/**
+ * A version's raw output read from `dir` when the pooling step asks for it: its types
+ * text on each access, its table and schemas through `files`. A product's raw output is
+ * ~400 MB as JavaScript strings and objects (FlashArray); held all at once, it was most
+ * of the pooling step's peak memory.
+ */
+function lazyRaw(dir: string, version: string, files: RawFiles): RawVersion {
+  const table = join(dir, "table.json");
+  const schemas = join(dir, "schemas.json");
   return {
     version,
     get types() {
       return readFileSync(join(dir, "types.ts"), "utf8");
     },
-    get table() {
-      return JSON.parse(readFileSync(join(dir, "table.json"), "utf8")) as OperationTable;
-    },
-    get schemas() {
-      return JSON.parse(readFileSync(join(dir, "schemas.json"), "utf8")) as Record<string, unknown>;
-    },
+    table: lazyObject(() => files.json<OperationTable>(table)),
+    schemas: lazyObject(() => files.json<Record<string, unknown>>(schemas)),
   };
 }
 
@@ -430,10 +470,10 @@ async function writeProducts(outDir: string, gen: string, products: readonly Pro
   for (const product of products) {
     const { stale, versions, stamp } = await productState(outDir, product, gen);
     if (!stale) continue;
-    // Each field is read from disk when the pooling step asks for it, and not kept here:
-    // a product's raw output (FlashArray: ~400 MB as JavaScript strings and objects) is
-    // then never all in memory at once, only what emitProduct itself holds on to.
-    const raws: RawVersion[] = versions.map((version) => lazyRaw(rawDir(outDir, product, version), version));
+    const rawFiles = new RawFiles();
+    const raws: RawVersion[] = versions.map((version) =>
+      lazyRaw(rawDir(outDir, product, version), version, rawFiles),
+    );
     const files = emitProduct(product, raws);
     raws.length = 0;
     const root = join(outDir, product);
