@@ -24,6 +24,7 @@ import {
   type SpecEntry,
 } from "../spec/index.ts";
 import type { OperationTable, Product } from "../spec/table.ts";
+import { collectGarbage } from "./memory.ts";
 import { emitProduct, type RawVersion } from "./product.ts";
 import type { Stamp, WorkerBatch, WorkerJob, WorkerMessage, WorkerResult } from "./worker.ts";
 
@@ -226,6 +227,46 @@ class WorkerPool {
 }
 
 /**
+ * The same interface as WorkerPool, generating in this thread, one batch after another.
+ * With one worker's worth of work this is what runs: a worker thread would load its own
+ * copy of the TypeScript compiler (and, from a checkout, of tsx) beside this thread's.
+ */
+class InThreadPool {
+  private chain: Promise<void> = Promise.resolve();
+  crashed: Error | undefined;
+
+  run(batch: WorkerBatch, begin: (job: WorkerJob) => void): Promise<WorkerResult>[] {
+    const waiting = new Map<number, (r: WorkerResult) => void>();
+    const results = batch.jobs.map(
+      (job) => new Promise<WorkerResult>((resolve) => waiting.set(job.id, resolve)),
+    );
+    const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
+    this.chain = this.chain.then(async () => {
+      try {
+        const { runBatch } = await import("./worker.ts");
+        await runBatch(batch, (m) => {
+          if (m.type === "begin") begin(jobs.get(m.id)!);
+          else if (m.type === "done") {
+            const { type: _, ...result } = m;
+            waiting.get(m.id)?.(result);
+          }
+        });
+      } catch (e) {
+        // runBatch reports a bad spec as a result; anything thrown is the generator's own failure.
+        this.crashed ??= e as Error;
+        for (const [id, done] of waiting)
+          done({ id, ok: false, code: "ERR_GENERATE", message: (e as Error).message });
+      }
+    });
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await this.chain;
+  }
+}
+
+/**
  * Generates typed clients and operation tables.
  *
  * @example
@@ -305,10 +346,10 @@ async function generateStale(
   }
   const ordered = [...batches.values()].sort((a, b) => b.bytes - a.bytes);
   for (const b of ordered) b.batch.jobs.sort((x, y) => compareVersions(x.version, y.version));
-  // One worker by default: a run's peak memory is then one worker's, and the incremental
-  // printer leaves too little work per version for a second one to pay for itself.
+  // One by default, in this thread: the incremental printer leaves too little work per
+  // version for a second thread to pay for its own copy of the compiler in memory.
   const size = Math.max(1, Math.min(options.concurrency ?? 1, ordered.length));
-  const pool = new WorkerPool(size);
+  const pool = size === 1 ? new InThreadPool() : new WorkerPool(size);
   let done = 0;
   const total = stale.length;
   try {
@@ -449,6 +490,8 @@ function lazyRaw(dir: string, version: string, files: RawFiles): RawVersion {
   return {
     version,
     get types() {
+      // emitProduct reads each version's types once, one version after another.
+      collectGarbage();
       return readFileSync(join(dir, "types.ts"), "utf8");
     },
     table: lazyObject(() => files.json<OperationTable>(table)),

@@ -12,6 +12,7 @@ import { PurekitError } from "../runtime/errors.ts";
 import type { Product } from "../spec/table.ts";
 import { emitVersion } from "./emit.ts";
 import { createTypesPrinter } from "./incremental.ts";
+import { collectGarbage } from "./memory.ts";
 import { parseSpec } from "./spec-parse.ts";
 
 export interface WorkerJob {
@@ -78,11 +79,15 @@ async function runJob(job: WorkerJob, printTypes: (doc: unknown) => string): Pro
   return { id: job.id, ok: true, operations: out.operations, authOperations: out.authOperations };
 }
 
-parentPort?.on("message", async (batch: WorkerBatch) => {
+/**
+ * Generates a batch in order, reporting each job's begin and result to `post`. Runs in a
+ * worker thread, or in the orchestrator's thread when there is one worker's worth of work.
+ */
+export async function runBatch(batch: WorkerBatch, post: (m: WorkerMessage) => void): Promise<void> {
   const printer = createTypesPrinter();
   const printTypes = (doc: unknown) => printer.print(doc);
   for (const job of batch.jobs) {
-    parentPort?.postMessage({ type: "begin", id: job.id } satisfies WorkerMessage);
+    post({ type: "begin", id: job.id });
     let result: WorkerResult;
     try {
       result = await runJob(job, printTypes);
@@ -90,7 +95,10 @@ parentPort?.on("message", async (batch: WorkerBatch) => {
       const err = e as { code?: string; message?: string };
       result = { id: job.id, ok: false, code: err.code ?? "ERR_GENERATE", message: err.message ?? String(e) };
     }
-    parentPort?.postMessage({ type: "done", ...result } satisfies WorkerMessage);
+    collectGarbage();
+    post({ type: "done", ...result });
   }
-  parentPort?.postMessage({ type: "batch-done" } satisfies WorkerMessage);
-});
+  post({ type: "batch-done" });
+}
+
+parentPort?.on("message", (batch: WorkerBatch) => runBatch(batch, (m) => parentPort?.postMessage(m)));
