@@ -18,6 +18,13 @@ interface JsYaml {
 
 let jsYaml: JsYaml | null | undefined;
 
+/**
+ * Where js-yaml's core schema and `yaml`'s read the same text differently: binary integers
+ * (`0b101`: a number to js-yaml, a string to yaml), explicit tags (`!!binary`), complex keys
+ * (`? [a, b]`), negative zero. A spec using any of them goes to `yaml`.
+ */
+const DISAGREE = /[-+]?0b[01]|!!|^\s*\? |-0(?:\.0*)?\s*$/m;
+
 /** js-yaml as openapi-typescript's tree resolves it; null when not there. */
 function findJsYaml(): JsYaml | null {
   if (jsYaml !== undefined) return jsYaml;
@@ -42,7 +49,7 @@ function findJsYaml(): JsYaml | null {
  */
 export function parseSpec(text: string, source: string): unknown {
   const parser = findJsYaml();
-  if (!parser || /^\s*[{[]/.test(text)) return parseSpecText(text, source);
+  if (!parser || /^\s*[{[]/.test(text) || DISAGREE.test(text)) return parseSpecText(text, source);
   try {
     return parser.load(text, { schema: parser.CORE_SCHEMA, filename: source });
   } catch (cause) {
