@@ -9,17 +9,16 @@
  * version's file is that output with the full member lists put back.
  *
  * Whatever this cannot prove context-free (discriminators, helper types openapi-typescript
- * injects after the members, a printed layout it does not recognise) makes it print the
- * whole document instead, and keep nothing from that run.
+ * injects after the members, a printed layout it does not recognise) makes it run
+ * openapi-typescript on the whole document instead, as before, and keep nothing from that run.
  * See docs/decisions/018-generator-incremental-types.md.
  */
 import { createHash } from "node:crypto";
-import {
+import openapiTS, {
   astToString,
   type GlobalContext,
   type OpenAPI3,
   resolveRef,
-  scanDiscriminators,
   transformSchema,
 } from "openapi-typescript";
 
@@ -203,7 +202,7 @@ export interface PrinterStats {
 
 export interface TypesPrinter {
   /** openapi-typescript's printed output for a prepared document. */
-  print(doc: Json): string;
+  print(doc: Json): Promise<string>;
   readonly stats: PrinterStats;
 }
 
@@ -214,7 +213,7 @@ export interface TypesPrinter {
  * @example
  * ```ts
  * const printer = createTypesPrinter();
- * for (const doc of preparedDocs) files.push(printer.print(doc)); // as astToString(await openapiTS(doc))
+ * for (const doc of preparedDocs) files.push(await printer.print(doc)); // as astToString(await openapiTS(doc))
  * ```
  */
 export function createTypesPrinter(): TypesPrinter {
@@ -222,14 +221,15 @@ export function createTypesPrinter(): TypesPrinter {
   const cache = new Map<string, string>();
   const stats: PrinterStats = { printed: 0, reused: 0, whole: 0 };
 
-  function whole(doc: Json): string {
+  /** openapi-typescript itself, as emit.ts runs it: its redocly bundling step matters for discriminators. */
+  async function whole(doc: Json): Promise<string> {
     stats.whole++;
-    return print(doc, contextFor(doc, scanDiscriminators(doc, {})));
+    return astToString(await openapiTS(doc as OpenAPI3, { silent: true, alphabetize: false }));
   }
 
   return {
     stats,
-    print(doc) {
+    async print(doc) {
       const groups = groupsOf(doc);
       const json = groups.map((g) => {
         const all = membersOf(doc, g.name);

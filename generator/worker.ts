@@ -63,11 +63,14 @@ async function readChecked(job: WorkerJob): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-async function runJob(job: WorkerJob, printTypes: (doc: unknown) => string): Promise<WorkerResult> {
+async function runJob(
+  job: WorkerJob,
+  printTypes: ((doc: unknown) => Promise<string>) | undefined,
+): Promise<WorkerResult> {
   const out = await emitVersion(
     await readChecked(job),
     { product: job.product, version: job.version, source: job.source },
-    { parse: parseSpec, printTypes },
+    printTypes ? { parse: parseSpec, printTypes } : { parse: parseSpec },
   );
   await rm(job.dir, { recursive: true, force: true });
   await mkdir(job.dir, { recursive: true });
@@ -84,8 +87,10 @@ async function runJob(job: WorkerJob, printTypes: (doc: unknown) => string): Pro
  * worker thread, or in the orchestrator's thread when there is one worker's worth of work.
  */
 export async function runBatch(batch: WorkerBatch, post: (m: WorkerMessage) => void): Promise<void> {
-  const printer = createTypesPrinter();
-  const printTypes = (doc: unknown) => printer.print(doc);
+  // One version alone (a `--spec` run, `--version 2.56`) has nothing to share: openapi-typescript
+  // runs as it is, with its redocly checks of the document.
+  const printer = batch.jobs.length > 1 ? createTypesPrinter() : undefined;
+  const printTypes = printer && ((doc: unknown) => printer.print(doc));
   for (const job of batch.jobs) {
     post({ type: "begin", id: job.id });
     let result: WorkerResult;
