@@ -5,13 +5,14 @@
  * `$ref`s resolve to (openapi-typescript resolves refs one level, for parameters' `in`
  * and `name`, request bodies' `required`, allOf's `required`). So a printer keeps the
  * text of each member it has printed, keyed by a hash of exactly those inputs, and runs
- * openapi-typescript on a document holding only the members it has not seen; the
- * version's file is that output with the full member lists put back.
+ * openapi-typescript's transform and printer (not its redocly lint and bundle step) on a
+ * document holding only the members it has not seen; the version's file is that output
+ * with the full member lists put back.
  *
  * Whatever this cannot prove context-free (discriminators, helper types openapi-typescript
  * injects after the members, a printed layout it does not recognise) makes it run
  * openapi-typescript on the whole document instead, as before, and keep nothing from that run.
- * See docs/decisions/018-generator-incremental-types.md.
+ * See docs/decisions/013-generator-incremental-types.md.
  */
 import { createHash } from "node:crypto";
 import openapiTS, {
