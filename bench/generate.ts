@@ -1,13 +1,16 @@
 /**
- * Generator benchmark (issue: foundation). In one run, on this machine:
- *  1. purekit generate, all 91 specs, forced, into a temporary folder;
+ * Generator benchmark (issues 8, 12). In one run, on this machine:
+ *  1. purekit generate, all 91 specs, forced, into a temporary folder; then an unchanged
+ *     re-run, and the pooling step alone (the products' stamps removed);
  *  2. openapi-typescript's own CLI once per spec (the baseline), on copies of
  *     the specs with the unpublished x-logo $ref removed (the CLI cannot read
  *     the 38 files that carry it as published);
  *  3. type-checking all generated output with TypeScript 7 (and 5.9 with --tsc5).
- * Prints time and peak memory of each, and the ratios.
+ * Prints time and peak memory of each, and the ratios. Peak memory is the peak resident
+ * size of the whole process tree (the command and all its descendants, threads included),
+ * sampled from /proc every 50 ms (bench/measure.ts).
  *
- *   node --import tsx bench/generate.ts [--tsc5]
+ *   node --import tsx bench/generate.ts [--tsc5] [--no-baseline]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +29,7 @@ const ours = await measure(
   REPO_ROOT,
 );
 if (ours.code !== 0) throw new Error(`purekit generate failed: ${ours.stderr}`);
-console.log(`purekit generate, 91 specs (worker threads):        ${fmt(ours)}`);
+console.log(`purekit generate, 91 specs (forced):                ${fmt(ours)}`);
 
 const again = await measure(
   process.execPath,
@@ -34,6 +37,19 @@ const again = await measure(
   REPO_ROOT,
 );
 console.log(`purekit generate, unchanged re-run:                  ${fmt(again)}`);
+
+for (const p of ["flasharray", "flashblade", "pure1"])
+  rmSync(join(work, "out", p, ".stamp"), { force: true });
+const pool = await measure(
+  process.execPath,
+  ["cli/bin.mjs", "generate", "--quiet", "--out", join(work, "out")],
+  REPO_ROOT,
+);
+console.log(`purekit generate, pooling step only:                ${fmt(pool)}`);
+if (process.argv.includes("--no-baseline")) {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const specs = join(work, "specs");
 mkdirSync(specs);

@@ -31,6 +31,14 @@ export interface EmittedVersion {
   authOperations: number;
 }
 
+/** Faster equivalents the orchestrator passes in (generator/spec-parse.ts, generator/incremental.ts). */
+export interface EmitHooks {
+  /** Parses the spec text as parseSpecText does. */
+  parse?: (text: string, source: string) => unknown;
+  /** Prints the prepared document as openapi-typescript does. */
+  printTypes?: (doc: unknown) => string | Promise<string>;
+}
+
 function tsString(s: string): string {
   return JSON.stringify(s);
 }
@@ -47,12 +55,15 @@ function tsString(s: string): string {
 export async function emitVersion(
   text: string,
   meta: { product: Product; version: string; source: string },
+  hooks: EmitHooks = {},
 ): Promise<EmittedVersion> {
-  const parsed = parseSpecText(text, meta.source);
+  const parsed = (hooks.parse ?? parseSpecText)(text, meta.source);
   const { doc, table, authPaths } = prepareSpec(parsed, meta);
   let types: string;
   try {
-    types = astToString(await openapiTS(doc, { silent: true, alphabetize: false }));
+    types = hooks.printTypes
+      ? await hooks.printTypes(doc)
+      : astToString(await openapiTS(doc, { silent: true, alphabetize: false }));
   } catch (cause) {
     throw new PurekitError(
       "ERR_GENERATE",

@@ -1,12 +1,13 @@
 /**
- * `purekit generate`: every selected spec → `generated/<product>/<version>/`,
- * in parallel worker threads, skipping what is already up to date.
+ * `purekit generate`: every selected spec → `generated/<product>/`, skipping what is
+ * already up to date. A worker thread generates each product's stale versions in order
+ * (worker.ts), reusing what neighbouring versions share (incremental.ts); then each
+ * product's versions are pooled (product.ts).
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -23,8 +24,9 @@ import {
   type SpecEntry,
 } from "../spec/index.ts";
 import type { OperationTable, Product } from "../spec/table.ts";
+import { collectGarbage } from "./memory.ts";
 import { emitProduct, type RawVersion } from "./product.ts";
-import type { WorkerJob, WorkerResult } from "./worker.ts";
+import type { Stamp, WorkerBatch, WorkerJob, WorkerMessage, WorkerResult } from "./worker.ts";
 
 export type * from "../spec/table.ts";
 export { friendlyName } from "./names.ts";
@@ -34,7 +36,15 @@ export { friendlyName } from "./names.ts";
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
 
 /** The files of the per-version step: a change to any of them makes every version stale. */
-const GENERATOR_FILES = ["./emit", "./names", "./transform", "./worker", "../spec/table"];
+const GENERATOR_FILES = [
+  "./emit",
+  "./names",
+  "./transform",
+  "./worker",
+  "./incremental",
+  "./spec-parse",
+  "../spec/table",
+];
 /** The files of the pooling step: a change to them re-pools the raw output, without re-running the workers. */
 const POOL_FILES = ["./product", "./share", "./split-types"];
 
@@ -78,7 +88,7 @@ export interface GenerateOptions extends ResolveOptions {
   /** Regenerate even when up to date. */
   force?: boolean;
   outDir?: string;
-  /** Worker threads; default one per core. */
+  /** Worker threads, each generating one product at a time; default 1 (see generateStale). */
   concurrency?: number;
   manifest?: Manifest;
   onProgress?: (event: ProgressEvent) => void;
@@ -98,12 +108,6 @@ export interface GenerateSummary {
   stale: SpecEntry[];
   failures: { entry: SpecEntry; code: string; message: string }[];
   ms: number;
-}
-
-interface Stamp {
-  sha256: string;
-  generator: string;
-  operations: number;
 }
 
 let generatorHashCache: string | undefined;
@@ -150,30 +154,41 @@ async function readStamp(dir: string): Promise<Stamp | undefined> {
   }
 }
 
-/** A fixed-size pool of generator workers, fed largest spec first. */
+/**
+ * Generator workers, each taking one product's stale versions at a time (largest product
+ * first), so versions that share most of their members meet the same incremental printer.
+ */
 class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, (r: WorkerResult) => void>();
   private readonly idle: Worker[] = [];
-  // Jobs are made when a worker takes them: a spec's text (tens of MB as a string) lives only while it is being generated.
-  private readonly queue: { id: number; make: () => WorkerJob }[] = [];
+  private readonly queue: WorkerBatch[] = [];
+  /** Per job id: the begin and done callbacks of whoever waits for it. */
+  private readonly pending = new Map<number, { begin: () => void; done: (r: WorkerResult) => void }>();
   crashed: Error | undefined;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       // From a checkout the worker needs tsx's loader (worker-entry.mjs); the package runs worker.js.
       const w = new Worker(new URL(EXT === ".ts" ? "./worker-entry.mjs" : "./worker.js", import.meta.url));
-      w.on("message", (r: WorkerResult) => {
-        const done = this.pending.get(r.id);
-        this.pending.delete(r.id);
-        this.next(w);
-        done?.(r);
+      w.on("message", (m: WorkerMessage) => {
+        if (m.type === "batch-done") {
+          this.next(w);
+          return;
+        }
+        const waiting = this.pending.get(m.id);
+        if (m.type === "begin") {
+          waiting?.begin();
+          return;
+        }
+        this.pending.delete(m.id);
+        const { type: _, ...result } = m;
+        waiting?.done(result);
       });
       w.on("error", (e) => {
         // A crashed worker (not a bad spec: those come back as messages) fails the whole run once.
         this.crashed ??= e;
         this.queue.length = 0;
-        for (const [id, done] of this.pending)
+        for (const [id, { done }] of this.pending)
           done({ id, ok: false, code: "ERR_GENERATE", message: e.message });
         this.pending.clear();
       });
@@ -182,27 +197,72 @@ class WorkerPool {
     }
   }
 
-  run(id: number, make: () => WorkerJob): Promise<WorkerResult> {
-    return new Promise((resolve) => {
-      if (this.crashed) {
-        resolve({ id, ok: false, code: "ERR_GENERATE", message: this.crashed.message });
-        return;
-      }
-      this.pending.set(id, resolve);
+  /** Queues a batch; each job's callbacks run as the worker reports it. */
+  run(batch: WorkerBatch, begin: (job: WorkerJob) => void): Promise<WorkerResult>[] {
+    const results = batch.jobs.map(
+      (job) =>
+        new Promise<WorkerResult>((resolve) => {
+          if (this.crashed)
+            resolve({ id: job.id, ok: false, code: "ERR_GENERATE", message: this.crashed.message });
+          else this.pending.set(job.id, { begin: () => begin(job), done: resolve });
+        }),
+    );
+    if (!this.crashed) {
       const w = this.idle.pop();
-      if (w) w.postMessage(make());
-      else this.queue.push({ id, make });
-    });
+      if (w) w.postMessage(batch);
+      else this.queue.push(batch);
+    }
+    return results;
   }
 
   private next(w: Worker): void {
-    const job = this.queue.shift();
-    if (job) w.postMessage(job.make());
+    const batch = this.queue.shift();
+    if (batch) w.postMessage(batch);
     else this.idle.push(w);
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * The same interface as WorkerPool, generating in this thread, one batch after another.
+ * With one worker's worth of work this is what runs: a worker thread would load its own
+ * copy of the TypeScript compiler (and, from a checkout, of tsx) beside this thread's.
+ */
+class InThreadPool {
+  private chain: Promise<void> = Promise.resolve();
+  crashed: Error | undefined;
+
+  run(batch: WorkerBatch, begin: (job: WorkerJob) => void): Promise<WorkerResult>[] {
+    const waiting = new Map<number, (r: WorkerResult) => void>();
+    const results = batch.jobs.map(
+      (job) => new Promise<WorkerResult>((resolve) => waiting.set(job.id, resolve)),
+    );
+    const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
+    this.chain = this.chain.then(async () => {
+      try {
+        const { runBatch } = await import("./worker.ts");
+        await runBatch(batch, (m) => {
+          if (m.type === "begin") begin(jobs.get(m.id)!);
+          else if (m.type === "done") {
+            const { type: _, ...result } = m;
+            waiting.get(m.id)?.(result);
+          }
+        });
+      } catch (e) {
+        // runBatch reports a bad spec as a result; anything thrown is the generator's own failure.
+        this.crashed ??= e as Error;
+        for (const [id, done] of waiting)
+          done({ id, ok: false, code: "ERR_GENERATE", message: (e as Error).message });
+      }
+    });
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await this.chain;
   }
 }
 
@@ -260,57 +320,66 @@ async function generateStale(
   options: GenerateOptions,
   summary: GenerateSummary,
 ): Promise<void> {
-  // Read every spec first: a missing or tampered file stops the run before any work.
-  const resolved = await Promise.all(stale.map((e) => resolveSpec(e, options)));
-  resolved.sort((a, b) => b.bytes.length - a.bytes.length);
-  const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), resolved.length));
-  const pool = new WorkerPool(size);
+  // Find and check every spec first: a missing or tampered file stops the run before any
+  // work. Only the paths are kept; each worker reads its file again when it gets to it
+  // (and checks it again), so no spec's bytes wait in memory.
+  const batches = new Map<Product, { batch: WorkerBatch; bytes: number; entries: Map<number, SpecEntry> }>();
+  let id = 0;
+  for (const entry of stale) {
+    const spec = await resolveSpec(entry, options);
+    let b = batches.get(entry.product);
+    if (!b) {
+      b = { batch: { jobs: [] }, bytes: 0, entries: new Map() };
+      batches.set(entry.product, b);
+    }
+    b.batch.jobs.push({
+      id,
+      product: entry.product,
+      version: entry.version,
+      source: spec.path,
+      sha256: entry.sha256,
+      dir: rawDir(outDir, entry.product, entry.version),
+      generator: gen,
+    });
+    b.bytes += spec.bytes.length;
+    b.entries.set(id++, entry);
+  }
+  const ordered = [...batches.values()].sort((a, b) => b.bytes - a.bytes);
+  for (const b of ordered) b.batch.jobs.sort((x, y) => compareVersions(x.version, y.version));
+  // One by default, in this thread: the incremental printer leaves too little work per
+  // version for a second thread to pay for its own copy of the compiler in memory.
+  const size = Math.max(1, Math.min(options.concurrency ?? 1, ordered.length));
+  const pool = size === 1 ? new InThreadPool() : new WorkerPool(size);
   let done = 0;
-  const decoder = new TextDecoder();
+  const total = stale.length;
   try {
     await Promise.all(
-      resolved.map(async (spec, id) => {
-        const { entry } = spec;
-        const started = performance.now();
-        options.onProgress?.({ type: "begin", entry });
-        const result = await pool.run(id, () => ({
-          id,
-          text: decoder.decode(spec.bytes),
-          product: entry.product,
-          version: entry.version,
-          source: spec.path,
-        }));
-        done++;
-        if (pool.crashed) return;
-        if (!result.ok) {
-          summary.failures.push({ entry, code: result.code, message: result.message });
-          summary.stale.push(entry);
+      ordered.flatMap(({ batch, entries }) => {
+        const started = new Map<number, number>();
+        const results = pool.run(batch, (job) => {
+          started.set(job.id, performance.now());
+          options.onProgress?.({ type: "begin", entry: entries.get(job.id)! });
+        });
+        return results.map(async (pending, n) => {
+          const result = await pending;
+          const entry = entries.get(batch.jobs[n]!.id)!;
+          done++;
+          if (pool.crashed) return;
+          if (!result.ok) {
+            summary.failures.push({ entry, code: result.code, message: result.message });
+            summary.stale.push(entry);
+            options.onProgress?.({ type: "failed", entry, done, total, message: result.message });
+            return;
+          }
+          summary.generated.push(entry);
           options.onProgress?.({
-            type: "failed",
+            type: "done",
             entry,
             done,
-            total: resolved.length,
-            message: result.message,
+            total,
+            ms: performance.now() - (started.get(result.id) ?? performance.now()),
+            operations: result.operations,
           });
-          return;
-        }
-        const dir = rawDir(outDir, entry.product, entry.version);
-        await rm(dir, { recursive: true, force: true });
-        await mkdir(dir, { recursive: true });
-        await writeFile(join(dir, "types.ts"), result.raw.types);
-        await writeFile(join(dir, "table.json"), JSON.stringify(result.raw.table));
-        await writeFile(join(dir, "schemas.json"), JSON.stringify(result.raw.schemas));
-        // The stamp goes last: a run cut off midway leaves the folder stale, never half-fresh.
-        const stamp: Stamp = { sha256: entry.sha256, generator: gen, operations: result.operations };
-        await writeFile(join(dir, ".stamp.json"), `${JSON.stringify(stamp)}\n`);
-        summary.generated.push(entry);
-        options.onProgress?.({
-          type: "done",
-          entry,
-          done,
-          total: resolved.length,
-          ms: performance.now() - started,
-          operations: result.operations,
         });
       }),
     );
@@ -373,6 +442,64 @@ async function productState(outDir: string, product: Product, gen: string) {
 }
 
 /**
+ * Raw JSON files read on demand, the last few kept: the pooling step visits versions one
+ * after another, so it never holds more than a few versions' tables or schemas, even
+ * where it keeps a reference to every version's object (as emitTables does).
+ */
+class RawFiles {
+  private readonly recent = new Map<string, unknown>();
+  constructor(private readonly keep = 4) {}
+
+  json<T>(file: string): T {
+    let value = this.recent.get(file);
+    if (value === undefined) {
+      value = JSON.parse(readFileSync(file, "utf8"));
+      if (this.recent.size >= this.keep) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(file, value);
+    }
+    return value as T;
+  }
+}
+
+/** An object whose properties are those of `load()`'s, loaded on each access. */
+function lazyObject<T extends object>(load: () => T): T {
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(load(), key),
+    has: (_, key) => Reflect.has(load(), key),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(load(), key);
+      // Reported as configurable: the (empty) target does not have the property.
+      return d && { ...d, configurable: true };
+    },
+    set: () => false,
+    deleteProperty: () => false,
+    defineProperty: () => false,
+  });
+}
+
+/**
+ * A version's raw output read from `dir` when the pooling step asks for it: its types
+ * text on each access, its table and schemas through `files`. A product's raw output is
+ * ~400 MB as JavaScript strings and objects (FlashArray); held all at once, it was most
+ * of the pooling step's peak memory.
+ */
+function lazyRaw(dir: string, version: string, files: RawFiles): RawVersion {
+  const table = join(dir, "table.json");
+  const schemas = join(dir, "schemas.json");
+  return {
+    version,
+    get types() {
+      // emitProduct reads each version's types once, one version after another.
+      collectGarbage();
+      return readFileSync(join(dir, "types.ts"), "utf8");
+    },
+    table: lazyObject(() => files.json<OperationTable>(table)),
+    schemas: lazyObject(() => files.json<Record<string, unknown>>(schemas)),
+  };
+}
+
+/**
  * Pools every version of a product with fresh raw output into `<out>/<product>/`
  * (see product.ts), removing files no longer produced. Skipped when nothing changed.
  */
@@ -386,16 +513,10 @@ async function writeProducts(outDir: string, gen: string, products: readonly Pro
   for (const product of products) {
     const { stale, versions, stamp } = await productState(outDir, product, gen);
     if (!stale) continue;
-    const raws: RawVersion[] = [];
-    for (const version of versions) {
-      const dir = rawDir(outDir, product, version);
-      raws.push({
-        version,
-        types: await readFile(join(dir, "types.ts"), "utf8"),
-        table: JSON.parse(await readFile(join(dir, "table.json"), "utf8")) as OperationTable,
-        schemas: JSON.parse(await readFile(join(dir, "schemas.json"), "utf8")) as Record<string, unknown>,
-      });
-    }
+    const rawFiles = new RawFiles();
+    const raws: RawVersion[] = versions.map((version) =>
+      lazyRaw(rawDir(outDir, product, version), version, rawFiles),
+    );
     const files = emitProduct(product, raws);
     raws.length = 0;
     const root = join(outDir, product);
