@@ -12,7 +12,7 @@
  * Whatever this cannot prove context-free (discriminators, helper types openapi-typescript
  * injects after the members, a printed layout it does not recognise) makes it run
  * openapi-typescript on the whole document instead, as before, and keep nothing from that run.
- * See docs/decisions/013-generator-incremental-types.md.
+ * See docs/decisions/019-generator-incremental-types.md.
  */
 import { createHash } from "node:crypto";
 import openapiTS, {

@@ -5,7 +5,7 @@
  * @redocly/openapi-core), found from there. When it cannot be found, `parseSpecText`
  * (the `yaml` package) does the work. Both give identical documents for all 91 published
  * specs (measured: 54 s of CPU with `yaml`, 5 s with js-yaml); see
- * docs/decisions/013-generator-incremental-types.md.
+ * docs/decisions/019-generator-incremental-types.md.
  */
 import { createRequire } from "node:module";
 import { PurekitError } from "../runtime/errors.ts";

@@ -3,7 +3,7 @@
  * openapi-typescript prints for each document, while reusing what earlier documents
  * shared; and the fast YAML path (generator/spec-parse.ts) must read specs as `yaml` does.
  * All 91 real specs are compared byte for byte by the generator run itself (see
- * docs/decisions/013-generator-incremental-types.md); these tests pin the rules on small
+ * docs/decisions/019-generator-incremental-types.md); these tests pin the rules on small
  * documents, including the ones that must defeat reuse.
  */
 import { readFileSync } from "node:fs";
