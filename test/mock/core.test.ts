@@ -1,5 +1,5 @@
 /**
- * The mock's core and its adapters (decision 013): the core answers plain data without
+ * The mock's core and its adapters (decision 017): the core answers plain data without
  * msw or web objects; the in-process fetch, the msw handlers and the Node server all
  * answer the same way through it, and the Node server, which builds no web `Request`,
  * still reads paths, queries and headers as a `Request` would.
