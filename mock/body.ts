@@ -69,27 +69,7 @@ export async function readBodyText(
   },
   limit: number,
 ): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
-    cancel(request.body?.getReader());
-    throw bodyTooLarge(limit);
-  }
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      cancel(reader);
-      throw bodyTooLarge(limit);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  return new TextDecoder().decode(await readBodyBytes(request, limit));
 }
 
 /**
