@@ -12,11 +12,12 @@
  * A seed folder holds `purekit-seed.json` (product, versions, the list of files) and one
  * JSON file per path. Only web globals here; the CLI writes and the mock reads the files.
  */
+import { isSecretName, REDACTED, SecretSet } from "../runtime/redact.ts";
 import type { Item } from "./state/collection.ts";
 import type { MockState } from "./state/store.ts";
 
-/** What replaces a secret in a recording. */
-export const REDACTED = "<redacted>";
+/** What replaces a secret in a recording: the runtime's marker, as in errors, logs and the journal. */
+export { REDACTED };
 /** Name of the manifest file of a seed folder. */
 export const SEED_MANIFEST = "purekit-seed.json";
 
@@ -30,7 +31,14 @@ export interface SeedManifest {
   files: Record<string, string>;
 }
 
-const SECRET_FIELD = /pass(word|phrase)?$|secret|token|private_key|api_key|credential|^key_?material$/i;
+/**
+ * Field names kept out of a recording beyond the runtime's secret names (isSecretName): a
+ * seed folder is data at rest, shared and committed, so any name that mentions a secret
+ * (`secret_access_key`, `credentials`, `key_material`, `refresh_token`) is dropped too.
+ */
+const RECORDED_SECRET_FIELD =
+  /pass(word|phrase)?$|secret|token|private_key|api_key|credential|^key_?material$/i;
+const secretField = (name: string) => isSecretName(name) || RECORDED_SECRET_FIELD.test(name);
 const AUTH_PATH = /^\/api\/(?:\d+\.\d+\/)?(login|logout|auth\/|api_version)|^\/oauth2\//;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -62,13 +70,15 @@ export interface Recorder {
 }
 
 export function createRecorder(): Recorder {
-  const secrets = new Set<string>();
+  // The runtime's redactor: known values (and their URL-encoded forms), PEM blocks and
+  // JWT-shaped text, each in linear time whatever the recorded text holds.
+  const secrets = new SecretSet();
   const collections = new Map<string, Map<string, Item>>();
   const versions = new Set<string>();
   let product: SeedManifest["product"] = null;
 
   function remember(value: string | null | undefined): void {
-    if (value && value.length >= 6) secrets.add(value);
+    secrets.add(value ?? undefined);
   }
 
   /** Credentials in a request's headers and an auth call's body. */
@@ -138,14 +148,10 @@ export function createRecorder(): Recorder {
 
     /** The seed folder's files, secrets replaced: file name → text. */
     files(): Record<string, string> {
-      const list = [...secrets].sort((a, b) => b.length - a.length);
       const scrub = (value: unknown, field?: string): unknown => {
         if (typeof value === "string") {
-          if (field && SECRET_FIELD.test(field) && value) return REDACTED;
-          let out = value;
-          for (const s of list) if (out.includes(s)) out = out.split(s).join(REDACTED);
-          // JWTs that passed by unseen (three base64url parts starting with a JSON header)
-          return out.replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED);
+          if (field && secretField(field) && value) return REDACTED;
+          return secrets.redact(value);
         }
         if (Array.isArray(value)) return value.map((v) => scrub(v));
         if (isObject(value)) {
