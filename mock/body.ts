@@ -48,8 +48,13 @@ function cancel(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): vo
  * ```
  */
 export function textWithin(bytes: Uint8Array, limit: number): string {
-  if (bytes.byteLength > limit) throw bodyTooLarge(limit);
-  return bytes.byteLength ? new TextDecoder().decode(bytes) : "";
+  return new TextDecoder().decode(bytesWithin(bytes, limit));
+}
+
+/** A body to read within a limit: a web Request, or what an adapter has of one. */
+export interface BodySource {
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
 }
 
 /**
@@ -62,13 +67,7 @@ export function textWithin(bytes: Uint8Array, limit: number): string {
  * const text = await readBodyText(request, 1024 * 1024); // throws a 413 MockHttpError when larger
  * ```
  */
-export async function readBodyText(
-  request: {
-    readonly headers: { get(name: string): string | null };
-    readonly body: ReadableStream<Uint8Array> | null;
-  },
-  limit: number,
-): Promise<string> {
+export async function readBodyText(request: BodySource, limit: number): Promise<string> {
   return new TextDecoder().decode(await readBodyBytes(request, limit));
 }
 
@@ -127,13 +126,7 @@ export function bytesWithin(bytes: Uint8Array, limit: number): Uint8Array {
  * const bytes = await readBodyBytes(request, 16 * 1024 * 1024);
  * ```
  */
-export async function readBodyBytes(
-  request: {
-    readonly headers: { get(name: string): string | null };
-    readonly body: ReadableStream<Uint8Array> | null;
-  },
-  limit: number,
-): Promise<Uint8Array> {
+export async function readBodyBytes(request: BodySource, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
     cancel(request.body?.getReader());

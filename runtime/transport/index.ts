@@ -7,7 +7,7 @@
 
 import { PurekitError } from "../errors.ts";
 import type { DirectSend } from "../http.ts";
-import { proxyError, proxyFailureOf, type ResolvedProxy, withProxyErrors } from "./proxy.ts";
+import { asProxyError, type ResolvedProxy, withProxyErrors } from "./proxy.ts";
 import {
   INSECURE_WARNING,
   type ResolvedTls,
@@ -107,11 +107,7 @@ function withProxyErrorsDirect(send: DirectSend, proxy: ResolvedProxy): DirectSe
     try {
       return await send(request, guard);
     } catch (error) {
-      if (error instanceof PurekitError) throw error;
-      const name = (error as { name?: string }).name;
-      if (name === "AbortError" || name === "TimeoutError") throw error;
-      const failure = proxyFailureOf(error);
-      throw failure ? proxyError(request.url, proxy, failure, error) : error;
+      throw asProxyError(error, request.url, proxy);
     }
   };
 }

@@ -240,19 +240,31 @@ export function proxyError(
   return new PurekitError("ERR_PROXY", message.charAt(0).toUpperCase() + message.slice(1), { cause });
 }
 
+/**
+ * What a send through `proxy` threw, as the caller should see it: a proxy refusal becomes
+ * ERR_PROXY naming the proxy; purekit's own errors, aborts and timeouts pass unchanged.
+ *
+ * @example
+ * ```ts
+ * try { return await send(request); } catch (error) { throw asProxyError(error, request.url, proxy); }
+ * ```
+ */
+export function asProxyError(error: unknown, url: string, proxy: ResolvedProxy): unknown {
+  if (error instanceof PurekitError) return error;
+  const name = (error as { name?: string }).name;
+  if (name === "AbortError" || name === "TimeoutError") return error;
+  const failure = proxyFailureOf(error);
+  return failure ? proxyError(url, proxy, failure, error) : error;
+}
+
 /** `fetchFn` with proxy refusals turned into ERR_PROXY; other errors pass unchanged. */
 export function withProxyErrors(fetchFn: typeof fetch, proxy: ResolvedProxy): typeof fetch {
   return async (input, init) => {
     try {
       return await fetchFn(input, init);
     } catch (error) {
-      if (error instanceof PurekitError) throw error;
-      const name = (error as { name?: string }).name;
-      if (name === "AbortError" || name === "TimeoutError") throw error;
-      const failure = proxyFailureOf(error);
-      if (!failure) throw error;
       const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      throw proxyError(url, proxy, failure, error);
+      throw asProxyError(error, url, proxy);
     }
   };
 }
