@@ -5,7 +5,8 @@
  *
  *   --role trivial --certs FILE                 trivial HTTPS array (figures 1–4)
  *   --role bare    --certs FILE --body FILE     bare node:http + node:https (figure 5)
- *   --role mock    --certs FILE --volumes N     standalone mock over HTTP + HTTPS (figure 5)
+ *   --role mock    --certs FILE --volumes N [--versions 2.56,2.38]
+ *                                               standalone mock over HTTP + HTTPS (figures 5, 7)
  *   --role cold-purekit|cold-fetch --url URL --certs FILE --headers JSON   (figure 4)
  */
 import { readFileSync } from "node:fs";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     certs: { type: "string" },
     body: { type: "string" },
     volumes: { type: "string", default: "10000" },
+    versions: { type: "string", default: "2.56" },
     url: { type: "string" },
     headers: { type: "string", default: "[]" },
     first: { type: "string", default: "100" },
@@ -39,7 +41,7 @@ switch (values.role) {
     await serveBare(certs, values.body as string);
     break;
   case "mock":
-    await serveMock(certs, Number(values.volumes));
+    await serveMock(certs, Number(values.volumes), (values.versions as string).split(","));
     break;
   case "cold-purekit":
   case "cold-fetch": {

@@ -38,11 +38,15 @@ export async function serveBare(certFile: string, bodyFile: string): Promise<voi
 }
 
 /** Child role `mock`: one seeded FlashArray mock behind two standalone servers. */
-export async function serveMock(certFile: string, volumes: number): Promise<void> {
+export async function serveMock(
+  certFile: string,
+  volumes: number,
+  versions: readonly string[],
+): Promise<void> {
   const certs = JSON.parse(readFileSync(certFile, "utf8")) as Certs;
   const { createFlashArrayMock } = await import("../mock/index.ts");
   const { startNodeMockServer } = await import("../mock/server/node.ts");
-  const array = createFlashArrayMock({ seed: { volumes } });
+  const array = createFlashArrayMock({ seed: { volumes }, versions });
   await array.ready;
   const http = await startNodeMockServer(array, { port: 0 });
   const https = await startNodeMockServer(array, {

@@ -23,7 +23,8 @@ common = {"Accept": "application/json", "Content-Type": "application/json",
           "User-Agent": "pypureclient-standin/bench Python/" + sys.version.split()[0]}
 
 versions = json.loads(http.request("GET", url + "/api/api_version", headers=common).data)
-login = http.request("POST", url + "/api/2.56/login", headers={**common, "api-token": api_token})
+version = path.split("/")[2]  # /api/2.56/volumes?… -> 2.56: log in at the version called
+login = http.request("POST", url + "/api/" + version + "/login", headers={**common, "api-token": api_token})
 session = login.headers.get("x-auth-token")
 if login.status != 200 or not session:
     sys.exit("login failed: HTTP %d" % login.status)

@@ -1,15 +1,20 @@
 /**
  * Figure 7 of `bench/all.ts`: sequential calls per second of the purekit FlashArray
- * client against a Python client in the py-pure-client style (`bench/py-client.py`:
- * urllib3, session header, X-Request-ID, JSON parsing; no model layer, so faster than
- * the real SDK), both talking to the same standalone mock over HTTPS.
+ * client against Python clients, all talking to the same standalone mock over HTTPS:
  *
- * The real py-pure-client cannot be installed here (CI reaches the npm registry only);
- * the issue allows this stand-in. The Python process stays up between rounds so its
- * start-up is not counted, as the purekit client's is not.
+ * - 7: `bench/py-client.py`, a stand-in in the py-pure-client style (urllib3, session
+ *   header, X-Request-ID, JSON parsing; no model layer, so faster than the real SDK);
+ *   it needs only python3 with urllib3, so it runs everywhere.
+ * - 7b: the vendor's py-pure-client itself (`bench/py-sdk.py`), when it can be imported:
+ *   installed (`pip install py-pure-client`) or a source checkout named by
+ *   `PUREKIT_PY_PURE_CLIENT` (its `pypureclient` folder's parent).
+ *
+ * The Python processes stay up between rounds so their start-up is not counted, as the
+ * purekit client's is not.
  */
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
+import type { FlashArrayVersion } from "../runtime/flasharray.ts";
 
 export interface PyRound {
   calls: number;
@@ -24,20 +29,58 @@ export function pythonMissing(): string | undefined {
   return undefined;
 }
 
+/**
+ * How to import py-pure-client here: the `PYTHONPATH` to use (empty when it is installed),
+ * or why it cannot run. Where PyJWT or paramiko are missing, `bench/py-stubs` (placeholders
+ * that raise if called; the API-token path never calls them) goes after the SDK.
+ */
+export function pySdk(): { pythonPath: string } | { missing: string } {
+  const checkout = process.env.PUREKIT_PY_PURE_CLIENT;
+  const stubs = new URL("./py-stubs", import.meta.url).pathname;
+  const probe = (pythonPath: string, code: string) =>
+    spawnSync("python3", ["-c", code], {
+      encoding: "utf8",
+      env: { ...process.env, PYTHONPATH: pythonPath },
+    });
+  const base = checkout ?? "";
+  const deps = probe(base, "import jwt, paramiko").status === 0;
+  const pythonPath = deps ? base : [base, stubs].filter((p) => p !== "").join(":");
+  const load = probe(pythonPath, "from pypureclient import flasharray");
+  if (load.error !== undefined) return { missing: "python3 not found" };
+  if (load.status !== 0) {
+    const why = load.stderr.trim().split("\n").pop() ?? "";
+    return {
+      missing: `py-pure-client cannot be imported (${why}); pip install py-pure-client, or set PUREKIT_PY_PURE_CLIENT to a checkout`,
+    };
+  }
+  return { pythonPath };
+}
+
 export interface PyClient {
   round(calls: number, ms: number): Promise<PyRound>;
   stop(): void;
 }
 
-/** Starts `bench/py-client.py` logged in to the mock; resolves when it is ready. */
+/**
+ * Starts a Python client logged in to the mock; resolves when it is ready. `standin` runs
+ * `bench/py-client.py` on `path`; `sdk` runs `bench/py-sdk.py` (py-pure-client's
+ * `get_volumes(limit)` at `version`) with the `PYTHONPATH` from {@link pySdk}.
+ */
 export async function startPython(
+  side:
+    | { kind: "standin"; path: string }
+    | { kind: "sdk"; version: string; limit: number; pythonPath: string },
   url: string,
   caFile: string,
   apiToken: string,
-  path: string,
-): Promise<PyClient> {
-  const script = new URL("./py-client.py", import.meta.url).pathname;
-  const child: ChildProcessWithoutNullStreams = spawn("python3", [script, url, caFile, apiToken, path]);
+): Promise<PyClient & { sdkVersion?: string }> {
+  const script = new URL(side.kind === "sdk" ? "./py-sdk.py" : "./py-client.py", import.meta.url).pathname;
+  const args =
+    side.kind === "sdk"
+      ? [script, url, caFile, apiToken, side.version, String(side.limit)]
+      : [script, url, caFile, apiToken, side.path];
+  const env = side.kind === "sdk" ? { ...process.env, PYTHONPATH: side.pythonPath } : process.env;
+  const child: ChildProcessWithoutNullStreams = spawn("python3", args, { env });
   let stderr = "";
   child.stderr.on("data", (c: Buffer) => {
     stderr += c.toString();
@@ -45,12 +88,13 @@ export async function startPython(
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async (): Promise<Record<string, unknown>> => {
     const line = await lines.next();
-    if (line.done) throw new Error(`bench/py-client.py ended: ${stderr.trim().slice(-500)}`);
+    if (line.done) throw new Error(`${script} ended: ${stderr.trim().slice(-500)}`);
     return JSON.parse(line.value) as Record<string, unknown>;
   };
   const hello = await next();
-  if (hello.ready !== true) throw new Error(`bench/py-client.py: unexpected hello ${JSON.stringify(hello)}`);
+  if (hello.ready !== true) throw new Error(`${script}: unexpected hello ${JSON.stringify(hello)}`);
   return {
+    ...(typeof hello.sdk === "string" ? { sdkVersion: hello.sdk } : {}),
     async round(calls, ms) {
       child.stdin.write(`round ${calls} ${ms}\n`);
       const r = await next();
@@ -68,6 +112,7 @@ export async function purekitOnMock(
   url: string,
   caPem: string,
   apiToken: string,
+  version: FlashArrayVersion,
 ): Promise<{ round(calls: number, ms: number): Promise<PyRound>; close(): Promise<void> }> {
   const { createFlashArrayClient } = await import("../runtime/flasharray.ts");
   const fa = await createFlashArrayClient({
@@ -75,7 +120,7 @@ export async function purekitOnMock(
     auth: { apiToken },
     tls: { ca: caPem },
     proxy: false,
-    version: "2.56",
+    version,
   });
   const call = async () => {
     const { data, error } = await fa.GET("/volumes", { params: { query: { limit: 10 } } });
