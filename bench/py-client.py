@@ -12,10 +12,10 @@ Protocol with bench/python.ts (one JSON line per answer on stdout):
 """
 import json
 import sys
-import time
 import uuid
 
 import urllib3
+from py_rounds import serve
 
 url, ca_file, api_token, path = sys.argv[1:5]
 http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs=ca_file, maxsize=1)
@@ -39,15 +39,4 @@ def call():
         raise SystemExit("unexpected answer: HTTP %d" % res.status)
 
 
-print(json.dumps({"ready": True, "versions": len(versions.get("version", []))}), flush=True)
-for line in sys.stdin:
-    parts = line.split()
-    if len(parts) != 3 or parts[0] != "round":
-        raise SystemExit("bad command: " + line.strip())
-    calls, budget = int(parts[1]), float(parts[2]) / 1000
-    t0 = time.perf_counter()
-    done = 0
-    while done < calls and time.perf_counter() - t0 < budget:
-        call()
-        done += 1
-    print(json.dumps({"calls": done, "wallMs": (time.perf_counter() - t0) * 1000}), flush=True)
+serve(call, {"ready": True, "versions": len(versions.get("version", []))})

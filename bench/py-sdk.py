@@ -6,10 +6,9 @@ Whole SDK call path: Client -> per-version API class -> urllib3 -> JSON -> model
   prints {"ready": true, "sdk": VERSION_OF_PYPURECLIENT} after login; then answers each
   "round CALLS MS" line with {"calls": N, "wallMs": T}; exits on EOF.
 """
-import json
 import sys
-import time
 
+from py_rounds import serve
 from pypureclient import __version__ as sdk_version
 from pypureclient import flasharray
 
@@ -25,15 +24,4 @@ def call():
 
 
 call()
-print(json.dumps({"ready": True, "sdk": sdk_version}), flush=True)
-for line in sys.stdin:
-    parts = line.split()
-    if len(parts) != 3 or parts[0] != "round":
-        raise SystemExit("bad command: " + line.strip())
-    calls, budget = int(parts[1]), float(parts[2]) / 1000
-    t0 = time.perf_counter()
-    done = 0
-    while done < calls and time.perf_counter() - t0 < budget:
-        call()
-        done += 1
-    print(json.dumps({"calls": done, "wallMs": (time.perf_counter() - t0) * 1000}), flush=True)
+serve(call, {"ready": True, "sdk": sdk_version})
