@@ -166,6 +166,23 @@ describe("createTransportFetch", () => {
     expect(await response.json()).toEqual({ hello: "array" });
   });
 
+  it("builds the TLS context once: new connections reuse it instead of parsing the CA again", async () => {
+    // tls.connect calls tls.createSecureContext for every connection given `ca` instead of
+    // a `secureContext`; six calls at once open six connections.
+    const nodeTls = (await import("node:tls")).default;
+    const perConnection = vi.spyOn(nodeTls, "createSecureContext");
+    try {
+      const transportFetch = await createTransportFetch({ tls: { ca: certs.caPem } });
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => transportFetch(`${server.url}/hello`).then((r) => r.json())),
+      );
+      expect(answers).toEqual(Array.from({ length: 6 }, () => ({ hello: "array" })));
+      expect(perConnection).not.toHaveBeenCalled();
+    } finally {
+      perConnection.mockRestore();
+    }
+  });
+
   it("with the wrong CA fails with ERR_TLS that says the given CA did not issue it", async () => {
     const transportFetch = await createTransportFetch({ tls: { ca: otherCerts.caPem } });
     const error = await purekitError(() => transportFetch(`${server.url}/hello`));
