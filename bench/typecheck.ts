@@ -185,13 +185,14 @@ if (!source) {
   process.exit(2);
 }
 // With lib checking, both sides get the lib purekit's declarations need (`Symbol.asyncDispose`,
-// as in test/package): es2022's lib alone fails on purekit's client.d.ts, not on the calls.
+// as in test/package): es2022's default lib fails on purekit's client.d.ts, not on the calls.
+// DOM stays, as in the default lib: openapi-fetch's declarations name Request and Response.
 const tsconfig = {
   ...STRICT_NODENEXT,
   compilerOptions: {
     ...STRICT_NODENEXT.compilerOptions,
     skipLibCheck: !values["lib-check"],
-    ...(values["lib-check"] ? { lib: ["ES2023", "ESNext.Disposable"] } : {}),
+    ...(values["lib-check"] ? { lib: ["ES2023", "DOM", "ESNext.Disposable"] } : {}),
   },
 };
 
