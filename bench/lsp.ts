@@ -208,14 +208,18 @@ export async function sampleTsgo(
         result.totalMs = now - t0;
         const items = Array.isArray(list) ? list : (list?.items ?? []);
         result.entries = items.length;
-        result.dependencyEntries = dependency
+        const fromDep = dependency
           ? items.filter((i) => {
               const from = i.labelDetails?.description ?? JSON.stringify(i.data ?? "");
               return (
                 from === dependency || from.startsWith(`${dependency}/`) || from.includes(`"${dependency}`)
               );
-            }).length
-          : 0;
+            })
+          : [];
+        result.dependencyEntries = fromDep.length;
+        result.dependencyNames = fromDep
+          .map((i) => `${i.label} (${i.labelDetails?.description ?? "?"})`)
+          .sort();
         peak = Math.max(peak, peakRssMb(pid));
         result.ok = true;
       })(),

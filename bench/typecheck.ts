@@ -4,7 +4,9 @@
  * openapi-fetch over raw openapi-typescript output of FA 2.56 (the baseline),
  * with TypeScript 5.9 and 7, in the same run, interleaved. Reports time and
  * peak memory of the compiler's process tree (sampled from /proc), medians
- * with min–max, and the ratios to the baseline.
+ * with min–max, and the ratios to the baseline; then the compilers' own
+ * counters (--extendedDiagnostics: files, lines, symbols, types,
+ * instantiations, heap) of one untimed run per side, to say where it goes.
  *
  *   node --import tsx bench/typecheck.ts [--rounds 5] [--lib-check] [PACKAGE]
  *
@@ -123,11 +125,46 @@ function generateRawTypes(dir: string): void {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** One untimed run per side and compiler: did it compile, and what were the first errors. */
-function diagnose(bin: string, dir: string): { ok: boolean; errors: number; first: string[] } {
-  const run = spawnSync(process.execPath, [bin, "-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
-  const lines = `${run.stdout}${run.stderr}`.split("\n").filter((l) => /error TS\d+/.test(l));
-  return { ok: run.status === 0, errors: lines.length, first: lines.slice(0, 3) };
+/** The compiler's own counters (`--extendedDiagnostics`), where the time and memory go. */
+const COUNTERS = [
+  "Files",
+  "Lines",
+  "Identifiers",
+  "Symbols",
+  "Types",
+  "Instantiations",
+  "Memory used",
+  "Parse time",
+  "Bind time",
+  "Check time",
+] as const;
+type Counters = Partial<Record<(typeof COUNTERS)[number], number>>;
+
+/**
+ * One untimed run per side and compiler with --extendedDiagnostics: did it compile,
+ * what were the first errors, and the compiler's counters (5.9 splits "Lines" by kind: summed).
+ */
+function diagnose(
+  bin: string,
+  dir: string,
+): { ok: boolean; errors: number; first: string[]; counters: Counters } {
+  const run = spawnSync(process.execPath, [bin, "-p", "tsconfig.json", "--extendedDiagnostics"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  const out = `${run.stdout}${run.stderr}`.split("\n");
+  const lines = out.filter((l) => /error TS\d+/.test(l));
+  const counters: Counters = {};
+  for (const line of out) {
+    const m = /^([A-Za-z ]+?):\s+([\d.]+)(K|s)?\s*$/.exec(line);
+    if (!m) continue;
+    const name = (m[1]!.startsWith("Lines") ? "Lines" : m[1]) as (typeof COUNTERS)[number];
+    if (!COUNTERS.includes(name)) continue;
+    // Memory in MB, times in s, counts as they are.
+    const value = m[3] === "K" ? Number(m[2]) / 1024 : Number(m[2]);
+    counters[name] = (counters[name] ?? 0) + value;
+  }
+  return { ok: run.status === 0, errors: lines.length, first: lines.slice(0, 3), counters };
 }
 
 const { values, positionals } = parseArgs({
@@ -147,9 +184,16 @@ if (!source) {
   );
   process.exit(2);
 }
+// With lib checking, both sides get the lib purekit's declarations need (`Symbol.asyncDispose`,
+// as in test/package): es2022's default lib fails on purekit's client.d.ts, not on the calls.
+// DOM stays, as in the default lib: openapi-fetch's declarations name Request and Response.
 const tsconfig = {
   ...STRICT_NODENEXT,
-  compilerOptions: { ...STRICT_NODENEXT.compilerOptions, skipLibCheck: !values["lib-check"] },
+  compilerOptions: {
+    ...STRICT_NODENEXT.compilerOptions,
+    skipLibCheck: !values["lib-check"],
+    ...(values["lib-check"] ? { lib: ["ES2023", "DOM", "ESNext.Disposable"] } : {}),
+  },
 };
 
 const pkg = readPackageJson(source);
@@ -247,6 +291,25 @@ console.log(
     `median (min–max) of ${rounds} interleaved rounds)\n`,
 );
 console.log(table(["compiler  side", "time s", "peak MB", "time ×", "memory ×", ""], rows));
+console.log(
+  "\nWhere it goes: the compiler's --extendedDiagnostics of one untimed run (memory: heap used, MB; times: s)\n",
+);
+console.log(
+  table(
+    ["compiler  side", ...COUNTERS],
+    [...diagnostics].map(([key, d]) => {
+      const [c, s] = key.split(":").map(Number);
+      return [
+        `${COMPILERS[c!]!.label}  ${sides[s!]!.label}`,
+        ...COUNTERS.map((name) => {
+          const v = d.counters[name];
+          if (v === undefined) return "—";
+          return name.endsWith("time") ? v.toFixed(2) : name === "Memory used" ? v.toFixed(0) : String(v);
+        }),
+      ];
+    }),
+  ),
+);
 for (const [key, d] of diagnostics) {
   if (d.ok) continue;
   const [c, s] = key.split(":").map(Number);
