@@ -1,7 +1,7 @@
 import type { Platform } from "./index.ts";
 
 declare const Deno: {
-  readFile(path: string): Promise<Uint8Array>;
+  readFile(path: string | URL): Promise<Uint8Array>;
   env: { get(name: string): string | undefined };
 };
 

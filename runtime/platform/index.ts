@@ -5,7 +5,8 @@
  */
 
 export interface Platform {
-  readFile(path: string): Promise<Uint8Array>;
+  /** A file's bytes, by path or `file:` URL (both runtimes read either). */
+  readFile(path: string | URL): Promise<Uint8Array>;
   env(name: string): string | undefined;
 }
 

@@ -151,7 +151,7 @@ describe("the installed package", () => {
       "dist/generated/flasharray/types/2.0.d.ts",
       "dist/generated/flashblade/tables/2.28.js",
       "dist/generated/pure1/schemas/1.6.js",
-      "dist/fixtures/recorded/fa/volumes.json",
+      "dist/fixtures/recorded/fa/volumes.json.gz",
     ]) {
       expect(existsSync(join(root, f)), f).toBe(true);
     }
