@@ -20,6 +20,15 @@ export type Part = string | TypeEntry;
 
 const TOP_REFS = /(?<![\w$."'])(components|operations|paths)\[/g;
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive: V8 represents a slice
+ * (and `split`'s pieces) as a view into the whole string, so a member key kept from a
+ * version's 4 MB printed types held all of that text until the product was written.
+ */
+function detach(s: string): string {
+  return ` ${s}`.slice(1);
+}
+
 function deindent(lines: string[], n: number): string[] {
   return lines.map((l) => (l.startsWith(" ".repeat(n)) ? l.slice(n) : l.trimStart()));
 }
@@ -83,12 +92,12 @@ function members(
     const comment = deindent(lines.slice(start, commentEnd), indent).join("\n");
     const replaced = body.replace(TOP_REFS, '$["$1"][');
     out.push({
-      key: `${section}.${key.key}`,
-      keyText: key.keyText,
+      key: detach(`${section}.${key.key}`),
+      keyText: detach(key.keyText),
       optional,
       indent,
       generic: replaced.includes('$["'),
-      content: comment ? `${comment}\n${replaced}` : replaced,
+      content: detach(comment ? `${comment}\n${replaced}` : replaced),
     });
     i = last + 1;
   }
