@@ -15,6 +15,7 @@
  * See docs/decisions/019-generator-incremental-types.md.
  */
 import { createHash } from "node:crypto";
+import { detach } from "./memory.ts";
 import { type GlobalContext, type OpenAPI3, ots } from "./openapi-ts.ts";
 
 const { astToString, resolveRef, transformSchema, default: openapiTS } = ots;
@@ -146,9 +147,8 @@ function cutMembers(
         last++;
       if (last >= lines.length) return undefined;
     }
-    // A copy: a one-line member would otherwise be a view into the whole printed file,
-    // and the printer keeps members for the rest of the product.
-    texts.push(` ${lines.slice(start, last + 1).join("\n")}`.slice(1));
+    // A one-line member would otherwise be a view into the whole printed file.
+    texts.push(detach(lines.slice(start, last + 1).join("\n")));
     i = last + 1;
   }
   return lines[i] === group.close ? { texts, end: i } : undefined;

@@ -5,6 +5,7 @@
  * its depth, JSDoc above), which is what this relies on; anything unexpected stays
  * verbatim, so an unknown shape costs sharing, never correctness.
  */
+import { detach } from "./memory.ts";
 import type { Entry } from "./share.ts";
 
 export interface TypeEntry extends Entry {
@@ -19,15 +20,6 @@ export interface TypeEntry extends Entry {
 export type Part = string | TypeEntry;
 
 const TOP_REFS = /(?<![\w$."'])(components|operations|paths)\[/g;
-
-/**
- * A copy of `s` that does not keep the text it was cut from alive: V8 represents a slice
- * (and `split`'s pieces) as a view into the whole string, so a member key kept from a
- * version's 4 MB printed types held all of that text until the product was written.
- */
-function detach(s: string): string {
-  return ` ${s}`.slice(1);
-}
 
 function deindent(lines: string[], n: number): string[] {
   return lines.map((l) => (l.startsWith(" ".repeat(n)) ? l.slice(n) : l.trimStart()));
