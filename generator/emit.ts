@@ -2,10 +2,10 @@
  * One spec in, the files of `generated/<product>/<version>/` out (as strings).
  * Runs inside a worker thread; the orchestrator writes the files.
  */
-import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
 import { PurekitError } from "../runtime/errors.ts";
 import type { Product } from "../spec/table.ts";
+import { ots } from "./openapi-ts.ts";
 import type { RawVersion } from "./product.ts";
 import { prepareSpec } from "./transform.ts";
 
@@ -63,7 +63,7 @@ export async function emitVersion(
   try {
     types = hooks.printTypes
       ? await hooks.printTypes(doc)
-      : astToString(await openapiTS(doc, { silent: true, alphabetize: false }));
+      : ots.astToString(await ots.default(doc, { silent: true, alphabetize: false }));
   } catch (cause) {
     throw new PurekitError(
       "ERR_GENERATE",

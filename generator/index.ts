@@ -43,6 +43,7 @@ const GENERATOR_FILES = [
   "./worker",
   "./incremental",
   "./spec-parse",
+  "./openapi-ts",
   "../spec/table",
 ];
 /** The files of the pooling step: a change to them re-pools the raw output, without re-running the workers. */
@@ -442,6 +443,13 @@ async function productState(outDir: string, product: Product, gen: string) {
 }
 
 /**
+ * How far the pooling step's heap may grow before a full collection (see memory.ts): its
+ * live data is ~40 MB (FlashArray), and each version read makes tens of MB of garbage,
+ * which V8 otherwise lets pile up to ~200 MB before it collects.
+ */
+const POOL_HEADROOM_MB = 32;
+
+/**
  * Raw JSON files read on demand, the last few kept: the pooling step visits versions one
  * after another, so it never holds more than a few versions' tables or schemas, even
  * where it keeps a reference to every version's object (as emitTables does).
@@ -453,6 +461,7 @@ class RawFiles {
   json<T>(file: string): T {
     let value = this.recent.get(file);
     if (value === undefined) {
+      collectGarbage(POOL_HEADROOM_MB);
       value = JSON.parse(readFileSync(file, "utf8"));
       if (this.recent.size >= this.keep) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(file, value);
@@ -491,7 +500,7 @@ function lazyRaw(dir: string, version: string, files: RawFiles): RawVersion {
     version,
     get types() {
       // emitProduct reads each version's types once, one version after another.
-      collectGarbage();
+      collectGarbage(POOL_HEADROOM_MB);
       return readFileSync(join(dir, "types.ts"), "utf8");
     },
     table: lazyObject(() => files.json<OperationTable>(table)),

@@ -5,6 +5,7 @@
  * its depth, JSDoc above), which is what this relies on; anything unexpected stays
  * verbatim, so an unknown shape costs sharing, never correctness.
  */
+import { detach } from "./memory.ts";
 import type { Entry } from "./share.ts";
 
 export interface TypeEntry extends Entry {
@@ -83,12 +84,12 @@ function members(
     const comment = deindent(lines.slice(start, commentEnd), indent).join("\n");
     const replaced = body.replace(TOP_REFS, '$["$1"][');
     out.push({
-      key: `${section}.${key.key}`,
-      keyText: key.keyText,
+      key: detach(`${section}.${key.key}`),
+      keyText: detach(key.keyText),
       optional,
       indent,
       generic: replaced.includes('$["'),
-      content: comment ? `${comment}\n${replaced}` : replaced,
+      content: detach(comment ? `${comment}\n${replaced}` : replaced),
     });
     i = last + 1;
   }
