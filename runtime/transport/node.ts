@@ -86,32 +86,24 @@ export function createNodeFetch(
  * One TLS context for every connection of the client. Given `ca`/`cert`/`key`/`pfx`,
  * tls.connect builds a context per connection, parsing them again each time (about 2 ms
  * of CPU per new connection, more for the first): a pool growing to 32 connections, or
- * reconnecting after an array restarts, paid that each time.
+ * reconnecting after an array restarts, paid that each time. Built when the transport is
+ * made, so a client certificate that cannot be read fails now, not at the first handshake.
  */
 function secureContextFor(tls: ResolvedTls): SecureContext {
-  return createSecureContext({ ...(tls.ca.length > 0 ? { ca: tls.ca } : {}), ...clientOptions(tls) });
-}
-
-/** tls.connect options for the client certificate, checked now rather than at the first handshake. */
-function clientOptions(tls: ResolvedTls): {
-  cert?: string;
-  key?: string;
-  pfx?: Buffer;
-  passphrase?: string;
-} {
+  const ca = tls.ca.length > 0 ? { ca: tls.ca } : {};
   const client = tls.client;
-  if (!client) return {};
+  if (!client) return createSecureContext(ca);
   if (client.cert !== undefined) {
-    const key = checkClientCertificate(client);
-    return { cert: client.cert, key };
+    return createSecureContext({ ...ca, cert: client.cert, key: checkClientCertificate(client) });
   }
-  const options = {
-    pfx: Buffer.from(client.pfx),
-    ...(client.passphrase !== undefined ? { passphrase: client.passphrase } : {}),
-  };
   try {
-    createSecureContext(options);
+    return createSecureContext({
+      ...ca,
+      pfx: Buffer.from(client.pfx),
+      ...(client.passphrase !== undefined ? { passphrase: client.passphrase } : {}),
+    });
   } catch (error) {
+    // The CA is checked PEM and never fails here: what OpenSSL refused is the PKCS#12 file.
     const message = String((error as Error).message);
     if (/mac verify failure|bad decrypt/i.test(message)) {
       throw new PurekitError(
@@ -129,7 +121,6 @@ function clientOptions(tls: ResolvedTls): {
       { cause: error },
     );
   }
-  return options;
 }
 
 /**
