@@ -4,33 +4,24 @@
  * echoed in odd error fields, pagination that never ends, `null` where an object belongs.
  * Each test fails on a client that follows the transport's defaults.
  */
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSelfSignedCertificate, type SelfSignedCertificate } from "../../mock/tls/index.ts";
 import { createFlashArrayClient } from "../../runtime/flasharray.ts";
 import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
 import { createPure1Client } from "../../runtime/pure1.ts";
+import {
+  type RecordingHandler,
+  type RecordingServer,
+  type Seen,
+  serveRecording,
+} from "../helpers/recording.ts";
 
 // ---------------------------------------------------------------- a scriptable server
 
-interface Seen {
-  method: string;
-  path: string;
-  headers: IncomingMessage["headers"];
-  body: string;
-}
-
-type Handler = (req: Seen, res: ServerResponse) => void | Promise<void>;
-
-interface TestServer {
-  origin: string;
+interface TestServer extends RecordingServer {
   host: string;
-  port: number;
-  seen: Seen[];
-  close(): Promise<void>;
 }
 
 const open: TestServer[] = [];
@@ -38,43 +29,12 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-/** An HTTP (or, with certificates, HTTPS) server on 127.0.0.1 that records every request. */
-async function serve(handler: Handler, certs?: SelfSignedCertificate): Promise<TestServer> {
-  const seen: Seen[] = [];
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const entry: Seen = {
-        method: req.method ?? "GET",
-        path: req.url ?? "/",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
-      seen.push(entry);
-      void Promise.resolve(handler(entry, res)).catch((e: unknown) => {
-        res.destroy(e as Error);
-      });
-    });
-  };
-  const server = certs
-    ? createHttpsServer({ cert: certs.certPem, key: certs.keyPem }, listener)
-    : createHttpServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const s: TestServer = {
-    origin: `${certs ? "https" : "http"}://127.0.0.1:${port}`,
-    host: `${certs ? "https" : "http"}://127.0.0.1:${port}`,
-    port,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  open.push(s);
-  return s;
+/** A recording server (HTTPS with certificates) closed after each test; `host` for the client. */
+async function serve(handler: RecordingHandler, certs?: SelfSignedCertificate): Promise<TestServer> {
+  const recording = await serveRecording(handler, certs);
+  const server: TestServer = { ...recording, host: recording.origin };
+  open.push(server);
+  return server;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -95,12 +55,12 @@ function idToken(): string {
 }
 
 /** An array that answers api_version and login, then hands data calls to `data`. */
-function array(data: Handler = (_r, res) => json(res, 200, { items: [] })): Handler {
-  return (req, res) => {
+function array(data: RecordingHandler = (_r, res) => json(res, 200, { items: [] })): RecordingHandler {
+  return (req, res, raw) => {
     if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
     if (req.path === "/api/2.38/login") return json(res, 200, { items: [{}] }, { "x-auth-token": SESSION });
     if (req.path === "/api/2.38/logout") return json(res, 200, {});
-    return data(req, res);
+    return data(req, res, raw);
   };
 }
 

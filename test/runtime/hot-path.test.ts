@@ -6,9 +6,6 @@
  * fetch transport has is checked here against that path, over real HTTPS on 127.0.0.1:
  * bounds, stalls, aborts, decoding, re-auth replay, retries after a reset connection.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer } from "node:https";
-import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createFlashArrayMock } from "../../mock/index.ts";
@@ -17,57 +14,36 @@ import { createFlashArrayClient } from "../../runtime/flasharray.ts";
 import { CallRequest } from "../../runtime/http.ts";
 import { type Logger, PurekitError } from "../../runtime/index.ts";
 import { createTransportFetch } from "../../runtime/transport/index.ts";
+import {
+  type RecordingHandler,
+  type RecordingServer,
+  type Seen,
+  serveRecording,
+} from "../helpers/recording.ts";
 
 const certs = await createSelfSignedCertificate();
 const API_TOKEN = "0d9f8e7c-hot-path-api-token-4321";
 const SESSION = "session-hot-path-7c1e9a44b2d04f0f8e5b";
 const quiet: Logger = {};
 
-interface Seen {
-  method: string;
-  path: string;
-  headers: IncomingMessage["headers"];
-  body: string;
-}
-type Handler = (req: Seen, res: ServerResponse, raw: IncomingMessage) => void;
-
-const open: { close(): Promise<void> }[] = [];
+const open: RecordingServer[] = [];
 afterEach(async () => {
   vi.unstubAllGlobals();
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
 /** An HTTPS array on 127.0.0.1: api_version and login answered, data calls to `data`. */
-async function serve(data: Handler): Promise<{ host: string; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  const server = createServer({ cert: certs.certPem, key: certs.keyPem }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const entry: Seen = {
-        method: req.method ?? "GET",
-        path: req.url ?? "/",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
-      seen.push(entry);
-      const json = { "content-type": "application/json" };
-      if (entry.path === "/api/api_version") res.writeHead(200, json).end('{"version":["2.38"]}');
-      else if (entry.path === "/api/2.38/login")
-        res.writeHead(200, { ...json, "x-auth-token": SESSION }).end('{"items":[{}]}');
-      else if (entry.path === "/api/2.38/logout") res.writeHead(200, json).end("{}");
-      else data(entry, res, req);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  open.push({
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  });
-  return { host: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+async function serve(data: RecordingHandler): Promise<{ host: string; seen: Seen[] }> {
+  const json = { "content-type": "application/json" };
+  const server = await serveRecording((req, res, raw) => {
+    if (req.path === "/api/api_version") res.writeHead(200, json).end('{"version":["2.38"]}');
+    else if (req.path === "/api/2.38/login")
+      res.writeHead(200, { ...json, "x-auth-token": SESSION }).end('{"items":[{}]}');
+    else if (req.path === "/api/2.38/logout") res.writeHead(200, json).end("{}");
+    else return data(req, res, raw);
+  }, certs);
+  open.push(server);
+  return { host: server.origin, seen: server.seen };
 }
 
 function client(host: string, options: Partial<Parameters<typeof createFlashArrayClient>[0]> = {}) {
@@ -93,7 +69,7 @@ async function failure(p: Promise<unknown>): Promise<PurekitError> {
 }
 
 const ITEMS = { items: [{ name: "vol1" }, { name: "vol2" }], total_item_count: 2 };
-const ok: Handler = (_req, res) => {
+const ok: RecordingHandler = (_req, res) => {
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(ITEMS));
 };
 
