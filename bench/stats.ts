@@ -63,11 +63,13 @@ export interface Child<T> {
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 /**
- * Starts `bench/child.ts` under tsx with the given arguments; resolves with its first
- * JSON line. A child that says nothing within `timeoutMs` is killed and fails the run.
+ * Starts `bench/child.ts` under tsx with the given arguments (or `script`, a plain
+ * JavaScript file run by plain node); resolves with its first JSON line. A child that says
+ * nothing within `timeoutMs` is killed and fails the run.
  */
-export function startChild<T>(args: string[], timeoutMs = 60_000): Promise<Child<T>> {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], {
+export function startChild<T>(args: string[], timeoutMs = 60_000, script?: string): Promise<Child<T>> {
+  const argv = script === undefined ? ["--import", "tsx", CHILD, ...args] : [script, ...args];
+  const child = spawn(process.execPath, argv, {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NO_PROXY: "*", HTTPS_PROXY: "", HTTP_PROXY: "", https_proxy: "", http_proxy: "" },
   });
