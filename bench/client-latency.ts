@@ -7,11 +7,10 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import * as callers from "./callers.mjs";
+import { API_TOKEN, type Caller, SESSION, VERSION } from "./callers.mjs";
 
-/** What the trivial server accepts; throwaway values for a loopback bench. */
-export const API_TOKEN = "bench-api-token-not-a-secret";
-export const SESSION = "bench-session-not-a-secret";
-export const VERSION = "2.56";
+export { type Caller, fetchCaller } from "./callers.mjs";
 
 /** A small, realistic page: three volumes. */
 export const VOLUMES_BODY = Buffer.from(
@@ -94,56 +93,10 @@ export async function serveTrivial(certFile: string): Promise<void> {
   console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
 }
 
-/** One side of the comparison: a call that throws unless it got the three volumes. */
-export interface Caller {
-  call(): Promise<void>;
-  close(): Promise<void>;
-}
-
+/** purekit's FlashArray client from the source tree (figures 1–3 run under tsx). */
 export async function purekitCaller(url: string, caPem: string): Promise<Caller> {
   const { createFlashArrayClient } = await import("../runtime/flasharray.ts");
-  const fa = await createFlashArrayClient({
-    host: url,
-    auth: { apiToken: API_TOKEN },
-    tls: { ca: caPem },
-    proxy: false,
-    version: VERSION,
-  });
-  return {
-    call: async () => {
-      const { data, error } = await fa.GET("/volumes");
-      if (error !== undefined || data?.items?.length !== 3) throw new Error("purekit: unexpected answer");
-    },
-    close: () => fa.close(),
-  };
-}
-
-/**
- * Raw undici fetch with an Agent carrying the same CA; the same set-up requests as the
- * client (version list, login) so both sides start on a warm connection, then the same
- * GET with the headers purekit sent.
- */
-export async function fetchCaller(url: string, caPem: string, headers: [string, string][]): Promise<Caller> {
-  const { Agent, fetch } = await import("undici");
-  const dispatcher = new Agent({ connect: { ca: caPem, rejectUnauthorized: true } });
-  const versions = await fetch(`${url}/api/api_version`, { dispatcher });
-  await versions.json();
-  const login = await fetch(`${url}/api/${VERSION}/login`, {
-    method: "POST",
-    headers: { "api-token": API_TOKEN },
-    dispatcher,
-  });
-  await login.arrayBuffer();
-  if (login.headers.get("x-auth-token") !== SESSION) throw new Error("fetch: login failed");
-  const target = `${url}/api/${VERSION}/volumes`;
-  return {
-    call: async () => {
-      const res = await fetch(target, { headers, dispatcher });
-      const body = (await res.json()) as { items?: unknown[] };
-      if (res.status !== 200 || body.items?.length !== 3) throw new Error("fetch: unexpected answer");
-    },
-    close: () => dispatcher.close(),
-  };
+  return callers.purekitCaller(createFlashArrayClient, url, caPem);
 }
 
 /** Headers of purekit's last volumes request, minus the ones undici sets per connection. */
