@@ -5,11 +5,12 @@
  * live in the test process and must keep answering while the CLI waits.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeProtectedHeader, importSPKI, type JWTPayload, jwtVerify } from "jose";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const bin = join(root, "cli", "bin.mjs");
@@ -74,6 +75,29 @@ export function purekit(args: string[], options: RunOptions = {}): Promise<CliRe
     child.stdin.on("error", () => {}); // the CLI may exit before reading its stdin
     child.stdin.end(options.input ?? "");
   });
+}
+
+/**
+ * A temporary folder for one test file: made before its tests, removed after them.
+ * `tmp()` is the folder, `tmp("k.pem")` a file in it (both valid from `beforeAll` on,
+ * as long as `useTempDir` is called before the file's own hooks are registered).
+ *
+ * @example
+ * ```ts
+ * const tmp = useTempDir("purekit-errors-");
+ * beforeAll(() => openssl(tmp(), "genpkey", "-algorithm", "ed25519", "-out", tmp("ed.pem")));
+ * ```
+ */
+export function useTempDir(prefix: string): (file?: string) => string {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return (file) => {
+    if (!dir) throw new Error(`useTempDir("${prefix}") is read before its beforeAll ran`);
+    return file === undefined ? dir : join(dir, file);
+  };
 }
 
 /** Runs openssl in `dir`; throws with its stderr on failure. */
@@ -143,6 +167,16 @@ export function opensslKeys(dir: string): KeyFixture[] {
   ];
 }
 
+/** The names (prefixes) of the password-protected fixtures of `opensslKeys`. */
+export const ENCRYPTED_KEYS = ["encrypted PKCS#8", "legacy encrypted PKCS#1", "PKCS#12"] as const;
+
+/** The first fixture whose name starts with `prefix` (so "PKCS#8" is the plain PKCS#8 key). */
+export function keyNamed(keys: readonly KeyFixture[], prefix: string): KeyFixture {
+  const key = keys.find((k) => k.name.startsWith(prefix));
+  if (!key) throw new Error(`no key fixture named "${prefix}…" among ${keys.map((k) => k.name).join(", ")}`);
+  return key;
+}
+
 /** The options that give a fixture's password, if it has one. */
 export const passwordArgs = (key: KeyFixture): string[] => (key.password ? ["--password", key.password] : []);
 
@@ -167,6 +201,85 @@ export async function verifyJwt(
   // iat is now, in seconds (not milliseconds).
   expect(Math.abs(payload.iat! - Date.now() / 1000)).toBeLessThan(120);
   return payload;
+}
+
+/** The header and claim names of a Pure1 JWT (`token pure1`). */
+export const PURE1_JWT = { header: { alg: "RS256", typ: "JWT" }, claims: ["iss", "iat", "exp"] } as const;
+
+/** Verifies a Pure1 JWT (header alg and typ; claims iss, iat, exp) with the public key alone. */
+export const verifyPure1Jwt = (jwt: string, publicPem: string): Promise<JWTPayload> =>
+  verifyJwt(jwt, publicPem, { ...PURE1_JWT.header }, [...PURE1_JWT.claims]);
+
+/** Verifies an API-client JWT (header kid `keyId`; claims aud, sub, iss, iat, exp) with the public key alone. */
+export const verifyClientJwt = (jwt: string, publicPem: string, keyId: string): Promise<JWTPayload> =>
+  verifyJwt(jwt, publicPem, { ...PURE1_JWT.header, kid: keyId }, ["aud", "sub", "iss", "iat", "exp"]);
+
+/** What identifies an API client to an array, as `token flasharray|flashblade` takes it. */
+export interface ApiClientIds {
+  clientId: string;
+  keyId: string;
+  issuer: string;
+  /** Left out to test the missing-option message. */
+  username?: string;
+}
+
+/** Placeholder ids for commands that fail (or only sign) before any array is asked. */
+export const ANY_CLIENT: ApiClientIds = { clientId: "c", keyId: "k", issuer: "i", username: "u" };
+
+/** `--client-id … --key-id … --issuer … --username …` (the last only when given). */
+export const apiClientArgs = (ids: ApiClientIds): string[] => [
+  "--client-id",
+  ids.clientId,
+  "--key-id",
+  ids.keyId,
+  "--issuer",
+  ids.issuer,
+  ...(ids.username === undefined ? [] : ["--username", ids.username]),
+];
+
+/** `token pure1 --app-id <appId> --key <keyFile> …more`. */
+export const pure1Args = (appId: string, keyFile: string, ...more: string[]): string[] => [
+  "token",
+  "pure1",
+  "--app-id",
+  appId,
+  "--key",
+  keyFile,
+  ...more,
+];
+
+/** `token api --host <host> --username <username> …more`. */
+export const apiTokenArgs = (host: string, username: string, ...more: string[]): string[] => [
+  "token",
+  "api",
+  "--host",
+  host,
+  "--username",
+  username,
+  ...more,
+];
+
+/** Asserts the command succeeded and printed nothing on stderr; returns its stdout, trimmed. */
+export function expectQuietSuccess(result: CliResult): string {
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return result.stdout.trim();
+}
+
+/**
+ * Asserts the command failed with exit `code`: nothing on stdout, `pattern` on stderr,
+ * and none of `secrets` (nor a private-key PEM or a JWT) anywhere in the output.
+ */
+export function expectFailed(
+  result: CliResult,
+  code: number,
+  pattern: RegExp,
+  secrets: readonly string[],
+): void {
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toMatch(pattern);
+  expect(result.code).toBe(code);
+  expectNoSecrets(result, secrets);
 }
 
 /** Asserts none of `secrets` (nor a PEM body or a JWT) appears in what the CLI printed. */
