@@ -167,6 +167,29 @@ export function opensslKeys(dir: string): KeyFixture[] {
   ];
 }
 
+/**
+ * A test file's key fixtures: `opensslKeys` written to a temporary folder before the file's
+ * tests (and removed after). `keys` fills in `beforeAll`; a file may push its own keys.
+ *
+ * @example
+ * ```ts
+ * const { tmp, keys, key } = useKeyFixtures("purekit-errors-");
+ * it("…", async () => purekit(pure1Args(APP_ID, key("PKCS#12").file, "-p", PW)));
+ * ```
+ */
+export function useKeyFixtures(prefix: string): {
+  tmp: (file?: string) => string;
+  keys: KeyFixture[];
+  key: (namePrefix: string) => KeyFixture;
+} {
+  const tmp = useTempDir(prefix);
+  const keys: KeyFixture[] = [];
+  beforeAll(() => {
+    keys.push(...opensslKeys(tmp()));
+  }, 120_000);
+  return { tmp, keys, key: (namePrefix) => keyNamed(keys, namePrefix) };
+}
+
 /** The names (prefixes) of the password-protected fixtures of `opensslKeys`. */
 export const ENCRYPTED_KEYS = ["encrypted PKCS#8", "legacy encrypted PKCS#1", "PKCS#12"] as const;
 
