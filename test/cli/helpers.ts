@@ -242,8 +242,8 @@ export interface ApiClientIds {
   clientId: string;
   keyId: string;
   issuer: string;
-  /** Left out to test the missing-option message. */
-  username?: string;
+  /** Left out (or undefined) to test the missing-option message. */
+  username?: string | undefined;
 }
 
 /** Placeholder ids for commands that fail (or only sign) before any array is asked. */
