@@ -43,16 +43,26 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
   return env;
 }
 
-/** Runs `purekit <args>` and collects its exit code and output. */
-export function purekit(args: string[], options: RunOptions = {}): Promise<CliResult> {
-  const [command, prefix] =
-    options.runtime === "deno"
-      ? [denoBin, ["run", "-A", "--quiet", join(root, "cli", "purekit.ts")]]
-      : [process.execPath, [bin]];
+/** The command line that starts the CLI on `runtime`, before its arguments. */
+function cliCommand(runtime: RunOptions["runtime"]): string[] {
+  return runtime === "deno"
+    ? [denoBin, "run", "-A", "--quiet", join(root, "cli", "purekit.ts")]
+    : [process.execPath, bin];
+}
+
+/**
+ * Runs a program to its end and collects its exit code and output; `input` goes to its
+ * stdin (closed either way). `env` undefined passes the test runner's own environment.
+ */
+function run(
+  argv: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number; what: string },
+): Promise<CliResult> {
+  const [command = "", ...args] = argv;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? root,
-      env: cleanEnv(options.env),
+      env: options.env,
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -65,15 +75,26 @@ export function purekit(args: string[], options: RunOptions = {}): Promise<CliRe
     });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`purekit ${args.join(" ")} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(new Error(`${options.what} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
     }, options.timeoutMs ?? 60_000);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.on("error", () => {}); // the CLI may exit before reading its stdin
+    child.stdin.on("error", () => {}); // the program may exit before reading its stdin
     child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Runs `purekit <args>` and collects its exit code and output. */
+export function purekit(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return run([...cliCommand(options.runtime), ...args], {
+    env: cleanEnv(options.env),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    what: `purekit ${args.join(" ")}`,
   });
 }
 
@@ -382,40 +403,21 @@ export interface TtyResult {
  * Runs `purekit <args>` on a pseudo-terminal; each step waits for a text (a prompt)
  * and then types a reply (e.g. `"secret\r"`, or `"\u0003"` for Ctrl-C).
  */
-export function purekitTty(
+export async function purekitTty(
   args: string[],
   steps: [waitFor: string, reply: string][],
   options: Pick<RunOptions, "env" | "runtime"> = {},
 ): Promise<TtyResult> {
-  const argv =
-    options.runtime === "deno"
-      ? [denoBin, "run", "-A", "--quiet", join(root, "cli", "purekit.ts"), ...args]
-      : [process.execPath, bin, ...args];
+  const argv = [...cliCommand(options.runtime), ...args];
   const env = { ...cleanEnv(options.env), TERM: "dumb" };
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      "python3",
-      ["-c", PTY_DRIVER, JSON.stringify(argv), JSON.stringify(env), JSON.stringify(steps)],
-      {
-        cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", () => {
-      try {
-        resolve(JSON.parse(stdout) as TtyResult);
-      } catch {
-        reject(new Error(`pty driver failed: ${stderr || stdout}`));
-      }
-    });
-  });
+  // The driver gives up on a missing prompt after 30 s and on a hung CLI after 60 s.
+  const driver = await run(
+    ["python3", "-c", PTY_DRIVER, JSON.stringify(argv), JSON.stringify(env), JSON.stringify(steps)],
+    { timeoutMs: 180_000, what: `the pty driver for purekit ${args.join(" ")}` },
+  );
+  try {
+    return JSON.parse(driver.stdout) as TtyResult;
+  } catch {
+    throw new Error(`pty driver failed: ${driver.stderr || driver.stdout}`);
+  }
 }
