@@ -4,9 +4,6 @@
  * prints is then used on the mock, which proves it is a live credential; refusals, TLS
  * and network failures end with a clear message, exit 1, and no secret in the output.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { importPKCS8, SignJWT } from "jose";
@@ -17,23 +14,40 @@ import {
   createPure1Mock,
   type MockArray,
 } from "../../mock/index.ts";
-import { createSelfSignedCertificate } from "../../mock/tls/index.ts";
-import { type HttpsTestServer, startHttpsServer } from "../helpers/tls.ts";
-import { type CliResult, expectNoSecrets, hasPython, openssl, PW, purekit, purekitTty } from "./helpers.ts";
+import { closedPort } from "../helpers/proxy.ts";
+import type { HttpsTestServer } from "../helpers/tls.ts";
+import { bearerStatus, hostOf, httpsServers, loginStatus, writeTestCa } from "./arrays.ts";
+import {
+  type ApiClientIds,
+  apiClientArgs,
+  apiTokenArgs,
+  type CliResult,
+  expectFailed,
+  expectNoSecrets,
+  expectQuietSuccess,
+  hasPython,
+  openssl,
+  PW,
+  pure1Args,
+  purekit,
+  purekitTty,
+  useTempDir,
+} from "./helpers.ts";
 
 const USER = "pureuser";
 const USER_PASSWORD = "array-user-S3cret!";
 const CLIENT = { clientId: "0d8e1a2b-api-client", keyId: "5c6d7e8f-key-id", issuer: "purekit-cli" };
+const CLIENT_IDS: ApiClientIds = { ...CLIENT, username: USER };
 const APP_ID = "pure1:apikey:cliTestApp12345";
 const SKEW_MS = 3_600_000;
 
-let dir = "";
+const tmp = useTempDir("purekit-exchange-");
 let caFile = "";
 let otherCaFile = "";
 let keyFile = ""; // encrypted, made by purekit keygen
 let wrongKeyFile = ""; // a key nobody registered
 let privatePem = "";
-const servers: HttpsTestServer[] = [];
+let servers: ReturnType<typeof httpsServers>;
 let fa: MockArray;
 let fb: MockArray;
 let pure1: MockArray;
@@ -44,50 +58,18 @@ let skewedHost = "";
 let redirectingHost = "";
 let redirectTarget: HttpsTestServer;
 
-/** A local port nothing listens on (bound, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const hostOf = (server: HttpsTestServer) => new URL(server.url).host;
-
-/** Uses a token on a mock, as a client would; returns the HTTP status. */
-async function statusWith(
-  mock: MockArray,
-  path: string,
-  headers: Record<string, string>,
-  method = "GET",
-): Promise<number> {
-  const res = await mock.handle(new Request(`${mock.baseUrl}${path}`, { method, headers }));
-  await res.body?.cancel();
-  return res.status;
-}
-
-const newest = (mock: MockArray) => mock.versions.at(-1)!;
-
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "purekit-exchange-"));
-  const certs = await createSelfSignedCertificate();
-  const other = await createSelfSignedCertificate();
-  caFile = join(dir, "ca.pem");
-  otherCaFile = join(dir, "other-ca.pem");
-  writeFileSync(caFile, certs.caPem);
-  writeFileSync(otherCaFile, other.caPem);
+  const ca = await writeTestCa(tmp("ca.pem"));
+  caFile = ca.caFile;
+  otherCaFile = (await writeTestCa(tmp("other-ca.pem"))).caFile;
 
-  keyFile = join(dir, "client.pem");
+  keyFile = tmp("client.pem");
   const made = await purekit(["keygen", "--out", keyFile, "--password-stdin"], { input: PW });
   expect(made.code).toBe(0);
   const publicKey = made.stdout;
-  privatePem = openssl(dir, "pkey", "-in", keyFile, "-passin", `pass:${PW}`);
-  wrongKeyFile = join(dir, "stranger.pem");
-  openssl(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", wrongKeyFile);
+  privatePem = openssl(tmp(), "pkey", "-in", keyFile, "-passin", `pass:${PW}`);
+  wrongKeyFile = tmp("stranger.pem");
+  openssl(tmp(), "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", wrongKeyFile);
 
   const users = [{ username: USER, password: USER_PASSWORD }];
   const apiClients = [
@@ -101,19 +83,15 @@ beforeAll(async () => {
   const skewed = createFlashArrayMock({ apiClients, users, seed: "empty", now: () => Date.now() + SKEW_MS });
   await Promise.all([fa.ready, fb.ready, pure1.ready, skewed.ready]);
 
-  const serve = async (handler: (r: Request) => Promise<Response>) => {
-    const server = await startHttpsServer(handler, certs);
-    servers.push(server);
-    return server;
-  };
-  faHost = hostOf(await serve((r) => fa.handle(r)));
-  fbHost = hostOf(await serve((r) => fb.handle(r)));
-  pure1Url = (await serve((r) => pure1.handle(r))).url;
+  servers = httpsServers(ca.certs);
+  faHost = hostOf(await servers.serve((r) => fa.handle(r)));
+  fbHost = hostOf(await servers.serve((r) => fb.handle(r)));
+  pure1Url = (await servers.serve((r) => pure1.handle(r))).url;
   // An address that answers api_version but redirects every POST (the password, the JWT)
   // to another origin, which would accept them.
-  redirectTarget = await serve((r) => fa.handle(r));
+  redirectTarget = await servers.serve((r) => fa.handle(r));
   redirectingHost = hostOf(
-    await serve(async (r) => {
+    await servers.serve(async (r) => {
       const url = new URL(r.url);
       if (r.method !== "POST") return fa.handle(r);
       return new Response(null, {
@@ -123,7 +101,7 @@ beforeAll(async () => {
     }),
   );
   skewedHost = hostOf(
-    await serve(async (r) => {
+    await servers.serve(async (r) => {
       const res = await skewed.handle(r);
       res.headers.set("date", new Date(Date.now() + SKEW_MS).toUTCString());
       return res;
@@ -131,23 +109,26 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => servers?.close());
 
-const clientArgs = (host: string) => [
-  "--host",
-  host,
-  "--client-id",
-  CLIENT.clientId,
-  "--key-id",
-  CLIENT.keyId,
-  "--issuer",
-  CLIENT.issuer,
-  "--username",
-  USER,
-];
+/** `token flasharray|flashblade` for an API client at `host`, signing with a key file. */
+const clientToken = (
+  host: string,
+  {
+    kind = "flasharray",
+    ids = CLIENT_IDS,
+    key = keyFile,
+  }: { kind?: string; ids?: ApiClientIds; key?: string } = {},
+): string[] => ["token", kind, "--host", host, ...apiClientArgs(ids), "--key", key];
+
+/** The key's password and the mock's CA: what most commands here end with. */
+const unlockedAndTrusted = () => ["-p", PW, "--ca", caFile];
+
+/** `token api` as the array's user. */
+const userToken = (host: string, ...more: string[]) => apiTokenArgs(host, USER, ...more);
+
+/** `token pure1` for the registered application, signing with the keygen-made key. */
+const appToken = (...more: string[]) => pure1Args(APP_ID, keyFile, ...more);
 
 /** Every secret of this file: none may ever be printed by a failing command. */
 const allSecrets = () => [
@@ -160,46 +141,29 @@ const allSecrets = () => [
 ];
 
 function expectFailure(r: CliResult, code: number, pattern: RegExp): void {
-  expect(r.stdout).toBe("");
-  expect(r.stderr).toMatch(pattern);
-  expect(r.code).toBe(code);
-  expectNoSecrets(r, allSecrets());
+  expectFailed(r, code, pattern, allSecrets());
   // One clear line, not a stack trace.
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
+/** A refusal that needs nothing but its arguments: its name, arguments, exit code and message. */
+type Refusal = [name: string, args: () => string[], code: number, pattern: RegExp];
+const refuses = async (_name: string, args: () => string[], code: number, pattern: RegExp) =>
+  expectFailure(await purekit(args()), code, pattern);
+
 describe("token flasharray|flashblade: API client → access token", () => {
   it("FlashArray: the printed access token is accepted by the array (Bearer)", async () => {
-    const r = await purekit([
-      "token",
-      "flasharray",
-      ...clientArgs(faHost),
-      "--key",
-      keyFile,
-      "-p",
-      PW,
-      "--ca",
-      caFile,
-    ]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    const token = r.stdout.trim();
+    const r = await purekit([...clientToken(faHost), ...unlockedAndTrusted()]);
+    const token = expectQuietSuccess(r);
     expect(r.stdout).toBe(`${token}\n`);
-    expect(await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: `Bearer ${token}` })).toBe(
-      200,
-    );
-    expect(await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: "Bearer not-a-token" })).toBe(
-      401,
-    );
+    expect(await bearerStatus(fa, "volumes", token)).toBe(200);
+    expect(await bearerStatus(fa, "volumes", "not-a-token")).toBe(401);
   });
 
   it("FlashBlade: the same exchange, and --json gives token, type and expiry", async () => {
-    const r = await purekit(
-      ["token", "flashblade", ...clientArgs(fbHost), "--key", keyFile, "--ca", caFile, "--json"],
-      {
-        env: { PURE_PRIVATE_KEY_PASSWORD: PW },
-      },
-    );
+    const r = await purekit([...clientToken(fbHost, { kind: "flashblade" }), "--ca", caFile, "--json"], {
+      env: { PURE_PRIVATE_KEY_PASSWORD: PW },
+    });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, string>;
     expect(j).toMatchObject({
@@ -211,9 +175,7 @@ describe("token flasharray|flashblade: API client → access token", () => {
     expect(j.host).toBe(`https://${fbHost}`);
     // The mock's default access-token lifetime is one day.
     expect(Math.abs(Date.parse(j.expiresAt!) - Date.now() - 86_400_000)).toBeLessThan(120_000);
-    expect(
-      await statusWith(fb, `/api/${newest(fb)}/file-systems`, { authorization: `Bearer ${j.token}` }),
-    ).toBe(200);
+    expect(await bearerStatus(fb, "file-systems", j.token!)).toBe(200);
   });
 
   it("reads every option from PURE_* environment variables, including PURE_CA_FILE", async () => {
@@ -230,94 +192,48 @@ describe("token flasharray|flashblade: API client → access token", () => {
       },
     });
     expect(r.code).toBe(0);
-    expect(
-      await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: `Bearer ${r.stdout.trim()}` }),
-    ).toBe(200);
+    expect(await bearerStatus(fa, "volumes", r.stdout.trim())).toBe(200);
   });
 
   it("re-signs once with the server's time when the array's clock is off, and says so", async () => {
-    const r = await purekit([
-      "token",
-      "flasharray",
-      ...clientArgs(skewedHost),
-      "--key",
-      keyFile,
-      "-p",
-      PW,
-      "--ca",
-      caFile,
-    ]);
+    const r = await purekit([...clientToken(skewedHost), ...unlockedAndTrusted()]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/clock of https:\/\/127\.0\.0\.1:\d+ differs from ours by (3599|3600) s/);
     expectNoSecrets({ ...r, stdout: "" }, allSecrets());
   });
 
-  it("a key the array does not know is refused: exit 1, the array's reason, no JWT or key printed", async () => {
-    const r = await purekit([
-      "token",
-      "flasharray",
-      ...clientArgs(faHost),
-      "--key",
-      wrongKeyFile,
-      "--ca",
-      caFile,
-    ]);
-    expectFailure(
-      r,
+  it.each<Refusal>([
+    [
+      "a key the array does not know is refused: exit 1, the array's reason, no JWT or key printed",
+      () => [...clientToken(faHost, { key: wrongKeyFile }), "--ca", caFile],
       1,
       /token exchange at https:\/\/127\.0\.0\.1:\d+ was refused: HTTP 401 .*signature verification failed.*\[ERR_AUTH\]/,
-    );
-  });
-
-  it("a disabled API client is refused with the array's reason", async () => {
-    const r = await purekit([
-      "token",
-      "flasharray",
-      ...clientArgs(faHost).slice(0, 2),
-      "--client-id",
-      "disabled-client",
-      "--key-id",
-      "disabled-key",
-      "--issuer",
-      CLIENT.issuer,
-      "--username",
-      USER,
-      "--key",
-      keyFile,
-      "-p",
-      PW,
-      "--ca",
-      caFile,
-    ]);
-    expectFailure(r, 1, /disabled.*\[ERR_AUTH\]/);
-  });
-
-  it("a user that does not exist on the array is refused", async () => {
-    const args = clientArgs(faHost);
-    args[args.length - 1] = "nobody";
-    const r = await purekit(["token", "flasharray", ...args, "--key", keyFile, "-p", PW, "--ca", caFile]);
-    expectFailure(r, 1, /user 'nobody'.*\[ERR_AUTH\]/);
-  });
+    ],
+    [
+      "a disabled API client is refused with the array's reason",
+      () => [
+        ...clientToken(faHost, {
+          ids: { ...CLIENT_IDS, clientId: "disabled-client", keyId: "disabled-key" },
+        }),
+        ...unlockedAndTrusted(),
+      ],
+      1,
+      /disabled.*\[ERR_AUTH\]/,
+    ],
+    [
+      "a user that does not exist on the array is refused",
+      () => [...clientToken(faHost, { ids: { ...CLIENT_IDS, username: "nobody" } }), ...unlockedAndTrusted()],
+      1,
+      /user 'nobody'.*\[ERR_AUTH\]/,
+    ],
+  ])("%s", refuses);
 });
 
 describe("token api: username and password → API token", () => {
   it("the printed API token logs in to the array (POST /api/2.N/login, api-token header)", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      faHost,
-      "--username",
-      USER,
-      "--password",
-      USER_PASSWORD,
-      "--ca",
-      caFile,
-    ]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    const token = r.stdout.trim();
-    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": token }, "POST")).toBe(200);
+    const r = await purekit(userToken(faHost, "--password", USER_PASSWORD, "--ca", caFile));
+    const token = expectQuietSuccess(r);
+    expect(await loginStatus(fa, token)).toBe(200);
     // The REST 1.x call went to the highest 1.x the array lists.
     expect(fa.journal.count({ method: "POST", path: /^\/api\/1\.19\/auth\/apitoken$/ })).toBeGreaterThan(0);
   });
@@ -329,33 +245,19 @@ describe("token api: username and password → API token", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, string>;
     expect(j).toMatchObject({ type: "api_token", username: USER, host: `https://${faHost}` });
-    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": j.token! }, "POST")).toBe(200);
+    expect(await loginStatus(fa, j.token!)).toBe(200);
   });
 
   it("takes the password from --password-stdin", async () => {
-    const r = await purekit(
-      ["token", "api", "--host", faHost, "--username", USER, "--password-stdin", "--ca", caFile],
-      {
-        input: `${USER_PASSWORD}\n`,
-      },
-    );
+    const r = await purekit(userToken(faHost, "--password-stdin", "--ca", caFile), {
+      input: `${USER_PASSWORD}\n`,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(/\S{10,}/);
   });
 
   it("a wrong password: exit 1 with the array's reason, and neither password printed", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      faHost,
-      "--username",
-      USER,
-      "-p",
-      "wrong-Passw0rd-xyz",
-      "--ca",
-      caFile,
-    ]);
+    const r = await purekit(userToken(faHost, "-p", "wrong-Passw0rd-xyz", "--ca", caFile));
     expectFailure(
       r,
       1,
@@ -365,48 +267,27 @@ describe("token api: username and password → API token", () => {
   });
 
   it.skipIf(!hasPython)("on a terminal, asks for the user's password without echoing it", async () => {
-    const r = await purekitTty(
-      ["token", "api", "--host", faHost, "--username", USER, "--ca", caFile],
-      [[`Password for ${USER} on ${faHost}: `, `${USER_PASSWORD}\r`]],
-    );
+    const r = await purekitTty(userToken(faHost, "--ca", caFile), [
+      [`Password for ${USER} on ${faHost}: `, `${USER_PASSWORD}\r`],
+    ]);
     expect(r.code).toBe(0);
     expect(r.output).not.toContain(USER_PASSWORD);
     const token = r.output.trim().split(/\s+/).at(-1)!;
-    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": token }, "POST")).toBe(200);
+    expect(await loginStatus(fa, token)).toBe(200);
   });
 
   it("no password and no terminal: exit 2, saying how to give it", async () => {
-    const r = await purekit(["token", "api", "--host", faHost, "--username", USER, "--ca", caFile]);
+    const r = await purekit(userToken(faHost, "--ca", caFile));
     expectFailure(r, 2, /no password for pureuser .*PURE_PASSWORD.*--password-stdin.*-p\/--password/);
   });
 });
 
 describe("token pure1 --exchange", () => {
   it("exchanges the JWT at --url and prints a Pure1 access token that Pure1 accepts", async () => {
-    const r = await purekit([
-      "token",
-      "pure1",
-      "--app-id",
-      APP_ID,
-      "--key",
-      keyFile,
-      "-p",
-      PW,
-      "--exchange",
-      "--url",
-      pure1Url,
-      "--ca",
-      caFile,
-    ]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    const token = r.stdout.trim();
-    expect(
-      await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: `Bearer ${token}` }),
-    ).toBe(200);
-    expect(await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: "Bearer nope" })).toBe(
-      403,
-    );
+    const r = await purekit(appToken("-p", PW, "--exchange", "--url", pure1Url, "--ca", caFile));
+    const token = expectQuietSuccess(r);
+    expect(await bearerStatus(pure1, "arrays", token)).toBe(200);
+    expect(await bearerStatus(pure1, "arrays", "nope")).toBe(403);
   });
 
   it("--json gives the access token and its expiry (Pure1: 10 hours)", async () => {
@@ -420,17 +301,13 @@ describe("token pure1 --exchange", () => {
   });
 
   it("exchanges a pre-generated ID token from PURE1_ID_TOKEN when no key is given", async () => {
-    const jwt = (
-      await purekit(["token", "pure1", "--app-id", APP_ID, "--key", keyFile, "-p", PW, "--expires", "1h"])
-    ).stdout.trim();
+    const jwt = (await purekit(appToken("-p", PW, "--expires", "1h"))).stdout.trim();
     const r = await purekit(["token", "pure1", "--exchange", "--url", pure1Url, "--ca", caFile], {
       env: { PURE1_ID_TOKEN: jwt },
     });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain(jwt);
-    expect(
-      await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: `Bearer ${r.stdout.trim()}` }),
-    ).toBe(200);
+    expect(await bearerStatus(pure1, "arrays", r.stdout.trim())).toBe(200);
   });
 
   it("an expired PURE1_ID_TOKEN is not sent: exit 1, ERR_AUTH_TOKEN_EXPIRED, token not printed", async () => {
@@ -450,188 +327,86 @@ describe("token pure1 --exchange", () => {
   });
 
   it("an unregistered application id is refused with Pure1's reason", async () => {
-    const r = await purekit([
-      "token",
-      "pure1",
-      "--app-id",
-      "pure1:apikey:unknown",
-      "--key",
-      keyFile,
-      "-p",
-      PW,
-      "--exchange",
-      "--url",
-      pure1Url,
-      "--ca",
-      caFile,
-    ]);
+    const r = await purekit(
+      pure1Args("pure1:apikey:unknown", keyFile, "-p", PW, "--exchange", "--url", pure1Url, "--ca", caFile),
+    );
     expectFailure(r, 1, /no application has id 'pure1:apikey:unknown'.*\[ERR_AUTH\]/);
   });
 });
 
 describe("TLS and network failures", () => {
-  it("verifies certificates by default: without --ca the self-signed mock is refused with a hint", async () => {
-    const r = await purekit(["token", "flasharray", ...clientArgs(faHost), "--key", keyFile, "-p", PW]);
-    expectFailure(
-      r,
+  it.each<Refusal>([
+    [
+      "verifies certificates by default: without --ca the self-signed mock is refused with a hint",
+      () => [...clientToken(faHost), "-p", PW],
       1,
       /TLS verification of https:\/\/127\.0\.0\.1:\d+ failed: .*--ca <file>.*--insecure.*\[ERR_TLS\]/,
-    );
-  });
-
-  it("a CA that did not issue the certificate is refused too", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      faHost,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--ca",
-      otherCaFile,
-    ]);
-    expectFailure(r, 1, /TLS verification .* failed.*\[ERR_TLS\]/);
-  });
+    ],
+    [
+      "a CA that did not issue the certificate is refused too",
+      () => userToken(faHost, "-p", USER_PASSWORD, "--ca", otherCaFile),
+      1,
+      /TLS verification .* failed.*\[ERR_TLS\]/,
+    ],
+    [
+      "--ca and --insecure together is bad usage",
+      () => userToken(faHost, "-p", USER_PASSWORD, "--ca", caFile, "--insecure"),
+      2,
+      /give --ca or --insecure, not both/,
+    ],
+    [
+      "an unreadable --ca file says so",
+      () => userToken(faHost, "-p", USER_PASSWORD, "--ca", tmp("nope.pem")),
+      1,
+      /Cannot read the CA file .*nope\.pem.*\[ERR_TLS\]/,
+    ],
+    [
+      "a --ca that is not a certificate says so",
+      () => userToken(faHost, "-p", USER_PASSWORD, "--ca", keyFile),
+      1,
+      /holds a private key, not a certificate.*\[ERR_TLS\]/,
+    ],
+    [
+      "plain http is refused before anything is sent",
+      () => userToken(`http://${faHost}`, "-p", USER_PASSWORD),
+      2,
+      /plain http would send credentials in the clear/,
+    ],
+  ])("%s", refuses);
 
   it("--insecure connects without verification, with a warning", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      faHost,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--insecure",
-    ]);
+    const r = await purekit(userToken(faHost, "-p", USER_PASSWORD, "--insecure"));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: TLS certificate verification is OFF \(--insecure\)/);
-    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": r.stdout.trim() }, "POST")).toBe(
-      200,
-    );
-  });
-
-  it("--ca and --insecure together is bad usage", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      faHost,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--ca",
-      caFile,
-      "--insecure",
-    ]);
-    expectFailure(r, 2, /give --ca or --insecure, not both/);
-  });
-
-  it("an unreadable --ca file and a --ca that is not a certificate say so", async () => {
-    const missing = await purekit([
-      "token",
-      "api",
-      "--host",
-      faHost,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--ca",
-      join(dir, "nope.pem"),
-    ]);
-    expectFailure(missing, 1, /Cannot read the CA file .*nope\.pem.*\[ERR_TLS\]/);
-    const notCert = await purekit([
-      "token",
-      "api",
-      "--host",
-      faHost,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--ca",
-      keyFile,
-    ]);
-    expectFailure(notCert, 1, /holds a private key, not a certificate.*\[ERR_TLS\]/);
+    expect(await loginStatus(fa, r.stdout.trim())).toBe(200);
   });
 
   it("an unknown host: exit 1, ERR_NETWORK naming the host", async () => {
     // The lookup is injected (test/helpers/no-dns.mjs): nothing goes to the system resolver.
-    const r = await purekit(
-      ["token", "api", "--host", "array.invalid", "--username", USER, "-p", USER_PASSWORD],
-      {
-        env: {
-          NODE_OPTIONS: `--import=${pathToFileURL(join(import.meta.dirname, "..", "helpers", "no-dns.mjs")).href}`,
-        },
+    const r = await purekit(userToken("array.invalid", "-p", USER_PASSWORD), {
+      env: {
+        NODE_OPTIONS: `--import=${pathToFileURL(join(import.meta.dirname, "..", "helpers", "no-dns.mjs")).href}`,
       },
-    );
+    });
     expectFailure(r, 1, /Cannot reach https:\/\/array\.invalid: .*\[ERR_NETWORK\]/);
   });
 
   it("a redirect to another origin: exit 1, ERR_REDIRECT, and the password and JWT go nowhere else", async () => {
-    const api = await purekit([
-      "token",
-      "api",
-      "--host",
-      redirectingHost,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--ca",
-      caFile,
-    ]);
+    const api = await purekit(userToken(redirectingHost, "-p", USER_PASSWORD, "--ca", caFile));
     expectFailure(api, 1, /HTTP 307 redirecting to https:\/\/127\.0\.0\.1:\d+; refused.*\[ERR_REDIRECT\]/);
-    const jwt = await purekit([
-      "token",
-      "flasharray",
-      ...clientArgs(redirectingHost),
-      "--key",
-      keyFile,
-      "-p",
-      PW,
-      "--ca",
-      caFile,
-    ]);
+    const jwt = await purekit([...clientToken(redirectingHost), ...unlockedAndTrusted()]);
     expectFailure(jwt, 1, /\[ERR_REDIRECT\]/);
     expect(redirectTarget.seen).toEqual([]);
   });
 
   it("a port where nothing listens: exit 1, connection refused", async () => {
     const port = await closedPort();
-    const r = await purekit([
-      "token",
-      "flasharray",
-      ...clientArgs(`127.0.0.1:${port}`),
-      "--key",
-      keyFile,
-      "-p",
-      PW,
-    ]);
+    const r = await purekit([...clientToken(`127.0.0.1:${port}`), "-p", PW]);
     expectFailure(
       r,
       1,
       new RegExp(`Cannot reach https://127\\.0\\.0\\.1:${port}: connection refused.*\\[ERR_NETWORK\\]`),
     );
-  });
-
-  it("plain http is refused before anything is sent", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      `http://${faHost}`,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-    ]);
-    expectFailure(r, 2, /plain http would send credentials in the clear/);
   });
 });
 
@@ -639,76 +414,38 @@ describe("under Deno (node_modules/.bin/deno run -A cli/purekit.ts)", () => {
   const deno = { runtime: "deno" as const };
 
   it("token flasharray exchanges at the mock with --ca and prints a working access token", async () => {
-    const r = await purekit(
-      ["token", "flasharray", ...clientArgs(faHost), "--key", keyFile, "--ca", caFile],
-      {
-        ...deno,
-        env: { PURE_PRIVATE_KEY_PASSWORD: PW },
-      },
-    );
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    expect(
-      await statusWith(fa, `/api/${newest(fa)}/volumes`, { authorization: `Bearer ${r.stdout.trim()}` }),
-    ).toBe(200);
+    const r = await purekit([...clientToken(faHost), "--ca", caFile], {
+      ...deno,
+      env: { PURE_PRIVATE_KEY_PASSWORD: PW },
+    });
+    expect(await bearerStatus(fa, "volumes", expectQuietSuccess(r))).toBe(200);
   });
 
   it("token pure1 --exchange --url prints a Pure1 access token", async () => {
-    const r = await purekit(
-      [
-        "token",
-        "pure1",
-        "--app-id",
-        APP_ID,
-        "--key",
-        keyFile,
-        "--password-stdin",
-        "--exchange",
-        "--url",
-        pure1Url,
-        "--ca",
-        caFile,
-      ],
-      {
-        ...deno,
-        input: PW,
-      },
-    );
+    const r = await purekit(appToken("--password-stdin", "--exchange", "--url", pure1Url, "--ca", caFile), {
+      ...deno,
+      input: PW,
+    });
     expect(r.code).toBe(0);
-    expect(
-      await statusWith(pure1, `/api/${newest(pure1)}/arrays`, { authorization: `Bearer ${r.stdout.trim()}` }),
-    ).toBe(200);
+    expect(await bearerStatus(pure1, "arrays", r.stdout.trim())).toBe(200);
   });
 
   it("token api with PURE_PASSWORD, and with --insecure (warned)", async () => {
-    const a = await purekit(["token", "api", "--host", faHost, "--username", USER, "--ca", caFile], {
-      ...deno,
-      env: { PURE_PASSWORD: USER_PASSWORD },
-    });
+    const env = { PURE_PASSWORD: USER_PASSWORD };
+    const a = await purekit(userToken(faHost, "--ca", caFile), { ...deno, env });
     expect(a.code).toBe(0);
-    expect(await statusWith(fa, `/api/${newest(fa)}/login`, { "api-token": a.stdout.trim() }, "POST")).toBe(
-      200,
-    );
-    const b = await purekit(["token", "api", "--host", faHost, "--username", USER, "--insecure"], {
-      ...deno,
-      env: { PURE_PASSWORD: USER_PASSWORD },
-    });
+    expect(await loginStatus(fa, a.stdout.trim())).toBe(200);
+    const b = await purekit(userToken(faHost, "--insecure"), { ...deno, env });
     expect(b.code).toBe(0);
     expect(b.stderr).toMatch(/warning: TLS certificate verification is OFF/);
   });
 
   it("verifies certificates by default, and fails cleanly on a closed port", async () => {
-    const tls = await purekit(
-      ["token", "api", "--host", faHost, "--username", USER, "-p", USER_PASSWORD],
-      deno,
-    );
+    const tls = await purekit(userToken(faHost, "-p", USER_PASSWORD), deno);
     expectFailure(tls, 1, /TLS verification of https:\/\/127\.0\.0\.1:\d+ failed.*--ca <file>.*\[ERR_TLS\]/);
     // A closed loopback port, not an unresolvable name: tests send nothing beyond loopback.
     const port = await closedPort();
-    const refused = await purekit(
-      ["token", "api", "--host", `127.0.0.1:${port}`, "--username", USER, "-p", USER_PASSWORD],
-      deno,
-    );
+    const refused = await purekit(userToken(`127.0.0.1:${port}`, "-p", USER_PASSWORD), deno);
     expectFailure(
       refused,
       1,
@@ -717,10 +454,7 @@ describe("under Deno (node_modules/.bin/deno run -A cli/purekit.ts)", () => {
   });
 
   it("a wrong user password is refused without printing it", async () => {
-    const r = await purekit(
-      ["token", "api", "--host", faHost, "--username", USER, "-p", "wrong-Passw0rd-xyz", "--ca", caFile],
-      deno,
-    );
+    const r = await purekit(userToken(faHost, "-p", "wrong-Passw0rd-xyz", "--ca", caFile), deno);
     expectFailure(r, 1, /HTTP 401 \(Invalid username or password\.\).*\[ERR_AUTH\]/);
     expect(r.stderr).not.toContain("wrong-Passw0rd-xyz");
   });

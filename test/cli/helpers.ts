@@ -5,11 +5,12 @@
  * live in the test process and must keep answering while the CLI waits.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeProtectedHeader, importSPKI, type JWTPayload, jwtVerify } from "jose";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const bin = join(root, "cli", "bin.mjs");
@@ -42,16 +43,26 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
   return env;
 }
 
-/** Runs `purekit <args>` and collects its exit code and output. */
-export function purekit(args: string[], options: RunOptions = {}): Promise<CliResult> {
-  const [command, prefix] =
-    options.runtime === "deno"
-      ? [denoBin, ["run", "-A", "--quiet", join(root, "cli", "purekit.ts")]]
-      : [process.execPath, [bin]];
+/** The command line that starts the CLI on `runtime`, before its arguments. */
+function cliCommand(runtime: RunOptions["runtime"]): string[] {
+  return runtime === "deno"
+    ? [denoBin, "run", "-A", "--quiet", join(root, "cli", "purekit.ts")]
+    : [process.execPath, bin];
+}
+
+/**
+ * Runs a program to its end and collects its exit code and output; `input` goes to its
+ * stdin (closed either way). `env` undefined passes the test runner's own environment.
+ */
+function run(
+  argv: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number; what: string },
+): Promise<CliResult> {
+  const [command = "", ...args] = argv;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? root,
-      env: cleanEnv(options.env),
+      env: options.env,
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -64,16 +75,50 @@ export function purekit(args: string[], options: RunOptions = {}): Promise<CliRe
     });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`purekit ${args.join(" ")} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(new Error(`${options.what} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
     }, options.timeoutMs ?? 60_000);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.on("error", () => {}); // the CLI may exit before reading its stdin
+    child.stdin.on("error", () => {}); // the program may exit before reading its stdin
     child.stdin.end(options.input ?? "");
   });
+}
+
+/** Runs `purekit <args>` and collects its exit code and output. */
+export function purekit(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return run([...cliCommand(options.runtime), ...args], {
+    env: cleanEnv(options.env),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    what: `purekit ${args.join(" ")}`,
+  });
+}
+
+/**
+ * A temporary folder for one test file: made before its tests, removed after them.
+ * `tmp()` is the folder, `tmp("k.pem")` a file in it (both valid from `beforeAll` on,
+ * as long as `useTempDir` is called before the file's own hooks are registered).
+ *
+ * @example
+ * ```ts
+ * const tmp = useTempDir("purekit-errors-");
+ * beforeAll(() => openssl(tmp(), "genpkey", "-algorithm", "ed25519", "-out", tmp("ed.pem")));
+ * ```
+ */
+export function useTempDir(prefix: string): (file?: string) => string {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return (file) => {
+    if (!dir) throw new Error(`useTempDir("${prefix}") is read before its beforeAll ran`);
+    return file === undefined ? dir : join(dir, file);
+  };
 }
 
 /** Runs openssl in `dir`; throws with its stderr on failure. */
@@ -143,6 +188,39 @@ export function opensslKeys(dir: string): KeyFixture[] {
   ];
 }
 
+/**
+ * A test file's key fixtures: `opensslKeys` written to a temporary folder before the file's
+ * tests (and removed after). `keys` fills in `beforeAll`; a file may push its own keys.
+ *
+ * @example
+ * ```ts
+ * const { tmp, keys, key } = useKeyFixtures("purekit-errors-");
+ * it("…", async () => purekit(pure1Args(APP_ID, key("PKCS#12").file, "-p", PW)));
+ * ```
+ */
+export function useKeyFixtures(prefix: string): {
+  tmp: (file?: string) => string;
+  keys: KeyFixture[];
+  key: (namePrefix: string) => KeyFixture;
+} {
+  const tmp = useTempDir(prefix);
+  const keys: KeyFixture[] = [];
+  beforeAll(() => {
+    keys.push(...opensslKeys(tmp()));
+  }, 120_000);
+  return { tmp, keys, key: (namePrefix) => keyNamed(keys, namePrefix) };
+}
+
+/** The names (prefixes) of the password-protected fixtures of `opensslKeys`. */
+export const ENCRYPTED_KEYS = ["encrypted PKCS#8", "legacy encrypted PKCS#1", "PKCS#12"] as const;
+
+/** The first fixture whose name starts with `prefix` (so "PKCS#8" is the plain PKCS#8 key). */
+export function keyNamed(keys: readonly KeyFixture[], prefix: string): KeyFixture {
+  const key = keys.find((k) => k.name.startsWith(prefix));
+  if (!key) throw new Error(`no key fixture named "${prefix}…" among ${keys.map((k) => k.name).join(", ")}`);
+  return key;
+}
+
 /** The options that give a fixture's password, if it has one. */
 export const passwordArgs = (key: KeyFixture): string[] => (key.password ? ["--password", key.password] : []);
 
@@ -167,6 +245,85 @@ export async function verifyJwt(
   // iat is now, in seconds (not milliseconds).
   expect(Math.abs(payload.iat! - Date.now() / 1000)).toBeLessThan(120);
   return payload;
+}
+
+/** The header and claim names of a Pure1 JWT (`token pure1`). */
+export const PURE1_JWT = { header: { alg: "RS256", typ: "JWT" }, claims: ["iss", "iat", "exp"] } as const;
+
+/** Verifies a Pure1 JWT (header alg and typ; claims iss, iat, exp) with the public key alone. */
+export const verifyPure1Jwt = (jwt: string, publicPem: string): Promise<JWTPayload> =>
+  verifyJwt(jwt, publicPem, { ...PURE1_JWT.header }, [...PURE1_JWT.claims]);
+
+/** Verifies an API-client JWT (header kid `keyId`; claims aud, sub, iss, iat, exp) with the public key alone. */
+export const verifyClientJwt = (jwt: string, publicPem: string, keyId: string): Promise<JWTPayload> =>
+  verifyJwt(jwt, publicPem, { ...PURE1_JWT.header, kid: keyId }, ["aud", "sub", "iss", "iat", "exp"]);
+
+/** What identifies an API client to an array, as `token flasharray|flashblade` takes it. */
+export interface ApiClientIds {
+  clientId: string;
+  keyId: string;
+  issuer: string;
+  /** Left out (or undefined) to test the missing-option message. */
+  username?: string | undefined;
+}
+
+/** Placeholder ids for commands that fail (or only sign) before any array is asked. */
+export const ANY_CLIENT: ApiClientIds = { clientId: "c", keyId: "k", issuer: "i", username: "u" };
+
+/** `--client-id … --key-id … --issuer … --username …` (the last only when given). */
+export const apiClientArgs = (ids: ApiClientIds): string[] => [
+  "--client-id",
+  ids.clientId,
+  "--key-id",
+  ids.keyId,
+  "--issuer",
+  ids.issuer,
+  ...(ids.username === undefined ? [] : ["--username", ids.username]),
+];
+
+/** `token pure1 --app-id <appId> --key <keyFile> …more`. */
+export const pure1Args = (appId: string, keyFile: string, ...more: string[]): string[] => [
+  "token",
+  "pure1",
+  "--app-id",
+  appId,
+  "--key",
+  keyFile,
+  ...more,
+];
+
+/** `token api --host <host> --username <username> …more`. */
+export const apiTokenArgs = (host: string, username: string, ...more: string[]): string[] => [
+  "token",
+  "api",
+  "--host",
+  host,
+  "--username",
+  username,
+  ...more,
+];
+
+/** Asserts the command succeeded and printed nothing on stderr; returns its stdout, trimmed. */
+export function expectQuietSuccess(result: CliResult): string {
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return result.stdout.trim();
+}
+
+/**
+ * Asserts the command failed with exit `code`: nothing on stdout, `pattern` on stderr,
+ * and none of `secrets` (nor a private-key PEM or a JWT) anywhere in the output.
+ */
+export function expectFailed(
+  result: CliResult,
+  code: number,
+  pattern: RegExp,
+  secrets: readonly string[],
+): void {
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toMatch(pattern);
+  expect(result.code).toBe(code);
+  expectNoSecrets(result, secrets);
 }
 
 /** Asserts none of `secrets` (nor a PEM body or a JWT) appears in what the CLI printed. */
@@ -246,40 +403,21 @@ export interface TtyResult {
  * Runs `purekit <args>` on a pseudo-terminal; each step waits for a text (a prompt)
  * and then types a reply (e.g. `"secret\r"`, or `"\u0003"` for Ctrl-C).
  */
-export function purekitTty(
+export async function purekitTty(
   args: string[],
   steps: [waitFor: string, reply: string][],
   options: Pick<RunOptions, "env" | "runtime"> = {},
 ): Promise<TtyResult> {
-  const argv =
-    options.runtime === "deno"
-      ? [denoBin, "run", "-A", "--quiet", join(root, "cli", "purekit.ts"), ...args]
-      : [process.execPath, bin, ...args];
+  const argv = [...cliCommand(options.runtime), ...args];
   const env = { ...cleanEnv(options.env), TERM: "dumb" };
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      "python3",
-      ["-c", PTY_DRIVER, JSON.stringify(argv), JSON.stringify(env), JSON.stringify(steps)],
-      {
-        cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", () => {
-      try {
-        resolve(JSON.parse(stdout) as TtyResult);
-      } catch {
-        reject(new Error(`pty driver failed: ${stderr || stdout}`));
-      }
-    });
-  });
+  // The driver gives up on a missing prompt after 30 s and on a hung CLI after 60 s.
+  const driver = await run(
+    ["python3", "-c", PTY_DRIVER, JSON.stringify(argv), JSON.stringify(env), JSON.stringify(steps)],
+    { timeoutMs: 180_000, what: `the pty driver for purekit ${args.join(" ")}` },
+  );
+  try {
+    return JSON.parse(driver.stdout) as TtyResult;
+  } catch {
+    throw new Error(`pty driver failed: ${driver.stderr || driver.stdout}`);
+  }
 }

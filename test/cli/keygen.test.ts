@@ -3,23 +3,17 @@
  * private key it writes (checked by OpenSSL), the file is private (0600), encryption
  * works and OpenSSL reads it back, nothing is overwritten, and scripts get JSON.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSecrets, openssl, PW, pemBodyLines, purekit } from "./helpers.ts";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { expectNoSecrets, openssl, PW, pemBodyLines, purekit, useTempDir } from "./helpers.ts";
 
-let dir = "";
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "purekit-keygen-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("purekit-keygen-");
 
 const PUBLIC = /^-----BEGIN PUBLIC KEY-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END PUBLIC KEY-----\n$/;
 
 describe("purekit keygen", () => {
   it("--out writes a 0600 PKCS#8 RSA 2048 key and prints only its SPKI public key", async () => {
-    const out = join(dir, "plain.pem");
+    const out = tmp("plain.pem");
     const r = await purekit(["keygen", "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(PUBLIC);
@@ -27,8 +21,8 @@ describe("purekit keygen", () => {
     const pem = readFileSync(out, "utf8");
     expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(statSync(out).mode & 0o777).toBe(0o600);
-    expect(openssl(dir, "pkey", "-in", out, "-pubout")).toBe(r.stdout);
-    expect(openssl(dir, "rsa", "-in", out, "-noout", "-text")).toMatch(/Private-Key: \(2048 bit/);
+    expect(openssl(tmp(), "pkey", "-in", out, "-pubout")).toBe(r.stdout);
+    expect(openssl(tmp(), "rsa", "-in", out, "-noout", "-text")).toMatch(/Private-Key: \(2048 bit/);
     for (const line of pemBodyLines(pem)) expect(r.stdout + r.stderr).not.toContain(line);
   });
 
@@ -39,25 +33,25 @@ describe("purekit keygen", () => {
     const [priv, pub] = r.stdout.split(/(?=-----BEGIN PUBLIC KEY-----)/);
     expect(priv).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n$/);
     expect(pub).toMatch(PUBLIC);
-    writeFileSync(join(dir, "stdout.pem"), priv!);
-    expect(openssl(dir, "pkey", "-in", "stdout.pem", "-pubout")).toBe(pub);
+    writeFileSync(tmp("stdout.pem"), priv!);
+    expect(openssl(tmp(), "pkey", "-in", "stdout.pem", "-pubout")).toBe(pub);
   });
 
   it("--password-stdin encrypts the key (PBES2/AES-256) so that OpenSSL opens it with that password only", async () => {
-    const out = join(dir, "encrypted.pem");
+    const out = tmp("encrypted.pem");
     const r = await purekit(["keygen", "--out", out, "--password-stdin"], { input: `${PW}\n` });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("wrote the encrypted private key");
     expectNoSecrets(r, [PW]);
     expect(readFileSync(out, "utf8")).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);
-    expect(openssl(dir, "pkey", "-in", out, "-passin", `pass:${PW}`, "-pubout")).toBe(r.stdout);
-    expect(openssl(dir, "asn1parse", "-in", out)).toMatch(/PBES2[\s\S]*PBKDF2[\s\S]*aes-256-cbc/);
-    expect(() => openssl(dir, "pkey", "-in", out, "-passin", "pass:wrong-password", "-pubout")).toThrow();
+    expect(openssl(tmp(), "pkey", "-in", out, "-passin", `pass:${PW}`, "-pubout")).toBe(r.stdout);
+    expect(openssl(tmp(), "asn1parse", "-in", out)).toMatch(/PBES2[\s\S]*PBKDF2[\s\S]*aes-256-cbc/);
+    expect(() => openssl(tmp(), "pkey", "-in", out, "-passin", "pass:wrong-password", "-pubout")).toThrow();
   });
 
   it("--json gives the public key, the file and whether it is encrypted; never the private key with --out", async () => {
-    const out = join(dir, "json.pem");
-    const pubOut = join(dir, "json.pub.pem");
+    const out = tmp("json.pem");
+    const pubOut = tmp("json.pub.pem");
     const r = await purekit(["keygen", "--out", out, "--public-out", pubOut, "--json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -68,7 +62,7 @@ describe("purekit keygen", () => {
       encrypted: false,
     });
     expect(readFileSync(pubOut, "utf8")).toBe(j.publicKey);
-    expect(openssl(dir, "pkey", "-in", out, "-pubout")).toBe(j.publicKey);
+    expect(openssl(tmp(), "pkey", "-in", out, "-pubout")).toBe(j.publicKey);
   });
 
   it("--json without --out includes the private key", async () => {
@@ -80,7 +74,7 @@ describe("purekit keygen", () => {
   });
 
   it("never overwrites an existing key file unless --force", async () => {
-    const out = join(dir, "existing.pem");
+    const out = tmp("existing.pem");
     writeFileSync(out, "precious");
     const r = await purekit(["keygen", "--out", out]);
     expect(r.code).toBe(2);
@@ -94,7 +88,7 @@ describe("purekit keygen", () => {
   });
 
   it("--password without a terminal is a usage error that points to --password-stdin, and writes nothing", async () => {
-    const out = join(dir, "never.pem");
+    const out = tmp("never.pem");
     const r = await purekit(["keygen", "--out", out, "--password"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/stdin is not one; use --password-stdin/);

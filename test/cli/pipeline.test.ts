@@ -4,23 +4,26 @@
  * that stops arriving ends within --timeout with the command line's own message.
  * Real HTTPS servers on loopback; the CLI runs as a subprocess.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFlashArrayMock, type MockArray } from "../../mock/index.ts";
-import { createSelfSignedCertificate, type SelfSignedCertificate } from "../../mock/tls/index.ts";
 import { type HttpsTestServer, startHttpsServer } from "../helpers/tls.ts";
-import { expectNoSecrets, purekit } from "./helpers.ts";
+import { hostOf, loginStatus, writeTestCa } from "./arrays.ts";
+import {
+  apiTokenArgs,
+  expectFailed,
+  expectNoSecrets,
+  expectQuietSuccess,
+  purekit,
+  useTempDir,
+} from "./helpers.ts";
 
 const USER = "pureuser";
 const USER_PASSWORD = "pipeline-user-S3cret!";
 
-let dir = "";
+const tmp = useTempDir("purekit-cli-pipeline-");
 let caFile = "";
-let certs: SelfSignedCertificate;
 let fa: MockArray;
 let busyOnce: HttpsTestServer;
 const apiVersionCalls: { requestId: string | null; userAgent: string | null }[] = [];
@@ -28,10 +31,8 @@ let stalling: Server;
 let stallingHost = "";
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "purekit-cli-pipeline-"));
-  certs = await createSelfSignedCertificate();
-  caFile = join(dir, "ca.pem");
-  writeFileSync(caFile, certs.caPem);
+  const { certs, caFile: file } = await writeTestCa(tmp("ca.pem"));
+  caFile = file;
   fa = createFlashArrayMock({ users: [{ username: USER, password: USER_PASSWORD }], seed: "empty" });
   await fa.ready;
   // The first api_version answers 503 (busy), as a loaded array does; the rest go to the mock.
@@ -60,59 +61,29 @@ afterAll(async () => {
   await busyOnce?.close();
   stalling?.closeAllConnections();
   await new Promise<void>((resolve) => (stalling ? stalling.close(() => resolve()) : resolve()));
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("purekit token on the runtime's pipeline", () => {
   it("retries a busy api_version (503) with the same request id, then gets the API token", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      new URL(busyOnce.url).host,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--ca",
-      caFile,
-    ]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
+    const r = await purekit(apiTokenArgs(hostOf(busyOnce), USER, "-p", USER_PASSWORD, "--ca", caFile));
+    const token = expectQuietSuccess(r);
     expect(apiVersionCalls).toHaveLength(2);
     expect(apiVersionCalls[0]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(apiVersionCalls[1]?.requestId).toBe(apiVersionCalls[0]?.requestId);
     expect(apiVersionCalls[0]?.userAgent).toMatch(/^purekit\//);
-    const login = await fa.handle(
-      new Request(`${fa.baseUrl}/api/${fa.versions.at(-1)}/login`, {
-        method: "POST",
-        headers: { "api-token": r.stdout.trim() },
-      }),
-    );
-    expect(login.status).toBe(200);
+    expect(await loginStatus(fa, token)).toBe(200);
     expectNoSecrets(r, [USER_PASSWORD]);
   });
 
   it("a body that stops arriving ends within --timeout, in the command line's words", async () => {
-    const r = await purekit([
-      "token",
-      "api",
-      "--host",
-      stallingHost,
-      "--username",
-      USER,
-      "-p",
-      USER_PASSWORD,
-      "--ca",
-      caFile,
-      "--timeout",
-      "2s",
-    ]);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(
-      /^purekit: https:\/\/127\.0\.0\.1:\d+ did not answer within 2 s; check the address, or raise --timeout \[ERR_TIMEOUT\]\n$/,
+    const r = await purekit(
+      apiTokenArgs(stallingHost, USER, "-p", USER_PASSWORD, "--ca", caFile, "--timeout", "2s"),
     );
-    expect(r.code).toBe(1);
-    expectNoSecrets(r, [USER_PASSWORD]);
+    expectFailed(
+      r,
+      1,
+      /^purekit: https:\/\/127\.0\.0\.1:\d+ did not answer within 2 s; check the address, or raise --timeout \[ERR_TIMEOUT\]\n$/,
+      [USER_PASSWORD],
+    );
   });
 });

@@ -3,103 +3,88 @@
  * module): the password is asked for only when needed, typed characters are never
  * echoed, a wrong one may be retried, Ctrl-C cancels with exit 130; keygen asks twice.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasPython, type KeyFixture, openssl, opensslKeys, PW, purekitTty, verifyJwt } from "./helpers.ts";
+import { readFileSync, statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  ANY_CLIENT,
+  apiClientArgs,
+  ENCRYPTED_KEYS,
+  hasPython,
+  type KeyFixture,
+  openssl,
+  PW,
+  pure1Args,
+  purekitTty,
+  type RunOptions,
+  useKeyFixtures,
+  verifyClientJwt,
+  verifyPure1Jwt,
+} from "./helpers.ts";
 
 const APP_ID = "pure1:apikey:promptTest0001";
-let dir = "";
-let keys: KeyFixture[] = [];
-const key = (prefix: string) => keys.find((k) => k.name.startsWith(prefix))!;
+const { tmp, key } = useKeyFixtures("purekit-prompt-");
 const jwtIn = (output: string) => /eyJ[\w-]+\.[\w-]+\.[\w-]+/.exec(output)?.[0] ?? "";
+/** What the CLI asks for a key's password with. */
+const promptFor = (k: KeyFixture) => `Password for ${k.file}: `;
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "purekit-prompt-"));
-  keys = opensslKeys(dir);
-}, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/**
+ * `token pure1` with an encrypted key on a terminal: the password typed at the prompt
+ * (never shown, not even in part) unlocks the key, and the JWT verifies.
+ */
+async function expectPromptedJwt(k: KeyFixture, options: Pick<RunOptions, "runtime"> = {}): Promise<void> {
+  const r = await purekitTty(pure1Args(APP_ID, k.file), [[promptFor(k), `${PW}\r`]], options);
+  expect(r.error).toBeUndefined();
+  expect(r.code).toBe(0);
+  expect(r.output).not.toContain(PW);
+  expect(r.output).not.toContain(PW.slice(0, 6));
+  const claims = await verifyPure1Jwt(jwtIn(r.output), k.publicPem);
+  expect(claims.iss).toBe(APP_ID);
+}
+
+/** `keygen --out <out> --password` on a terminal, answering both questions. */
+const keygenTty = (out: string, first: string, repeat: string) =>
+  purekitTty(
+    ["keygen", "--out", out, "--password"],
+    [
+      ["Password for the new private key: ", `${first}\r`],
+      ["Repeat the password: ", `${repeat}\r`],
+    ],
+  );
 
 describe.skipIf(!hasPython)("password prompt on a terminal", () => {
-  it.each(["encrypted PKCS#8", "legacy encrypted PKCS#1", "PKCS#12"])(
-    "asks for the password of an encrypted %s key without echoing it",
-    async (name) => {
-      const k = key(name);
-      const r = await purekitTty(
-        ["token", "pure1", "--app-id", APP_ID, "--key", k.file],
-        [[`Password for ${k.file}: `, `${PW}\r`]],
-      );
-      expect(r.error).toBeUndefined();
-      expect(r.code).toBe(0);
-      expect(r.output).not.toContain(PW);
-      expect(r.output).not.toContain(PW.slice(0, 6));
-      const claims = await verifyJwt(jwtIn(r.output), k.publicPem, { alg: "RS256", typ: "JWT" }, [
-        "iss",
-        "iat",
-        "exp",
-      ]);
-      expect(claims.iss).toBe(APP_ID);
-    },
+  it.each(ENCRYPTED_KEYS)("asks for the password of an encrypted %s key without echoing it", (name) =>
+    expectPromptedJwt(key(name)),
   );
 
   it("does not ask for an unencrypted key", async () => {
     const k = key("PKCS#8");
-    const r = await purekitTty(
-      ["token", "pure1", "--app-id", APP_ID, "--key", k.file, "--expires", "1h"],
-      [],
-    );
+    const r = await purekitTty(pure1Args(APP_ID, k.file, "--expires", "1h"), []);
     expect(r.code).toBe(0);
     expect(r.output).not.toMatch(/Password/);
-    await verifyJwt(jwtIn(r.output), k.publicPem, { alg: "RS256", typ: "JWT" }, ["iss", "iat", "exp"]);
+    await verifyPure1Jwt(jwtIn(r.output), k.publicPem);
   });
 
   it("a wrong password may be retried; Backspace edits", async () => {
     const k = key("encrypted PKCS#8");
     const r = await purekitTty(
+      ["token", "flasharray", ...apiClientArgs(ANY_CLIENT), "--key", k.file, "--jwt-only"],
       [
-        "token",
-        "flasharray",
-        "--client-id",
-        "c",
-        "--key-id",
-        "k",
-        "--issuer",
-        "i",
-        "--username",
-        "u",
-        "--key",
-        k.file,
-        "--jwt-only",
-      ],
-      [
-        [`Password for ${k.file}: `, "not-it\r"],
+        [promptFor(k), "not-it\r"],
         ["wrong password, try again", ""],
-        [`Password for ${k.file}: `, `${PW}x\u007f\r`],
+        [promptFor(k), `${PW}x\u007f\r`],
       ],
     );
     expect(r.code).toBe(0);
     expect(r.output).not.toContain("not-it");
     expect(r.output).not.toContain(PW);
-    await verifyJwt(jwtIn(r.output), k.publicPem, { alg: "RS256", typ: "JWT", kid: "k" }, [
-      "aud",
-      "sub",
-      "iss",
-      "iat",
-      "exp",
-    ]);
+    await verifyClientJwt(jwtIn(r.output), k.publicPem, ANY_CLIENT.keyId);
   });
 
   it("three wrong passwords fail with exit 1", async () => {
     const k = key("PKCS#12");
-    const prompt = `Password for ${k.file}: `;
     const r = await purekitTty(
-      ["token", "pure1", "--app-id", APP_ID, "--key", k.file],
-      [
-        [prompt, "wrong-one\r"],
-        [prompt, "wrong-two\r"],
-        [prompt, "wrong-three\r"],
-      ],
+      pure1Args(APP_ID, k.file),
+      ["wrong-one", "wrong-two", "wrong-three"].map((typed) => [promptFor(k), `${typed}\r`]),
     );
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/the password is wrong.*\[ERR_KEY_WRONG_PASSWORD\]/);
@@ -108,58 +93,31 @@ describe.skipIf(!hasPython)("password prompt on a terminal", () => {
 
   it("Ctrl-C at the prompt cancels with exit 130", async () => {
     const k = key("encrypted PKCS#8");
-    const r = await purekitTty(
-      ["token", "pure1", "--app-id", APP_ID, "--key", k.file],
-      [[`Password for ${k.file}: `, "abc\u0003"]],
-    );
+    const r = await purekitTty(pure1Args(APP_ID, k.file), [[promptFor(k), "abc\u0003"]]);
     expect(r.code).toBe(130);
     expect(r.output).toMatch(/purekit: cancelled/);
     expect(jwtIn(r.output)).toBe("");
   });
 
   it("keygen --password asks twice and writes a key only OpenSSL with that password opens", async () => {
-    const out = join(dir, "tty-keygen.pem");
-    const r = await purekitTty(
-      ["keygen", "--out", out, "--password"],
-      [
-        ["Password for the new private key: ", `${PW}\r`],
-        ["Repeat the password: ", `${PW}\r`],
-      ],
-    );
+    const out = tmp("tty-keygen.pem");
+    const r = await keygenTty(out, PW, PW);
     expect(r.code).toBe(0);
     expect(r.output).not.toContain(PW);
     expect(readFileSync(out, "utf8")).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
     expect(statSync(out).mode & 0o777).toBe(0o600);
-    const pub = openssl(dir, "pkey", "-in", out, "-passin", `pass:${PW}`, "-pubout");
+    const pub = openssl(tmp(), "pkey", "-in", out, "-passin", `pass:${PW}`, "-pubout");
     expect(r.output.replace(/\r\n/g, "\n")).toContain(pub);
   });
 
   it("keygen --password with two different answers writes nothing (exit 2)", async () => {
-    const out = join(dir, "tty-mismatch.pem");
-    const r = await purekitTty(
-      ["keygen", "--out", out, "--password"],
-      [
-        ["Password for the new private key: ", `${PW}\r`],
-        ["Repeat the password: ", "something else\r"],
-      ],
-    );
+    const out = tmp("tty-mismatch.pem");
+    const r = await keygenTty(out, PW, "something else");
     expect(r.code).toBe(2);
     expect(r.output).toMatch(/the passwords do not match; nothing was written/);
     expect(() => statSync(out)).toThrow();
   });
 
-  it("under Deno too: prompt without echo", async () => {
-    const k = key("legacy encrypted PKCS#1");
-    const r = await purekitTty(
-      ["token", "pure1", "--app-id", APP_ID, "--key", k.file],
-      [[`Password for ${k.file}: `, `${PW}\r`]],
-      {
-        runtime: "deno",
-      },
-    );
-    expect(r.error).toBeUndefined();
-    expect(r.code).toBe(0);
-    expect(r.output).not.toContain(PW);
-    await verifyJwt(jwtIn(r.output), k.publicPem, { alg: "RS256", typ: "JWT" }, ["iss", "iat", "exp"]);
-  });
+  it("under Deno too: prompt without echo", () =>
+    expectPromptedJwt(key("legacy encrypted PKCS#1"), { runtime: "deno" }));
 });
