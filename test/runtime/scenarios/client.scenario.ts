@@ -21,10 +21,11 @@ import { createSelfSignedCertificate } from "../../../mock/tls/index.ts";
 import { loadSigningKey, signArrayJwt, signPure1Jwt } from "../../../runtime/auth/jwt.ts";
 import { createFlashArrayClient } from "../../../runtime/flasharray.ts";
 import { createFlashBladeClient } from "../../../runtime/flashblade.ts";
-import { type Logger, PureApiError, PurekitError, splitTimeWindow } from "../../../runtime/index.ts";
+import { type Logger, PureApiError, splitTimeWindow } from "../../../runtime/index.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../../../runtime/keys/index.ts";
 import { createPure1Client } from "../../../runtime/pure1.ts";
 import { INSECURE_WARNING } from "../../../runtime/transport/tls.ts";
+import { capturingLogger } from "../../helpers/logs.ts";
 import { it } from "../../helpers/scenario.ts";
 import { serveMock, serveWeb } from "../../helpers/serve.ts";
 
@@ -38,32 +39,12 @@ const BAD_API_TOKEN = "T-not-a-valid-token-deno";
 const BAD_ACCESS_TOKEN = "not-valid-access-token-deno";
 const APP_ID = "pure1:apikey:purekitDeno01";
 
-/** Every message the tests saw: errors (message, stack, JSON, cause) and log lines. Scanned last. */
-const seen: string[] = [];
-const logger: Logger = {
-  debug: (m) => seen.push(m),
-  info: (m) => seen.push(m),
-  warn: (m) => seen.push(m),
-  error: (m) => seen.push(m),
-};
+/**
+ * Every message the tests saw: log lines, and errors (message, stack, JSON, cause) through
+ * `failure`, which also fails when a call succeeds. Scanned last.
+ */
+const { seen, logger, failure } = capturingLogger();
 const fast = { retry: { retries: 3, minDelayMs: 1, maxDelayMs: 20 }, logger };
-
-/** The PurekitError `p` rejects with (recorded for the secret scan); fails when it resolves. */
-async function failure(p: Promise<unknown>): Promise<PurekitError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof PurekitError, `expected a PurekitError, got ${String(e)}`);
-    seen.push(
-      e.message,
-      String(e.stack),
-      JSON.stringify(e),
-      String((e.cause as Error | undefined)?.message ?? ""),
-    );
-    return e;
-  }
-  throw new Error("expected a failure, the call succeeded");
-}
 
 /**
  * Every credential that went over the wire (API tokens, session tokens, bearer access
@@ -238,10 +219,15 @@ type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
     await fa.close();
   });
 
-  it("FA apiToken: friendly methods create, read and update; errors[] is a typed PureApiError", async () => {
+  it("FA apiToken: typed calls and friendly methods create, read and update; errors[] is a typed PureApiError", async () => {
     const fa = await connect();
+    const typed = await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["typed-v1"] } }, body: { provisioned: 2 ** 30 } }),
+    );
+    assert.equal(typed.items?.[0]?.name, "typed-v1");
     const created = await fa.postVolumes({ names: ["deno-v1"] }, { provisioned: 2 ** 30 });
     assert.equal(created.items?.[0]?.name, "deno-v1");
+    assert.equal((await fa.getVolumes({ names: ["deno-v1"] })).items?.[0]?.provisioned, 2 ** 30);
     await fa.patchVolumes({ names: ["deno-v1"] }, { provisioned: 2 * 2 ** 30 });
     const read = await fa.getVolumes({ names: ["deno-v1"] });
     assert.equal(read.items?.[0]?.provisioned, 2 * 2 ** 30);
@@ -251,6 +237,7 @@ type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
     assert.ok(error instanceof PureApiError);
     assert.equal(error.status, 400);
     assert.equal(error.errors[0]?.context, "no-such-volume");
+    assert.match(error.requestId ?? "", /^[0-9a-f-]{36}$/);
     assert.equal(error.request.headers["x-auth-token"], "[REDACTED]");
     const thrown = await failure(fa.getVolumes({ names: ["no-such-volume"] }));
     assert.match(thrown.message, /no-such-volume/);
@@ -305,7 +292,7 @@ type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
   });
 }
 
-it("FA versions: speaks an older array's newest; a pinned version it lacks is ERR_VERSION_UNSUPPORTED", async () => {
+it("FA versions: speaks an older array's newest; a pinned version it lacks is ERR_VERSION_UNSUPPORTED, one it offers is used", async () => {
   const array = faMock({ versions: ["2.0", "2.10", "2.38"] });
   const base = { host: array.baseUrl, auth: { apiToken: API_TOKEN }, fetch: tap(array), ...fast };
   const fa = await createFlashArrayClient(base);
@@ -316,6 +303,9 @@ it("FA versions: speaks an older array's newest; a pinned version it lacks is ER
   const e = await failure(createFlashArrayClient({ ...base, version: "2.40" }));
   assert.equal(e.code, "ERR_VERSION_UNSUPPORTED");
   assert.match(e.message, /2\.0, 2\.10, 2\.38/);
+  const pinned = await createFlashArrayClient({ ...base, version: "2.10" });
+  assert.equal(pinned.version, "2.10");
+  await pinned.close();
 });
 
 // ---------------------------------------------------------------- every auth form, every key format
@@ -678,16 +668,11 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
   const otherCerts = await createSelfSignedCertificate();
   const tlsArray = faMock({ seed: { volumes: 25 } });
   const serve = () => serveMock(tlsArray, { cert: certs.certPem, key: certs.keyPem });
-  const tlsOptions = (tls: { ca?: string; insecure?: boolean }, lines: string[] = seen) => ({
+  const tlsOptions = (tls: { ca?: string; insecure?: boolean }, log: Logger = logger) => ({
     auth: { apiToken: API_TOKEN },
     tls,
     ...fast,
-    logger: {
-      debug: (m: string) => lines.push(m),
-      info: (m: string) => lines.push(m),
-      warn: (m: string) => lines.push(m),
-      error: (m: string) => lines.push(m),
-    },
+    logger: log,
   });
 
   // A client with tls.ca makes a platform HTTP client; close() — and a failed
@@ -722,6 +707,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       const none = await failure(createFlashArrayClient({ host: server.url, ...tlsOptions({}) }));
       assert.equal(none.code, "ERR_TLS");
       assert.match(none.message, /tls\.ca/);
+      assert.ok(none.message.includes(server.url), none.message);
     } finally {
       await server.close();
     }
@@ -730,10 +716,17 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
   it("TLS: tls.insecure works against the untrusted certificate and warns exactly once", async () => {
     const server = await serve();
     const lines: string[] = [];
+    const warnings: string[] = [];
+    const keep = (m: string) => void lines.push(m);
+    const warn = (m: string) => {
+      keep(m);
+      warnings.push(m);
+    };
+    const log: Logger = { debug: keep, info: keep, warn, error: keep };
     try {
       const fa = await createFlashArrayClient({
         host: server.url,
-        ...tlsOptions({ insecure: true }, lines),
+        ...tlsOptions({ insecure: true }, log),
       });
       await fa.getVolumes({ limit: 1 });
       await fa.postVolumes({ names: ["insecure-v1"] }, { provisioned: 2 ** 20 });
@@ -742,6 +735,8 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       assert.equal(n, 26); // the 25 seeded and the one just created
       await fa.close();
       assert.equal(lines.filter((l) => l === INSECURE_WARNING).length, 1);
+      // The only warning, not one among others.
+      assert.deepEqual(warnings, [INSECURE_WARNING]);
       // Request-log lines (`POST …?names=insecure-v1 → 200 …`) name the volume, not the mode.
       assert.equal(lines.filter((l) => /insecure/i.test(l) && !l.includes(" → ")).length, 1);
     } finally {
