@@ -11,10 +11,7 @@
  */
 
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
 import process from "node:process";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../../../mock/index.ts";
 import { createSelfSignedCertificate } from "../../../mock/tls/index.ts";
@@ -28,6 +25,7 @@ import { INSECURE_WARNING } from "../../../runtime/transport/tls.ts";
 import { capturingLogger } from "../../helpers/logs.ts";
 import { it } from "../../helpers/scenario.ts";
 import { serveMock, serveWeb } from "../../helpers/serve.ts";
+import { inTempDir, openssl, selfSignedCertificate } from "./openssl.ts";
 
 // ---------------------------------------------------------------- fixtures
 
@@ -69,100 +67,35 @@ function tap(mock: { fetch: typeof fetch }): typeof fetch {
   };
 }
 
-/** Runs openssl in `cwd`; throws with its stderr when it fails. */
-function openssl(cwd: string, ...args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile("openssl", args, { cwd }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`openssl ${args.join(" ")}: ${stderr}`)) : resolve(),
-    );
-  });
-}
-
-/** A fresh temporary directory. */
-const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), prefix));
-
 /** One RSA key in every container format purekit reads, made with purekit and OpenSSL. */
 const keys = await generateRsaKeyPair();
-const formats = await (async () => {
-  const dir = await tempDir("purekit-scenario-keys-");
-  try {
-    const pass = ["-passout", `pass:${KEY_PASSWORD}`];
-    await writeFile(`${dir}/pkcs8.pem`, keys.privateKeyPem);
-    await openssl(
-      dir,
-      "pkcs8",
-      "-topk8",
-      "-nocrypt",
-      "-in",
-      "pkcs8.pem",
-      "-outform",
-      "DER",
-      "-out",
-      "p8.der",
-    );
-    await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-out", "pkcs1.pem");
-    await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-outform", "DER", "-out", "pkcs1.der");
-    await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-aes256", ...pass, "-out", "legacy.pem");
-    await openssl(
-      dir,
-      "pkcs8",
-      "-topk8",
-      "-in",
-      "pkcs8.pem",
-      "-v2",
-      "aes-256-cbc",
-      ...pass,
-      "-out",
-      "e8.pem",
-    );
-    await openssl(
-      dir,
-      "req",
-      "-x509",
-      "-key",
-      "pkcs8.pem",
-      "-subj",
-      "/CN=purekit-deno",
-      "-days",
-      "2",
-      "-out",
-      "c.pem",
-    );
-    await openssl(
-      dir,
-      "pkcs12",
-      "-export",
-      "-inkey",
-      "pkcs8.pem",
-      "-in",
-      "c.pem",
-      ...pass,
-      "-out",
-      "key.p12",
-    );
-    return {
-      pkcs8Der: new Uint8Array(await readFile(`${dir}/p8.der`)),
-      pkcs1Pem: await readFile(`${dir}/pkcs1.pem`, "utf8"),
-      pkcs1Der: new Uint8Array(await readFile(`${dir}/pkcs1.der`)),
-      encryptedPkcs1Pem: await readFile(`${dir}/legacy.pem`, "utf8"),
-      opensslEncryptedPkcs8Pem: await readFile(`${dir}/e8.pem`, "utf8"),
-      pkcs12: new Uint8Array(await readFile(`${dir}/key.p12`)),
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-})();
+const formats = await inTempDir("purekit-scenario-keys-", async (dir) => {
+  const pass = ["-passout", `pass:${KEY_PASSWORD}`];
+  await writeFile(`${dir}/pkcs8.pem`, keys.privateKeyPem);
+  await openssl(dir, "pkcs8", "-topk8", "-nocrypt", "-in", "pkcs8.pem", "-outform", "DER", "-out", "p8.der");
+  await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-out", "pkcs1.pem");
+  await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-outform", "DER", "-out", "pkcs1.der");
+  await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-aes256", ...pass, "-out", "legacy.pem");
+  await openssl(dir, "pkcs8", "-topk8", "-in", "pkcs8.pem", "-v2", "aes-256-cbc", ...pass, "-out", "e8.pem");
+  await selfSignedCertificate(dir, "pkcs8.pem", "/CN=purekit-deno", "c.pem");
+  await openssl(dir, "pkcs12", "-export", "-inkey", "pkcs8.pem", "-in", "c.pem", ...pass, "-out", "key.p12");
+  return {
+    pkcs8Der: new Uint8Array(await readFile(`${dir}/p8.der`)),
+    pkcs1Pem: await readFile(`${dir}/pkcs1.pem`, "utf8"),
+    pkcs1Der: new Uint8Array(await readFile(`${dir}/pkcs1.der`)),
+    encryptedPkcs1Pem: await readFile(`${dir}/legacy.pem`, "utf8"),
+    opensslEncryptedPkcs8Pem: await readFile(`${dir}/e8.pem`, "utf8"),
+    pkcs12: new Uint8Array(await readFile(`${dir}/key.p12`)),
+  };
+});
 const purekitEncryptedPkcs8 = await encryptPkcs8Pem(keys.privateKeyPem, KEY_PASSWORD, { iterations: 2048 });
 
 /** A private key written to a fresh temporary file for the duration of `use`. */
-async function withKeyFile<T>(pem: string, use: (path: string) => Promise<T>): Promise<T> {
-  const dir = await tempDir("purekit-scenario-keyfile-");
-  try {
+function withKeyFile<T>(pem: string, use: (path: string) => Promise<T>): Promise<T> {
+  return inTempDir("purekit-scenario-keyfile-", async (dir) => {
     await writeFile(`${dir}/key.pem`, pem);
-    return await use(`${dir}/key.pem`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return use(`${dir}/key.pem`);
+  });
 }
 
 const apiClient = {
