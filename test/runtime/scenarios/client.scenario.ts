@@ -124,6 +124,15 @@ function faMock(extra: Parameters<typeof createFlashArrayMock>[0] = {}) {
 
 type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
 
+/** Runs `use`, then closes `servers` in order, also when `use` fails (Deno's sanitizers check they are). */
+async function closing(servers: { close(): Promise<void> }[], use: () => Promise<void>): Promise<void> {
+  try {
+    await use();
+  } finally {
+    for (const server of servers) await server.close();
+  }
+}
+
 // ---------------------------------------------------------------- FlashArray with an API token
 
 {
@@ -612,7 +621,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
   // createFlashArrayClient — must release it, which Deno's resource sanitizer checks here.
   it("TLS: tls.ca with the CA made at test time verifies the HTTPS mock server", async () => {
     const server = await serve();
-    try {
+    await closing([server], async () => {
       assert.match(server.url, /^https:\/\/127\.0\.0\.1:\d+$/);
       const fa = await createFlashArrayClient({ host: server.url, ...tlsOptions({ ca: certs.caPem }) });
       assert.equal(fa.version, tlsArray.versions.at(-1));
@@ -620,14 +629,12 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       for await (const _ of fa.paginate("/volumes", { params: { query: { limit: 10 } } })) n++;
       assert.equal(n, 25);
       await fa.close();
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it("TLS: another CA, or none, fails clearly with ERR_TLS", async () => {
     const server = await serve();
-    try {
+    await closing([server], async () => {
       const wrong = await failure(
         createFlashArrayClient({ host: server.url, ...tlsOptions({ ca: otherCerts.caPem }) }),
       );
@@ -641,9 +648,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       assert.equal(none.code, "ERR_TLS");
       assert.match(none.message, /tls\.ca/);
       assert.ok(none.message.includes(server.url), none.message);
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it("TLS: tls.insecure works against the untrusted certificate and warns exactly once", async () => {
@@ -719,7 +724,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       (_request, url) =>
         new Response(null, { status: 307, headers: { location: `${elsewhere.url}${url.pathname}` } }),
     );
-    try {
+    await closing([a, elsewhere], async () => {
       const fa = await createFlashArrayClient({ host: a.url, auth: { apiToken: API_TOKEN }, ...fast });
       const e = await failure(fa.postVolumes({ names: ["v1"] }, { provisioned: 1 }));
       assert.equal(e.code, "ERR_REDIRECT");
@@ -727,10 +732,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       assert.ok(e.message.includes(elsewhere.url), e.message);
       assert.deepEqual(elsewhere.requests, []);
       await fa.close();
-    } finally {
-      await a.close();
-      await elsewhere.close();
-    }
+    });
   });
 
   it("redirects: with tls.ca (the platform transport) a same-origin 307 POST is replayed with its body, HTTPS→HTTP refused", async () => {
@@ -750,7 +752,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       },
       { cert: certs.certPem, key: certs.keyPem },
     );
-    try {
+    await closing([a, plain], async () => {
       const fa = await createFlashArrayClient({
         host: a.url,
         auth: { apiToken: API_TOKEN },
@@ -771,10 +773,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       assert.match(e.message, /HTTPS to plain HTTP/);
       assert.deepEqual(plain.requests, []);
       await fa.close();
-    } finally {
-      await a.close();
-      await plain.close();
-    }
+    });
   });
 
   it("sizes: an endless answer is ERR_RESPONSE_TOO_LARGE (also api_version at creation); an endless error is read a few KB", async () => {
@@ -784,7 +783,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
         : new Response(endless(), { status: 200, headers: { "content-type": "application/json" } }),
     );
     const versionFlood = await serveWeb(() => new Response(endless()));
-    try {
+    await closing([a, versionFlood], async () => {
       const options = { auth: { apiToken: API_TOKEN }, maxResponseBytes: 1024 * 1024, ...fast };
       const fa = await createFlashArrayClient({ host: a.url, ...options });
       const big = await failure(fa.getVolumes());
@@ -796,10 +795,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       await fa.close();
       const atCreation = await failure(createFlashArrayClient({ host: versionFlood.url, ...options }));
       assert.equal(atCreation.code, "ERR_RESPONSE_TOO_LARGE");
-    } finally {
-      await a.close();
-      await versionFlood.close();
-    }
+    });
   });
 }
 // ---------------------------------------------------------------- the mock under hostile input
@@ -807,7 +803,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
 it("mock on this runtime's server: an oversized body answers 413 errors[], a deeply nested one 400 and stores nothing", async () => {
   const array = faMock({ seed: "empty", baseUrl: "http://127.0.0.1", maxRequestBytes: 64 * 1024 });
   const server = await serveMock(array);
-  try {
+  await closing([server], async () => {
     const login = await fetch(`${server.url}/api/${array.versions.at(-1)}/login`, {
       method: "POST",
       headers: { "api-token": API_TOKEN },
@@ -826,9 +822,7 @@ it("mock on this runtime's server: an oversized body answers 413 errors[], a dee
     assert.equal(nested.status, 400);
     await nested.body?.cancel();
     assert.equal(array.state.collection("/volumes").size, 0);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 it("splitTimeWindow: 7 days at 30 s in windows of at most 10,000 points, no gap, no repeat", () => {
