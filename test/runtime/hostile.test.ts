@@ -9,8 +9,9 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSelfSignedCertificate, type SelfSignedCertificate } from "../../mock/tls/index.ts";
 import { createFlashArrayClient } from "../../runtime/flasharray.ts";
-import { type Logger, PureApiError, PurekitError } from "../../runtime/index.ts";
+import { type Logger, PureApiError, type PurekitError } from "../../runtime/index.ts";
 import { createPure1Client } from "../../runtime/pure1.ts";
+import { failure } from "../helpers/logs.ts";
 import {
   type RecordingHandler,
   type RecordingServer,
@@ -37,6 +38,11 @@ async function serve(handler: RecordingHandler, certs?: SelfSignedCertificate): 
   return server;
 }
 
+/** Answers `status` with a Location header and no body. */
+function redirect(res: ServerResponse, status: number, location: string): void {
+  res.writeHead(status, { location }).end();
+}
+
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }
@@ -54,24 +60,26 @@ function idToken(): string {
   return `${b64({ alg: "RS256", typ: "JWT" })}.${b64({ iss: "x", exp: 4_102_444_800 })}.c2lnbmF0dXJl`;
 }
 
+/** A server that answers api_version (1.19 and 2.38) and hands every other request to `rest`. */
+function versioned(rest: RecordingHandler): RecordingHandler {
+  return (req, res, raw) =>
+    req.path === "/api/api_version" ? json(res, 200, VERSIONS) : rest(req, res, raw);
+}
+
 /** An array that answers api_version and login, then hands data calls to `data`. */
 function array(data: RecordingHandler = (_r, res) => json(res, 200, { items: [] })): RecordingHandler {
-  return (req, res, raw) => {
-    if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
+  return versioned((req, res, raw) => {
     if (req.path === "/api/2.38/login") return json(res, 200, { items: [{}] }, { "x-auth-token": SESSION });
     if (req.path === "/api/2.38/logout") return json(res, 200, {});
     return data(req, res, raw);
-  };
+  });
 }
 
-async function failure(p: Promise<unknown>): Promise<PurekitError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(PurekitError);
-    return e as PurekitError;
-  }
-  throw new Error("expected a failure, the call succeeded");
+type ClientOptions = Parameters<typeof createFlashArrayClient>[0];
+
+/** Options for a client of `server`: the API token and {@link fast}, which `extra` adds to or overrides. */
+function optionsFor(server: TestServer, extra: Partial<ClientOptions> = {}): ClientOptions {
+  return { host: server.host, auth: { apiToken: API_TOKEN }, ...fast, ...extra };
 }
 
 /** The failure of the first data call (logins happen then) of a client made with `options`. */
@@ -103,11 +111,10 @@ describe("redirects to another origin are never followed with credentials or a b
   for (const status of [301, 302, 303, 307, 308]) {
     it(`login (api-token header) answered ${status} to another port: ERR_REDIRECT, nothing reaches it`, async () => {
       const elsewhere = await serve((_r, res) => json(res, 200, { items: [] }, { "x-auth-token": "stolen" }));
-      const a = await serve((req, res) => {
-        if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-        res.writeHead(status, { location: `${elsewhere.origin}/api/2.38/login?x=1` }).end();
-      });
-      const e = await firstCallFailure({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+      const a = await serve(
+        versioned((_req, res) => redirect(res, status, `${elsewhere.origin}/api/2.38/login?x=1`)),
+      );
+      const e = await firstCallFailure(optionsFor(a));
       expect(e.code).toBe("ERR_REDIRECT");
       expect(e.message).toContain(`HTTP ${status}`);
       expect(e.message).toContain(elsewhere.origin);
@@ -121,15 +128,8 @@ describe("redirects to another origin are never followed with credentials or a b
   it("REST 1.x auth/apitoken (password body) redirected 307 and 308: the password goes nowhere else", async () => {
     for (const status of [307, 308]) {
       const elsewhere = await serve((_r, res) => json(res, 200, { api_token: "stolen" }));
-      const a = await serve((req, res) => {
-        if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-        res.writeHead(status, { location: `${elsewhere.origin}${req.path}` }).end();
-      });
-      const e = await firstCallFailure({
-        host: a.host,
-        auth: { username: "pureuser", password: PASSWORD },
-        ...fast,
-      });
+      const a = await serve(versioned((req, res) => redirect(res, status, `${elsewhere.origin}${req.path}`)));
+      const e = await firstCallFailure(optionsFor(a, { auth: { username: "pureuser", password: PASSWORD } }));
       expect(e.code).toBe("ERR_REDIRECT");
       expect(a.seen.at(-1)?.path).toBe("/api/1.19/auth/apitoken");
       expect(elsewhere.seen).toEqual([]);
@@ -139,11 +139,10 @@ describe("redirects to another origin are never followed with credentials or a b
 
   it("the OAuth2 token exchange (JWT body) redirected 307: the JWT goes nowhere else", async () => {
     const elsewhere = await serve((_r, res) => json(res, 200, { access_token: "stolen" }));
-    const a = await serve((req, res) => {
-      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-      res.writeHead(307, { location: `${elsewhere.origin}/oauth2/1.0/token` }).end();
-    });
-    const fa = await createFlashArrayClient({ host: a.host, auth: { idToken: idToken() }, ...fast });
+    const a = await serve(
+      versioned((_req, res) => redirect(res, 307, `${elsewhere.origin}/oauth2/1.0/token`)),
+    );
+    const fa = await createFlashArrayClient(optionsFor(a, { auth: { idToken: idToken() } }));
     const e = await failure(fa.getVolumes());
     expect(e.code).toBe("ERR_REDIRECT");
     expect(a.seen.at(-1)).toMatchObject({ method: "POST", path: "/oauth2/1.0/token" });
@@ -153,9 +152,7 @@ describe("redirects to another origin are never followed with credentials or a b
 
   it("Pure1's token exchange redirected to another origin is refused too", async () => {
     const elsewhere = await serve((_r, res) => json(res, 200, { access_token: "stolen" }));
-    const a = await serve((_req, res) => {
-      res.writeHead(308, { location: `${elsewhere.origin}/oauth2/1.0/token` }).end();
-    });
+    const a = await serve((_req, res) => redirect(res, 308, `${elsewhere.origin}/oauth2/1.0/token`));
     const p1 = await createPure1Client({ baseUrl: a.origin, auth: { idToken: idToken() }, ...fast });
     const e = await failure(p1.GET("/arrays"));
     expect(e.code).toBe("ERR_REDIRECT");
@@ -168,10 +165,10 @@ describe("redirects to another origin are never followed with credentials or a b
     const a = await serve(
       array((_req, res) => {
         // localhost is another origin than 127.0.0.1, even on the same port.
-        res.writeHead(302, { location: `http://localhost:${elsewhere.port}/api/2.38/volumes` }).end();
+        redirect(res, 302, `http://localhost:${elsewhere.port}/api/2.38/volumes`);
       }),
     );
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a));
     const e = await failure(fa.getVolumes());
     expect(e.code).toBe("ERR_REDIRECT");
     expect(e.message).toContain(`http://localhost:${elsewhere.port}`);
@@ -182,16 +179,11 @@ describe("redirects to another origin are never followed with credentials or a b
   it("with tls.ca (undici Agent): an HTTPS→HTTP redirect of the login is refused, naming the downgrade", async () => {
     const tls = await getCerts();
     const plain = await serve((_r, res) => json(res, 200, { items: [] }, { "x-auth-token": "stolen" }));
-    const a = await serve((req, res) => {
-      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-      res.writeHead(307, { location: `${plain.origin}${req.path}` }).end();
-    }, tls);
-    const e = await firstCallFailure({
-      host: a.host,
-      auth: { apiToken: API_TOKEN },
-      tls: { ca: tls.caPem },
-      ...fast,
-    });
+    const a = await serve(
+      versioned((req, res) => redirect(res, 307, `${plain.origin}${req.path}`)),
+      tls,
+    );
+    const e = await firstCallFailure(optionsFor(a, { tls: { ca: tls.caPem } }));
     expect(e.code).toBe("ERR_REDIRECT");
     expect(e.message).toMatch(/HTTPS to plain HTTP/);
     expect(plain.seen).toEqual([]);
@@ -200,27 +192,20 @@ describe("redirects to another origin are never followed with credentials or a b
   it("with tls.ca: a password POST redirected 308 to another HTTPS origin is refused, body kept home", async () => {
     const tls = await getCerts();
     const other = await serve((_r, res) => json(res, 200, { api_token: "stolen" }), tls);
-    const a = await serve((req, res) => {
-      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-      res.writeHead(308, { location: `https://localhost:${other.port}${req.path}` }).end();
-    }, tls);
-    const e = await firstCallFailure({
-      host: a.host,
-      auth: { username: "pureuser", password: PASSWORD },
-      tls: { ca: tls.caPem },
-      ...fast,
-    });
+    const a = await serve(
+      versioned((req, res) => redirect(res, 308, `https://localhost:${other.port}${req.path}`)),
+      tls,
+    );
+    const e = await firstCallFailure(
+      optionsFor(a, { auth: { username: "pureuser", password: PASSWORD }, tls: { ca: tls.caPem } }),
+    );
     expect(e.code).toBe("ERR_REDIRECT");
     expect(other.seen).toEqual([]);
   });
 
   it("a redirect loop on one origin ends with ERR_REDIRECT", async () => {
-    const a = await serve(
-      array((req, res) => {
-        res.writeHead(302, { location: req.path }).end();
-      }),
-    );
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const a = await serve(array((req, res) => redirect(res, 302, req.path)));
+    const fa = await createFlashArrayClient(optionsFor(a));
     const e = await failure(fa.getVolumes());
     expect(e.code).toBe("ERR_REDIRECT");
     expect(e.message).toMatch(/more than 20 times/);
@@ -231,10 +216,7 @@ describe("redirects to another origin are never followed with credentials or a b
 describe("same-origin redirects are followed", () => {
   const volumes = (req: Seen, res: ServerResponse) => {
     if (req.path.startsWith("/api/2.38/volumes?")) {
-      res.writeHead(307, {
-        location: `/api/2.38/volumes-moved${req.path.slice("/api/2.38/volumes".length)}`,
-      });
-      return void res.end();
+      return redirect(res, 307, `/api/2.38/volumes-moved${req.path.slice("/api/2.38/volumes".length)}`);
     }
     if (req.path.startsWith("/api/2.38/volumes-moved"))
       return json(res, 200, { items: [JSON.parse(req.body)] });
@@ -243,7 +225,7 @@ describe("same-origin redirects are followed", () => {
 
   it("a 307 POST is replayed with the same body and credentials (global fetch; was 'detached ArrayBuffer')", async () => {
     const a = await serve(array(volumes));
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a));
     const { data, error } = await fa.POST("/volumes", {
       params: { query: { names: ["v1"] } },
       body: { provisioned: 1024 },
@@ -261,12 +243,7 @@ describe("same-origin redirects are followed", () => {
   it("a 307 POST is replayed with the same body over tls.ca (undici Agent)", async () => {
     const tls = await getCerts();
     const a = await serve(array(volumes), tls);
-    const fa = await createFlashArrayClient({
-      host: a.host,
-      auth: { apiToken: API_TOKEN },
-      tls: { ca: tls.caPem },
-      ...fast,
-    });
+    const fa = await createFlashArrayClient(optionsFor(a, { tls: { ca: tls.caPem } }));
     const { data, error } = await fa.POST("/volumes", {
       params: { query: { names: ["v1"] } },
       body: { provisioned: 2048 },
@@ -280,13 +257,12 @@ describe("same-origin redirects are followed", () => {
     const a = await serve(
       array((req, res) => {
         if (req.method === "POST") {
-          res.writeHead(303, { location: "/api/2.38/volumes?names=v1" });
-          return void res.end();
+          return redirect(res, 303, "/api/2.38/volumes?names=v1");
         }
         json(res, 200, { items: [{ name: "v1", method: req.method, body: req.body }] });
       }),
     );
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a));
     const { data } = await fa.POST("/volumes", {
       params: { query: { names: ["v1"] } },
       body: { provisioned: 1 },
@@ -322,12 +298,7 @@ describe("answers are bounded (maxResponseBytes, error bodies, stalls)", () => {
   it("an endless 200 answer ends with ERR_RESPONSE_TOO_LARGE after maxResponseBytes, and the connection is dropped", async () => {
     const sent = { bytes: 0 };
     const a = await serve(array((_req, res) => endless(res, 200, sent)));
-    const fa = await createFlashArrayClient({
-      host: a.host,
-      auth: { apiToken: API_TOKEN },
-      maxResponseBytes: MiB,
-      ...fast,
-    });
+    const fa = await createFlashArrayClient(optionsFor(a, { maxResponseBytes: MiB }));
     const e = await failure(fa.getVolumes());
     expect(e.code).toBe("ERR_RESPONSE_TOO_LARGE");
     expect(e.message).toContain("maxResponseBytes");
@@ -339,9 +310,7 @@ describe("answers are bounded (maxResponseBytes, error bodies, stalls)", () => {
   it("an endless api_version answer during client creation is ERR_RESPONSE_TOO_LARGE", async () => {
     const sent = { bytes: 0 };
     const a = await serve((_req, res) => endless(res, 200, sent));
-    const e = await failure(
-      createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, maxResponseBytes: MiB, ...fast }),
-    );
+    const e = await failure(createFlashArrayClient(optionsFor(a, { maxResponseBytes: MiB })));
     expect(e.code).toBe("ERR_RESPONSE_TOO_LARGE");
   });
 
@@ -352,12 +321,7 @@ describe("answers are bounded (maxResponseBytes, error bodies, stalls)", () => {
         res.write("{");
       }),
     );
-    const fa = await createFlashArrayClient({
-      host: a.host,
-      auth: { apiToken: API_TOKEN },
-      maxResponseBytes: MiB,
-      ...fast,
-    });
+    const fa = await createFlashArrayClient(optionsFor(a, { maxResponseBytes: MiB }));
     const e = await failure(fa.getVolumes());
     expect(e.code).toBe("ERR_RESPONSE_TOO_LARGE");
     expect(e.message).toContain(String(2 * MiB));
@@ -367,7 +331,7 @@ describe("answers are bounded (maxResponseBytes, error bodies, stalls)", () => {
   it("an endless error answer is read only a few KB: a PureApiError with its status, at once", async () => {
     const sent = { bytes: 0 };
     const a = await serve(array((_req, res) => endless(res, 400, sent)));
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a));
     const { error } = await fa.GET("/volumes");
     expect(error).toBeInstanceOf(PureApiError);
     expect(error?.status).toBe(400);
@@ -385,41 +349,30 @@ describe("answers are bounded (maxResponseBytes, error bodies, stalls)", () => {
     }
   });
 
-  it("a 500 whose body stalls is ERR_TIMEOUT, not an untyped 'Body is unusable'", async () => {
+  /** The failure of a data call answered `status` with a body that begins (`start`) and then stalls. */
+  async function stalled(status: number, start: string): Promise<PurekitError> {
     const a = await serve(
       array((_req, res) => {
-        res.writeHead(500, { "content-type": "application/json" });
-        res.write('{"errors": [');
+        res.writeHead(status, { "content-type": "application/json" });
+        res.write(start);
       }),
     );
-    const fa = await createFlashArrayClient({
-      host: a.host,
-      auth: { apiToken: API_TOKEN },
-      ...fast,
-      timeoutMs: 300,
-    });
-    const e = await failure(fa.getVolumes());
+    const fa = await createFlashArrayClient(optionsFor(a, { timeoutMs: 300 }));
+    try {
+      return await failure(fa.getVolumes());
+    } finally {
+      await fa.close();
+    }
+  }
+
+  it("a 500 whose body stalls is ERR_TIMEOUT, not an untyped 'Body is unusable'", async () => {
+    const e = await stalled(500, '{"errors": [');
     expect(e.code).toBe("ERR_TIMEOUT");
     expect(e.message).toMatch(/body did not arrive/);
-    await fa.close();
   });
 
   it("a 200 whose body stalls is ERR_TIMEOUT", async () => {
-    const a = await serve(
-      array((_req, res) => {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.write('{"items": [');
-      }),
-    );
-    const fa = await createFlashArrayClient({
-      host: a.host,
-      auth: { apiToken: API_TOKEN },
-      ...fast,
-      timeoutMs: 300,
-    });
-    const e = await failure(fa.getVolumes());
-    expect(e.code).toBe("ERR_TIMEOUT");
-    await fa.close();
+    expect((await stalled(200, '{"items": [')).code).toBe("ERR_TIMEOUT");
   });
 });
 
@@ -444,7 +397,7 @@ describe("no secret in any field of an error", () => {
         }),
       ),
     );
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a));
     const { error } = await fa.POST("/volumes", {
       params: { query: { names: ["v1"] } },
       body: {
@@ -464,12 +417,13 @@ describe("no secret in any field of an error", () => {
   });
 
   it("a text error body echoing a form-encoded subject_token does not show it", async () => {
-    const a = await serve((req, res) => {
-      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-      res.writeHead(400, { "content-type": "text/plain" }).end(`you sent: ${req.body}`);
-    });
+    const a = await serve(
+      versioned(
+        (req, res) => void res.writeHead(400, { "content-type": "text/plain" }).end(`you sent: ${req.body}`),
+      ),
+    );
     const token = idToken();
-    const fa = await createFlashArrayClient({ host: a.host, auth: { idToken: token }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a, { auth: { idToken: token } }));
     const e = await failure(fa.getVolumes());
     expect(e.code).toBe("ERR_AUTH");
     expect(shown(e)).not.toContain(token);
@@ -482,36 +436,23 @@ describe("no secret in any field of an error", () => {
 
 describe("answers of the wrong shape are typed errors", () => {
   it("auth/apitoken answering JSON null: ERR_BAD_RESPONSE, not a TypeError", async () => {
-    const a = await serve((req, res) => {
-      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-      json(res, 200, null);
-    });
-    const e = await firstCallFailure({
-      host: a.host,
-      auth: { username: "pureuser", password: PASSWORD },
-      ...fast,
-    });
+    const a = await serve(versioned((_req, res) => json(res, 200, null)));
+    const e = await firstCallFailure(optionsFor(a, { auth: { username: "pureuser", password: PASSWORD } }));
     expect(e.code).toBe("ERR_BAD_RESPONSE");
     expect(e.message).toMatch(/not an object \(null\)/);
   });
 
   it("the token exchange answering JSON null, or an array: ERR_BAD_RESPONSE", async () => {
     for (const answer of [null, [], 42]) {
-      const a = await serve((req, res) => {
-        if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-        json(res, 200, answer);
-      });
-      const e = await firstCallFailure({ host: a.host, auth: { idToken: idToken() }, ...fast });
+      const a = await serve(versioned((_req, res) => json(res, 200, answer)));
+      const e = await firstCallFailure(optionsFor(a, { auth: { idToken: idToken() } }));
       expect(e.code).toBe("ERR_BAD_RESPONSE");
     }
   });
 
   it("a refusal whose errors is not a list is still ERR_AUTH with the status", async () => {
-    const a = await serve((req, res) => {
-      if (req.path === "/api/api_version") return json(res, 200, VERSIONS);
-      json(res, 401, { errors: "nope", message: 7 });
-    });
-    const e = await firstCallFailure({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const a = await serve(versioned((_req, res) => json(res, 401, { errors: "nope", message: 7 })));
+    const e = await firstCallFailure(optionsFor(a));
     expect(e.code).toBe("ERR_AUTH");
     expect(e.message).toContain("HTTP 401");
   });
@@ -529,7 +470,7 @@ describe("pagination always ends", () => {
         json(res, 200, answer(req, n));
       }),
     );
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a));
     try {
       const e = await failure(
         (async () => {
@@ -576,7 +517,7 @@ describe("pagination always ends", () => {
         json(res, 200, { items: [{ name: "a" }], more_items_remaining: true }, { "x-next-token": "t2" });
       }),
     );
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast });
+    const fa = await createFlashArrayClient(optionsFor(a));
     const names: unknown[] = [];
     for await (const v of fa.paginate("/volumes", { params: { query: { limit: 1 } } })) names.push(v.name);
     expect(names).toEqual(["a", "b"]);
@@ -596,7 +537,7 @@ describe("NODE_TLS_REJECT_UNAUTHORIZED=0 with no tls option", () => {
     const warnings: string[] = [];
     const logger: Logger = { warn: (m) => warnings.push(m) };
     vi.stubEnv("NODE_TLS_REJECT_UNAUTHORIZED", "0");
-    const fa = await createFlashArrayClient({ host: a.host, auth: { apiToken: API_TOKEN }, ...fast, logger });
+    const fa = await createFlashArrayClient(optionsFor(a, { logger }));
     await fa.getVolumes();
     await fa.getVolumes();
     expect(warnings.filter((w) => w.includes("NODE_TLS_REJECT_UNAUTHORIZED"))).toHaveLength(1);
@@ -604,12 +545,7 @@ describe("NODE_TLS_REJECT_UNAUTHORIZED=0 with no tls option", () => {
     await fa.close();
     vi.unstubAllEnvs();
     warnings.length = 0;
-    const quietClient = await createFlashArrayClient({
-      host: a.host,
-      auth: { apiToken: API_TOKEN },
-      ...fast,
-      logger,
-    });
+    const quietClient = await createFlashArrayClient(optionsFor(a, { logger }));
     expect(warnings).toEqual([]);
     await quietClient.close();
   });

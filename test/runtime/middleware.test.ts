@@ -21,29 +21,32 @@ afterEach(() => {
 });
 
 const fast = { retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 } };
+/** What most tests here want: no log output, quick retries. */
+const quiet = { logger: {}, ...fast };
 
-/** A mock array and a fetch that records what really went over the wire. */
-function setup() {
-  const array = createFlashArrayMock({ version: "2.56", seed: { volumes: 5 } });
+type ClientOptions = Partial<Parameters<typeof createFlashArrayClient>[0]>;
+
+/**
+ * A mock array (FA 2.56 with 5 volumes unless given), `wire` (what really went over it),
+ * and `connect`, which makes a client of it through that recording fetch: its API token
+ * and `options` (by default {@link quiet}).
+ */
+function setup(array = createFlashArrayMock({ version: "2.56", seed: { volumes: 5 } })) {
   const wire: Request[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     wire.push(request.clone());
     return array.fetch(request);
   };
-  return { array, wire, fetch };
+  const connect = (options: ClientOptions = quiet) =>
+    createFlashArrayClient({ host: array.baseUrl, auth: { apiToken: array.apiToken }, fetch, ...options });
+  return { array, wire, connect };
 }
 
 describe("client.use middleware", () => {
   it("sees every attempt of a call (a retry, a re-auth replay and its login), credentials redacted", async () => {
-    const { array, fetch } = setup();
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: {},
-      ...fast,
-    });
+    const { array, connect } = setup();
+    const fa = await connect();
     const seen: (MiddlewareParams & { headers: Record<string, string>; status?: number })[] = [];
     fa.use({
       onRequest: (p) => {
@@ -83,14 +86,8 @@ describe("client.use middleware", () => {
   });
 
   it("headers it sets are sent, with the real credentials kept; the shown URL and body are redacted", async () => {
-    const { array, wire, fetch } = setup();
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: {},
-      ...fast,
-    });
+    const { wire, connect } = setup();
+    const fa = await connect();
     const bodies: string[] = [];
     fa.use({
       onRequest: async ({ request }) => {
@@ -110,16 +107,10 @@ describe("client.use middleware", () => {
 
   it("a Request it returns replaces the attempt; an unchanged (redacted) body stands for the real one", async () => {
     const user = { username: "mw-user", password: "mw-user-pw-123" };
-    const array = createFlashArrayMock({ version: "2.56", users: [user] });
+    const { wire, connect } = setup(createFlashArrayMock({ version: "2.56", users: [user] }));
     const shownBodies: string[] = [];
-    const wire: Request[] = [];
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      wire.push(request.clone());
-      return array.fetch(request);
-    };
     // Credentials are fetched at the first call, so the middleware sees the token call.
-    const fa = await createFlashArrayClient({ host: array.baseUrl, auth: user, fetch, logger: {}, ...fast });
+    const fa = await connect({ ...quiet, auth: user });
     fa.use({
       onRequest: async ({ request }) => {
         if (request.body) shownBodies.push(await request.clone().text());
@@ -143,14 +134,8 @@ describe("client.use middleware", () => {
   });
 
   it("onRequest may answer without the network, onResponse may replace the answer, onError may recover", async () => {
-    const { array, wire, fetch } = setup();
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: {},
-      ...fast,
-    });
+    const { array, wire, connect } = setup();
+    const fa = await connect();
     const stop = fa.use({
       onRequest: ({ request }) =>
         request.url.includes("/hosts") ? Response.json({ items: [{ name: "cached-host" }] }) : undefined,
@@ -183,14 +168,8 @@ describe("client.use middleware", () => {
   });
 
   it("onError may replace the error; without recovery the call fails as before", async () => {
-    const { array, fetch } = setup();
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: {},
-      retry: { retries: 0 },
-    });
+    const { array, connect } = setup();
+    const fa = await connect({ logger: {}, retry: { retries: 0 } });
     array.faults.add({ method: "GET", path: "/volumes", drop: true });
     fa.use({ onError: () => new PurekitError("ERR_NETWORK", "replaced by middleware") });
     await expect(fa.getVolumes()).rejects.toThrow("replaced by middleware");
@@ -198,14 +177,8 @@ describe("client.use middleware", () => {
   });
 
   it("what middleware throws reaches the caller as it is, not retried", async () => {
-    const { array, wire, fetch } = setup();
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: {},
-      ...fast,
-    });
+    const { wire, connect } = setup();
+    const fa = await connect();
     await fa.getVolumes({ limit: 1 });
     const blocked = new TypeError("blocked by policy");
     let calls = 0;
@@ -223,34 +196,20 @@ describe("client.use middleware", () => {
   });
 
   it("use() checks its argument", async () => {
-    const { array, fetch } = setup();
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: {},
-    });
+    const { connect } = setup();
+    const fa = await connect({ logger: {} });
     const bad = (m: unknown) => () => fa.use(m as never);
     expect(bad(null)).toThrow(/takes an object/);
     expect(bad({})).toThrow(/none of onRequest, onResponse, onError/);
     expect(bad({ onRequest: "log" })).toThrow(/onRequest must be a function, got string/);
-    try {
-      bad({ onResponse: 1 })();
-    } catch (e) {
-      expect((e as PurekitError).code).toBe("ERR_INVALID_ARGUMENT");
-    }
+    // A function, so that a use() which does not throw fails here too.
+    expect(bad({ onResponse: 1 })).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARGUMENT" }));
     await fa.close();
   });
 
   it("the tracing example records one span per call, retries as events", async () => {
-    const { array, fetch } = setup();
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: {},
-      ...fast,
-    });
+    const { array, connect } = setup();
+    const fa = await connect();
     const tracer = createTracer();
     fa.use(tracingMiddleware(tracer));
     array.faults.add({ method: "GET", path: "/volumes", status: 503, times: 1 });
@@ -274,16 +233,10 @@ describe("client.use middleware", () => {
 
 describe("request log", () => {
   it("gives logger.debug one structured record per attempt, redacted", async () => {
-    const { array, fetch } = setup();
+    const { array, connect } = setup();
     const records: RequestLogRecord[] = [];
     const logger: Logger = { debug: (_m, record) => record && records.push(record) };
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger,
-      ...fast,
-    });
+    const fa = await connect({ logger, ...fast });
     array.faults.add({ method: "GET", path: "/volumes", status: 503, times: 1 });
     await fa.getVolumes({ limit: 1 });
     await fa.close();
@@ -305,15 +258,9 @@ describe("request log", () => {
   });
 
   it("records a failed attempt with status 0 and the reason", async () => {
-    const { array, fetch } = setup();
+    const { array, connect } = setup();
     const records: RequestLogRecord[] = [];
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      logger: { debug: (_m, r) => r && records.push(r) },
-      retry: { retries: 0 },
-    });
+    const fa = await connect({ logger: { debug: (_m, r) => r && records.push(r) }, retry: { retries: 0 } });
     array.faults.add({ method: "GET", path: "/volumes", drop: true });
     await expect(fa.getVolumes()).rejects.toMatchObject({ code: "ERR_NETWORK" });
     const failed = records.find((r) => r.url.includes("/volumes"));
@@ -323,14 +270,11 @@ describe("request log", () => {
   });
 
   it("PUREKIT_LOG=debug turns it on without code (to stderr); an unknown level is a typed error", async () => {
-    const { array, fetch } = setup();
+    // No logger option here: the environment decides.
+    const { array, connect } = setup();
     vi.stubEnv("PUREKIT_LOG", "debug");
     const stderr = vi.spyOn(console, "error").mockImplementation(() => {});
-    const fa = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-    });
+    const fa = await connect({});
     await fa.getVolumes({ limit: 1 });
     await fa.close();
     const lines = stderr.mock.calls.map((c) => String(c[0]));
@@ -344,18 +288,13 @@ describe("request log", () => {
     expect(lines.join("\n")).not.toContain(array.apiToken);
 
     vi.stubEnv("PUREKIT_LOG", "verbose");
-    await expect(
-      createFlashArrayClient({ host: array.baseUrl, auth: { apiToken: array.apiToken }, fetch }),
-    ).rejects.toThrow(/PUREKIT_LOG is "verbose"; it takes debug, info, warn, error, off/);
+    await expect(connect({})).rejects.toThrow(
+      /PUREKIT_LOG is "verbose"; it takes debug, info, warn, error, off/,
+    );
     vi.stubEnv("PUREKIT_LOG", "off");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const quiet = await createFlashArrayClient({
-      host: array.baseUrl,
-      auth: { apiToken: array.apiToken },
-      fetch,
-      tls: { insecure: true },
-    });
-    await quiet.close();
+    const off = await connect({ tls: { insecure: true } });
+    await off.close();
     expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -11,22 +11,21 @@
  */
 
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
 import process from "node:process";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../../../mock/index.ts";
 import { createSelfSignedCertificate } from "../../../mock/tls/index.ts";
 import { loadSigningKey, signArrayJwt, signPure1Jwt } from "../../../runtime/auth/jwt.ts";
 import { createFlashArrayClient } from "../../../runtime/flasharray.ts";
 import { createFlashBladeClient } from "../../../runtime/flashblade.ts";
-import { type Logger, PureApiError, PurekitError, splitTimeWindow } from "../../../runtime/index.ts";
+import { type Logger, PureApiError, splitTimeWindow } from "../../../runtime/index.ts";
 import { encryptPkcs8Pem, generateRsaKeyPair } from "../../../runtime/keys/index.ts";
 import { createPure1Client } from "../../../runtime/pure1.ts";
 import { INSECURE_WARNING } from "../../../runtime/transport/tls.ts";
+import { capturingLogger } from "../../helpers/logs.ts";
 import { it } from "../../helpers/scenario.ts";
 import { serveMock, serveWeb } from "../../helpers/serve.ts";
+import { inTempDir, openssl, selfSignedCertificate } from "./openssl.ts";
 
 // ---------------------------------------------------------------- fixtures
 
@@ -38,32 +37,12 @@ const BAD_API_TOKEN = "T-not-a-valid-token-deno";
 const BAD_ACCESS_TOKEN = "not-valid-access-token-deno";
 const APP_ID = "pure1:apikey:purekitDeno01";
 
-/** Every message the tests saw: errors (message, stack, JSON, cause) and log lines. Scanned last. */
-const seen: string[] = [];
-const logger: Logger = {
-  debug: (m) => seen.push(m),
-  info: (m) => seen.push(m),
-  warn: (m) => seen.push(m),
-  error: (m) => seen.push(m),
-};
+/**
+ * Every message the tests saw: log lines, and errors (message, stack, JSON, cause) through
+ * `failure`, which also fails when a call succeeds. Scanned last.
+ */
+const { seen, logger, failure } = capturingLogger();
 const fast = { retry: { retries: 3, minDelayMs: 1, maxDelayMs: 20 }, logger };
-
-/** The PurekitError `p` rejects with (recorded for the secret scan); fails when it resolves. */
-async function failure(p: Promise<unknown>): Promise<PurekitError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof PurekitError, `expected a PurekitError, got ${String(e)}`);
-    seen.push(
-      e.message,
-      String(e.stack),
-      JSON.stringify(e),
-      String((e.cause as Error | undefined)?.message ?? ""),
-    );
-    return e;
-  }
-  throw new Error("expected a failure, the call succeeded");
-}
 
 /**
  * Every credential that went over the wire (API tokens, session tokens, bearer access
@@ -88,100 +67,35 @@ function tap(mock: { fetch: typeof fetch }): typeof fetch {
   };
 }
 
-/** Runs openssl in `cwd`; throws with its stderr when it fails. */
-function openssl(cwd: string, ...args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile("openssl", args, { cwd }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`openssl ${args.join(" ")}: ${stderr}`)) : resolve(),
-    );
-  });
-}
-
-/** A fresh temporary directory. */
-const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), prefix));
-
 /** One RSA key in every container format purekit reads, made with purekit and OpenSSL. */
 const keys = await generateRsaKeyPair();
-const formats = await (async () => {
-  const dir = await tempDir("purekit-scenario-keys-");
-  try {
-    const pass = ["-passout", `pass:${KEY_PASSWORD}`];
-    await writeFile(`${dir}/pkcs8.pem`, keys.privateKeyPem);
-    await openssl(
-      dir,
-      "pkcs8",
-      "-topk8",
-      "-nocrypt",
-      "-in",
-      "pkcs8.pem",
-      "-outform",
-      "DER",
-      "-out",
-      "p8.der",
-    );
-    await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-out", "pkcs1.pem");
-    await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-outform", "DER", "-out", "pkcs1.der");
-    await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-aes256", ...pass, "-out", "legacy.pem");
-    await openssl(
-      dir,
-      "pkcs8",
-      "-topk8",
-      "-in",
-      "pkcs8.pem",
-      "-v2",
-      "aes-256-cbc",
-      ...pass,
-      "-out",
-      "e8.pem",
-    );
-    await openssl(
-      dir,
-      "req",
-      "-x509",
-      "-key",
-      "pkcs8.pem",
-      "-subj",
-      "/CN=purekit-deno",
-      "-days",
-      "2",
-      "-out",
-      "c.pem",
-    );
-    await openssl(
-      dir,
-      "pkcs12",
-      "-export",
-      "-inkey",
-      "pkcs8.pem",
-      "-in",
-      "c.pem",
-      ...pass,
-      "-out",
-      "key.p12",
-    );
-    return {
-      pkcs8Der: new Uint8Array(await readFile(`${dir}/p8.der`)),
-      pkcs1Pem: await readFile(`${dir}/pkcs1.pem`, "utf8"),
-      pkcs1Der: new Uint8Array(await readFile(`${dir}/pkcs1.der`)),
-      encryptedPkcs1Pem: await readFile(`${dir}/legacy.pem`, "utf8"),
-      opensslEncryptedPkcs8Pem: await readFile(`${dir}/e8.pem`, "utf8"),
-      pkcs12: new Uint8Array(await readFile(`${dir}/key.p12`)),
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-})();
+const formats = await inTempDir("purekit-scenario-keys-", async (dir) => {
+  const pass = ["-passout", `pass:${KEY_PASSWORD}`];
+  await writeFile(`${dir}/pkcs8.pem`, keys.privateKeyPem);
+  await openssl(dir, "pkcs8", "-topk8", "-nocrypt", "-in", "pkcs8.pem", "-outform", "DER", "-out", "p8.der");
+  await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-out", "pkcs1.pem");
+  await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-outform", "DER", "-out", "pkcs1.der");
+  await openssl(dir, "rsa", "-in", "pkcs8.pem", "-traditional", "-aes256", ...pass, "-out", "legacy.pem");
+  await openssl(dir, "pkcs8", "-topk8", "-in", "pkcs8.pem", "-v2", "aes-256-cbc", ...pass, "-out", "e8.pem");
+  await selfSignedCertificate(dir, "pkcs8.pem", "/CN=purekit-deno", "c.pem");
+  await openssl(dir, "pkcs12", "-export", "-inkey", "pkcs8.pem", "-in", "c.pem", ...pass, "-out", "key.p12");
+  return {
+    pkcs8Der: new Uint8Array(await readFile(`${dir}/p8.der`)),
+    pkcs1Pem: await readFile(`${dir}/pkcs1.pem`, "utf8"),
+    pkcs1Der: new Uint8Array(await readFile(`${dir}/pkcs1.der`)),
+    encryptedPkcs1Pem: await readFile(`${dir}/legacy.pem`, "utf8"),
+    opensslEncryptedPkcs8Pem: await readFile(`${dir}/e8.pem`, "utf8"),
+    pkcs12: new Uint8Array(await readFile(`${dir}/key.p12`)),
+  };
+});
 const purekitEncryptedPkcs8 = await encryptPkcs8Pem(keys.privateKeyPem, KEY_PASSWORD, { iterations: 2048 });
 
 /** A private key written to a fresh temporary file for the duration of `use`. */
-async function withKeyFile<T>(pem: string, use: (path: string) => Promise<T>): Promise<T> {
-  const dir = await tempDir("purekit-scenario-keyfile-");
-  try {
+function withKeyFile<T>(pem: string, use: (path: string) => Promise<T>): Promise<T> {
+  return inTempDir("purekit-scenario-keyfile-", async (dir) => {
     await writeFile(`${dir}/key.pem`, pem);
-    return await use(`${dir}/key.pem`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return use(`${dir}/key.pem`);
+  });
 }
 
 const apiClient = {
@@ -209,6 +123,15 @@ function faMock(extra: Parameters<typeof createFlashArrayMock>[0] = {}) {
 }
 
 type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
+
+/** Runs `use`, then closes `servers` in order, also when `use` fails (Deno's sanitizers check they are). */
+async function closing(servers: { close(): Promise<void> }[], use: () => Promise<void>): Promise<void> {
+  try {
+    await use();
+  } finally {
+    for (const server of servers) await server.close();
+  }
+}
 
 // ---------------------------------------------------------------- FlashArray with an API token
 
@@ -238,10 +161,15 @@ type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
     await fa.close();
   });
 
-  it("FA apiToken: friendly methods create, read and update; errors[] is a typed PureApiError", async () => {
+  it("FA apiToken: typed calls and friendly methods create, read and update; errors[] is a typed PureApiError", async () => {
     const fa = await connect();
+    const typed = await fa.unwrap(
+      fa.POST("/volumes", { params: { query: { names: ["typed-v1"] } }, body: { provisioned: 2 ** 30 } }),
+    );
+    assert.equal(typed.items?.[0]?.name, "typed-v1");
     const created = await fa.postVolumes({ names: ["deno-v1"] }, { provisioned: 2 ** 30 });
     assert.equal(created.items?.[0]?.name, "deno-v1");
+    assert.equal((await fa.getVolumes({ names: ["deno-v1"] })).items?.[0]?.provisioned, 2 ** 30);
     await fa.patchVolumes({ names: ["deno-v1"] }, { provisioned: 2 * 2 ** 30 });
     const read = await fa.getVolumes({ names: ["deno-v1"] });
     assert.equal(read.items?.[0]?.provisioned, 2 * 2 ** 30);
@@ -251,6 +179,7 @@ type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
     assert.ok(error instanceof PureApiError);
     assert.equal(error.status, 400);
     assert.equal(error.errors[0]?.context, "no-such-volume");
+    assert.match(error.requestId ?? "", /^[0-9a-f-]{36}$/);
     assert.equal(error.request.headers["x-auth-token"], "[REDACTED]");
     const thrown = await failure(fa.getVolumes({ names: ["no-such-volume"] }));
     assert.match(thrown.message, /no-such-volume/);
@@ -305,7 +234,7 @@ type FaAuth = Parameters<typeof createFlashArrayClient>[0]["auth"];
   });
 }
 
-it("FA versions: speaks an older array's newest; a pinned version it lacks is ERR_VERSION_UNSUPPORTED", async () => {
+it("FA versions: speaks an older array's newest; a pinned version it lacks is ERR_VERSION_UNSUPPORTED, one it offers is used", async () => {
   const array = faMock({ versions: ["2.0", "2.10", "2.38"] });
   const base = { host: array.baseUrl, auth: { apiToken: API_TOKEN }, fetch: tap(array), ...fast };
   const fa = await createFlashArrayClient(base);
@@ -316,6 +245,9 @@ it("FA versions: speaks an older array's newest; a pinned version it lacks is ER
   const e = await failure(createFlashArrayClient({ ...base, version: "2.40" }));
   assert.equal(e.code, "ERR_VERSION_UNSUPPORTED");
   assert.match(e.message, /2\.0, 2\.10, 2\.38/);
+  const pinned = await createFlashArrayClient({ ...base, version: "2.10" });
+  assert.equal(pinned.version, "2.10");
+  await pinned.close();
 });
 
 // ---------------------------------------------------------------- every auth form, every key format
@@ -678,23 +610,18 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
   const otherCerts = await createSelfSignedCertificate();
   const tlsArray = faMock({ seed: { volumes: 25 } });
   const serve = () => serveMock(tlsArray, { cert: certs.certPem, key: certs.keyPem });
-  const tlsOptions = (tls: { ca?: string; insecure?: boolean }, lines: string[] = seen) => ({
+  const tlsOptions = (tls: { ca?: string; insecure?: boolean }, log: Logger = logger) => ({
     auth: { apiToken: API_TOKEN },
     tls,
     ...fast,
-    logger: {
-      debug: (m: string) => lines.push(m),
-      info: (m: string) => lines.push(m),
-      warn: (m: string) => lines.push(m),
-      error: (m: string) => lines.push(m),
-    },
+    logger: log,
   });
 
   // A client with tls.ca makes a platform HTTP client; close() — and a failed
   // createFlashArrayClient — must release it, which Deno's resource sanitizer checks here.
   it("TLS: tls.ca with the CA made at test time verifies the HTTPS mock server", async () => {
     const server = await serve();
-    try {
+    await closing([server], async () => {
       assert.match(server.url, /^https:\/\/127\.0\.0\.1:\d+$/);
       const fa = await createFlashArrayClient({ host: server.url, ...tlsOptions({ ca: certs.caPem }) });
       assert.equal(fa.version, tlsArray.versions.at(-1));
@@ -702,14 +629,12 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       for await (const _ of fa.paginate("/volumes", { params: { query: { limit: 10 } } })) n++;
       assert.equal(n, 25);
       await fa.close();
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it("TLS: another CA, or none, fails clearly with ERR_TLS", async () => {
     const server = await serve();
-    try {
+    await closing([server], async () => {
       const wrong = await failure(
         createFlashArrayClient({ host: server.url, ...tlsOptions({ ca: otherCerts.caPem }) }),
       );
@@ -722,18 +647,24 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       const none = await failure(createFlashArrayClient({ host: server.url, ...tlsOptions({}) }));
       assert.equal(none.code, "ERR_TLS");
       assert.match(none.message, /tls\.ca/);
-    } finally {
-      await server.close();
-    }
+      assert.ok(none.message.includes(server.url), none.message);
+    });
   });
 
   it("TLS: tls.insecure works against the untrusted certificate and warns exactly once", async () => {
     const server = await serve();
     const lines: string[] = [];
+    const warnings: string[] = [];
+    const keep = (m: string) => void lines.push(m);
+    const warn = (m: string) => {
+      keep(m);
+      warnings.push(m);
+    };
+    const log: Logger = { debug: keep, info: keep, warn, error: keep };
     try {
       const fa = await createFlashArrayClient({
         host: server.url,
-        ...tlsOptions({ insecure: true }, lines),
+        ...tlsOptions({ insecure: true }, log),
       });
       await fa.getVolumes({ limit: 1 });
       await fa.postVolumes({ names: ["insecure-v1"] }, { provisioned: 2 ** 20 });
@@ -742,6 +673,8 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       assert.equal(n, 26); // the 25 seeded and the one just created
       await fa.close();
       assert.equal(lines.filter((l) => l === INSECURE_WARNING).length, 1);
+      // The only warning, not one among others.
+      assert.deepEqual(warnings, [INSECURE_WARNING]);
       // Request-log lines (`POST …?names=insecure-v1 → 200 …`) name the volume, not the mode.
       assert.equal(lines.filter((l) => /insecure/i.test(l) && !l.includes(" → ")).length, 1);
     } finally {
@@ -791,7 +724,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       (_request, url) =>
         new Response(null, { status: 307, headers: { location: `${elsewhere.url}${url.pathname}` } }),
     );
-    try {
+    await closing([a, elsewhere], async () => {
       const fa = await createFlashArrayClient({ host: a.url, auth: { apiToken: API_TOKEN }, ...fast });
       const e = await failure(fa.postVolumes({ names: ["v1"] }, { provisioned: 1 }));
       assert.equal(e.code, "ERR_REDIRECT");
@@ -799,10 +732,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       assert.ok(e.message.includes(elsewhere.url), e.message);
       assert.deepEqual(elsewhere.requests, []);
       await fa.close();
-    } finally {
-      await a.close();
-      await elsewhere.close();
-    }
+    });
   });
 
   it("redirects: with tls.ca (the platform transport) a same-origin 307 POST is replayed with its body, HTTPS→HTTP refused", async () => {
@@ -822,7 +752,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       },
       { cert: certs.certPem, key: certs.keyPem },
     );
-    try {
+    await closing([a, plain], async () => {
       const fa = await createFlashArrayClient({
         host: a.url,
         auth: { apiToken: API_TOKEN },
@@ -843,10 +773,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       assert.match(e.message, /HTTPS to plain HTTP/);
       assert.deepEqual(plain.requests, []);
       await fa.close();
-    } finally {
-      await a.close();
-      await plain.close();
-    }
+    });
   });
 
   it("sizes: an endless answer is ERR_RESPONSE_TOO_LARGE (also api_version at creation); an endless error is read a few KB", async () => {
@@ -856,7 +783,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
         : new Response(endless(), { status: 200, headers: { "content-type": "application/json" } }),
     );
     const versionFlood = await serveWeb(() => new Response(endless()));
-    try {
+    await closing([a, versionFlood], async () => {
       const options = { auth: { apiToken: API_TOKEN }, maxResponseBytes: 1024 * 1024, ...fast };
       const fa = await createFlashArrayClient({ host: a.url, ...options });
       const big = await failure(fa.getVolumes());
@@ -868,10 +795,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
       await fa.close();
       const atCreation = await failure(createFlashArrayClient({ host: versionFlood.url, ...options }));
       assert.equal(atCreation.code, "ERR_RESPONSE_TOO_LARGE");
-    } finally {
-      await a.close();
-      await versionFlood.close();
-    }
+    });
   });
 }
 // ---------------------------------------------------------------- the mock under hostile input
@@ -879,7 +803,7 @@ it("re-auth: a 401 storm of 1000 concurrent calls causes exactly one new login",
 it("mock on this runtime's server: an oversized body answers 413 errors[], a deeply nested one 400 and stores nothing", async () => {
   const array = faMock({ seed: "empty", baseUrl: "http://127.0.0.1", maxRequestBytes: 64 * 1024 });
   const server = await serveMock(array);
-  try {
+  await closing([server], async () => {
     const login = await fetch(`${server.url}/api/${array.versions.at(-1)}/login`, {
       method: "POST",
       headers: { "api-token": API_TOKEN },
@@ -898,9 +822,7 @@ it("mock on this runtime's server: an oversized body answers 413 errors[], a dee
     assert.equal(nested.status, 400);
     await nested.body?.cancel();
     assert.equal(array.state.collection("/volumes").size, 0);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 it("splitTimeWindow: 7 days at 30 s in windows of at most 10,000 points, no gap, no repeat", () => {

@@ -6,62 +6,36 @@
  */
 
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { importPrivateKey, publicKeyPemFromPrivate } from "../../../runtime/keys/index.ts";
 import { describe, it } from "../../helpers/scenario.ts";
+import { inTempDir, openssl, selfSignedCertificate } from "./openssl.ts";
 
 const PASSWORD = "Tr0ub4dor&3 purekit-scenario";
 const DATA = new TextEncoder().encode("purekit signs this on every runtime");
 const RS256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 
-function openssl(cwd: string, ...args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile("openssl", args, { cwd }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`openssl ${args.join(" ")}: ${stderr}`)) : resolve(),
-    );
-  });
-}
-
-const files = await (async () => {
-  const dir = await mkdtemp(join(tmpdir(), "purekit-scenario-keys-"));
-  try {
-    const pass = ["-passout", `pass:${PASSWORD}`];
-    await openssl(dir, "genrsa", "-traditional", "-out", "pkcs1.pem", "2048");
-    await openssl(dir, "genrsa", "-aes256", ...pass, "-out", "genrsa-aes256.pem", "2048");
-    await openssl(dir, "rsa", "-in", "pkcs1.pem", "-des3", "-traditional", ...pass, "-out", "des3.pem");
-    await openssl(
-      dir,
-      "req",
-      "-x509",
-      "-key",
-      "pkcs1.pem",
-      "-subj",
-      "/CN=purekit",
-      "-days",
-      "2",
-      "-out",
-      "c.pem",
-    );
-    const export12 = (...args: string[]) =>
-      openssl(dir, "pkcs12", "-export", "-inkey", "pkcs1.pem", "-in", "c.pem", "-out", "legacy.p12", ...args);
-    // 3DES key, RC2-40 certificates; without OpenSSL's legacy provider, 3DES throughout.
-    await export12("-legacy", ...pass).catch(() =>
-      export12("-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1", ...pass),
-    );
-    const bytes = async (name: string) => new Uint8Array(await readFile(join(dir, name)));
-    return {
-      "PKCS#1 PEM": { bytes: await bytes("pkcs1.pem") },
-      "encrypted PKCS#8 (genrsa -aes256)": { bytes: await bytes("genrsa-aes256.pem"), password: PASSWORD },
-      "legacy 3DES PKCS#1 PEM": { bytes: await bytes("des3.pem"), password: PASSWORD },
-      "legacy PKCS#12": { bytes: await bytes("legacy.p12"), password: PASSWORD },
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-})();
+const files = await inTempDir("purekit-scenario-keys-", async (dir) => {
+  const pass = ["-passout", `pass:${PASSWORD}`];
+  await openssl(dir, "genrsa", "-traditional", "-out", "pkcs1.pem", "2048");
+  await openssl(dir, "genrsa", "-aes256", ...pass, "-out", "genrsa-aes256.pem", "2048");
+  await openssl(dir, "rsa", "-in", "pkcs1.pem", "-des3", "-traditional", ...pass, "-out", "des3.pem");
+  await selfSignedCertificate(dir, "pkcs1.pem", "/CN=purekit", "c.pem");
+  const export12 = (...args: string[]) =>
+    openssl(dir, "pkcs12", "-export", "-inkey", "pkcs1.pem", "-in", "c.pem", "-out", "legacy.p12", ...args);
+  // 3DES key, RC2-40 certificates; without OpenSSL's legacy provider, 3DES throughout.
+  await export12("-legacy", ...pass).catch(() =>
+    export12("-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1", ...pass),
+  );
+  const bytes = async (name: string) => new Uint8Array(await readFile(join(dir, name)));
+  return {
+    "PKCS#1 PEM": { bytes: await bytes("pkcs1.pem") },
+    "encrypted PKCS#8 (genrsa -aes256)": { bytes: await bytes("genrsa-aes256.pem"), password: PASSWORD },
+    "legacy 3DES PKCS#1 PEM": { bytes: await bytes("des3.pem"), password: PASSWORD },
+    "legacy PKCS#12": { bytes: await bytes("legacy.p12"), password: PASSWORD },
+  };
+});
 
 describe("keys", () => {
   for (const [name, { bytes, ...rest }] of Object.entries(files)) {
