@@ -103,6 +103,20 @@ async function readJson(url: URL): Promise<unknown> {
   }
 }
 
+/**
+ * Promise.all for file reads, except that a failure is reported only once every read has
+ * ended: when a folder is not the one, none of its reads is left running while the next
+ * folder is tried (Deno's test sanitizer caught eight outliving a test).
+ *
+ * @internal exported for its test
+ */
+export async function readAll<T>(reads: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(reads);
+  const failed = settled.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
 /** Loads the recorded answers into their collections. */
 async function seedRecorded(
   profile: ProductProfile,
@@ -119,7 +133,7 @@ async function seedRecorded(
     const folder = new URL(`${profile.recorded.folder}/`, base);
     let bodies: { path: string; body: { items?: Item[] } }[];
     try {
-      bodies = await Promise.all(
+      bodies = await readAll(
         entries.map(async ([file, path]) => ({
           path,
           body: (await readJson(new URL(file, folder))) as { items?: Item[] },

@@ -4,9 +4,28 @@
  */
 import { describe, expect, it } from "vitest";
 import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../../mock/index.ts";
+import { readAll } from "../../mock/seed/index.ts";
 import { type Json, session } from "./helpers.ts";
 
 describe("seed", () => {
+  it("a folder that fails is given up only once all its reads have ended (none left running)", async () => {
+    let release!: () => void;
+    const slow = new Promise<string>((resolve) => {
+      release = () => resolve("late");
+    });
+    let settled = false;
+    const all = readAll([Promise.reject(new Error("first file missing")), slow]).finally(() => {
+      settled = true;
+    });
+    all.catch(() => {});
+    // Promise.all would have rejected by now, with `slow` still running.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(false);
+    release();
+    await expect(all).rejects.toThrow("first file missing");
+    await expect(readAll([Promise.resolve(1), Promise.resolve(2)])).resolves.toEqual([1, 2]);
+  });
+
   it("recorded: FlashArray holds the lab array's volumes, hosts and connections", async () => {
     const fa = createFlashArrayMock({ seed: "recorded" });
     await fa.ready;
