@@ -49,7 +49,7 @@ import {
   table,
   writeResults,
 } from "./consumer.ts";
-import { sampleTsgo, TSGO_VERSION } from "./lsp.ts";
+import { sampleServer, sampleTsgo, TSGO_VERSION } from "./lsp.ts";
 import { buildSyntheticPackages } from "./synthetic.ts";
 
 const TSSERVER = join(REPO_ROOT, "node_modules", "typescript", "lib", "tsserver.js");
@@ -188,111 +188,62 @@ class TsServer {
   }
 }
 
-/** Peak resident set size of a process in MB (VmHWM), or 0 once it is gone. */
-function peakRssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
 async function sample(subject: Subject, heapMb: number, timeoutMs: number): Promise<Sample> {
   const file = join(subject.dir, "src", "index.ts");
   const logFile = join(subject.dir, `tsserver-${Date.now()}.log`);
-  const t0 = performance.now();
-  const server = new TsServer(subject.dir, heapMb, logFile);
-  const pid = server.child.pid!;
-  let peak = 0;
-  // VmHWM is the kernel's high-water mark, so sampling it only guards against the process dying before the end.
-  const poll = setInterval(() => {
-    peak = Math.max(peak, peakRssMb(pid));
-  }, 200);
-  const result: Sample = {
-    ok: false,
-    loadMs: 0,
-    completionMs: 0,
-    totalMs: 0,
-    peakRssMb: 0,
-    entries: 0,
-    dependencyEntries: 0,
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  const start = () => new TsServer(subject.dir, heapMb, logFile);
+  const result = await sampleServer(start, timeoutMs, async (server, result, t0, mark) => {
+    await server.request("configure", {
+      hostInfo: "purekit-bench",
+      preferences: {
+        includeCompletionsForModuleExports: true,
+        includeCompletionsWithInsertText: true,
+        includePackageJsonAutoImports: "auto",
+      },
+    });
+    server.notify("open", {
+      file,
+      fileContent: SOURCE,
+      scriptKindName: "TS",
+      projectRootPath: subject.dir,
+    });
+    const info = await server.request("projectInfo", { file, needFileNameList: false });
+    result.loadMs = performance.now() - t0;
+    const loadPerf = info.performanceData as
+      | { createAutoImportProviderProgramDurationMs?: number }
+      | undefined;
+    const t1 = performance.now();
+    const completion = await server.request("completionInfo", {
+      file,
+      ...COMPLETION_AT,
+      includeExternalModuleExports: true,
+      includeInsertTextCompletions: true,
+      triggerKind: 1,
+    });
+    const now = performance.now();
+    result.completionMs = now - t1;
+    result.totalMs = now - t0;
+    mark();
+    const perf = completion.performanceData as
+      | { createAutoImportProviderProgramDurationMs?: number }
+      | undefined;
+    const providerMs =
+      (loadPerf?.createAutoImportProviderProgramDurationMs ?? 0) +
+      (perf?.createAutoImportProviderProgramDurationMs ?? 0);
+    if (providerMs > 0) result.autoImportProviderMs = providerMs;
+    const entries =
+      (completion.body as { entries?: { name: string; source?: string; hasAction?: boolean }[] } | undefined)
+        ?.entries ?? [];
+    result.entries = entries.length;
+    const dep = subject.dependency;
+    const fromDep = dep
+      ? entries.filter((e) => e.hasAction && (e.source === dep || e.source?.startsWith(`${dep}/`)))
+      : [];
+    result.dependencyEntries = fromDep.length;
+    result.dependencyNames = fromDep.map((e) => `${e.name} (${e.source})`).sort();
+    if (completion.success === false) throw new Error(`completionInfo failed: ${String(completion.message)}`);
+    result.ok = true;
   });
-  try {
-    await Promise.race([
-      (async () => {
-        await server.request("configure", {
-          hostInfo: "purekit-bench",
-          preferences: {
-            includeCompletionsForModuleExports: true,
-            includeCompletionsWithInsertText: true,
-            includePackageJsonAutoImports: "auto",
-          },
-        });
-        server.notify("open", {
-          file,
-          fileContent: SOURCE,
-          scriptKindName: "TS",
-          projectRootPath: subject.dir,
-        });
-        const info = await server.request("projectInfo", { file, needFileNameList: false });
-        result.loadMs = performance.now() - t0;
-        const loadPerf = info.performanceData as
-          | { createAutoImportProviderProgramDurationMs?: number }
-          | undefined;
-        const t1 = performance.now();
-        const completion = await server.request("completionInfo", {
-          file,
-          ...COMPLETION_AT,
-          includeExternalModuleExports: true,
-          includeInsertTextCompletions: true,
-          triggerKind: 1,
-        });
-        const now = performance.now();
-        result.completionMs = now - t1;
-        result.totalMs = now - t0;
-        peak = Math.max(peak, peakRssMb(pid));
-        const perf = completion.performanceData as
-          | { createAutoImportProviderProgramDurationMs?: number }
-          | undefined;
-        const providerMs =
-          (loadPerf?.createAutoImportProviderProgramDurationMs ?? 0) +
-          (perf?.createAutoImportProviderProgramDurationMs ?? 0);
-        if (providerMs > 0) result.autoImportProviderMs = providerMs;
-        const entries =
-          (
-            completion.body as
-              | { entries?: { name: string; source?: string; hasAction?: boolean }[] }
-              | undefined
-          )?.entries ?? [];
-        result.entries = entries.length;
-        const dep = subject.dependency;
-        const fromDep = dep
-          ? entries.filter((e) => e.hasAction && (e.source === dep || e.source?.startsWith(`${dep}/`)))
-          : [];
-        result.dependencyEntries = fromDep.length;
-        result.dependencyNames = fromDep.map((e) => `${e.name} (${e.source})`).sort();
-        if (completion.success === false)
-          throw new Error(`completionInfo failed: ${String(completion.message)}`);
-        result.ok = true;
-      })(),
-      timeout,
-    ]);
-  } catch (error) {
-    result.error = (error as Error).message;
-    result.totalMs = performance.now() - t0;
-  } finally {
-    clearTimeout(timer);
-    clearInterval(poll);
-    peak = Math.max(peak, peakRssMb(pid));
-    result.peakRssMb = peak;
-    if (result.ok) await server.stop();
-    else server.child.kill("SIGKILL");
-  }
   if (existsSync(logFile)) {
     const roots = /AutoImportProviderProject: found (\d+) root files/.exec(readFileSync(logFile, "utf8"));
     if (roots) result.autoImportRoots = Number(roots[1]);

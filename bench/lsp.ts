@@ -124,12 +124,62 @@ class LspServer {
   }
 }
 
+/** Peak resident set size of a process in MB (VmHWM), or 0 once it is gone. */
 function peakRssMb(pid: number): number {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
   } catch {
     return 0;
   }
+}
+
+/**
+ * What both language servers' samples share: the peak RSS watch, the time limit, and the
+ * clean-up (a server that answered is stopped, one that did not is killed). `run` fills in
+ * the result's timings and counts and sets `ok`; `mark()` samples the peak in between. The
+ * clock starts before `start` spawns the server.
+ */
+export async function sampleServer<S extends { child: ChildProcess; stop(): Promise<void> }>(
+  start: () => S,
+  timeoutMs: number,
+  run: (server: S, result: Sample, t0: number, mark: () => void) => Promise<void>,
+): Promise<Sample> {
+  const t0 = performance.now();
+  const server = start();
+  const pid = server.child.pid!;
+  let peak = 0;
+  const mark = () => {
+    peak = Math.max(peak, peakRssMb(pid));
+  };
+  // VmHWM is the kernel's high-water mark, so sampling it only guards against the process dying before the end.
+  const poll = setInterval(mark, 200);
+  const result: Sample = {
+    ok: false,
+    loadMs: 0,
+    completionMs: 0,
+    totalMs: 0,
+    peakRssMb: 0,
+    entries: 0,
+    dependencyEntries: 0,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    await Promise.race([run(server, result, t0, mark), timeout]);
+  } catch (error) {
+    result.error = (error as Error).message;
+    result.totalMs = performance.now() - t0;
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+    mark();
+    result.peakRssMb = peak;
+    if (result.ok) await server.stop();
+    else server.child.kill("SIGKILL");
+  }
+  return result;
 }
 
 interface CompletionItem {
@@ -147,94 +197,62 @@ export async function sampleTsgo(
   timeoutMs: number,
 ): Promise<Sample> {
   const uri = pathToFileURL(join(dir, "src", "index.ts")).href;
-  const t0 = performance.now();
-  const server = new LspServer(dir);
-  const pid = server.child.pid!;
-  let peak = 0;
-  const poll = setInterval(() => {
-    peak = Math.max(peak, peakRssMb(pid));
-  }, 200);
-  const result: Sample = {
-    ok: false,
-    loadMs: 0,
-    completionMs: 0,
-    totalMs: 0,
-    peakRssMb: 0,
-    entries: 0,
-    dependencyEntries: 0,
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
-  });
-  try {
-    await Promise.race([
-      (async () => {
-        await server.request("initialize", {
-          processId: process.pid,
-          rootUri: pathToFileURL(dir).href,
-          workspaceFolders: [{ uri: pathToFileURL(dir).href, name: "consumer" }],
-          capabilities: {
-            workspace: { configuration: true },
-            textDocument: {
-              completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
-              hover: { contentFormat: ["plaintext"] },
-            },
+  return sampleServer(
+    () => new LspServer(dir),
+    timeoutMs,
+    async (server, result, t0, mark) => {
+      await server.request("initialize", {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).href,
+        workspaceFolders: [{ uri: pathToFileURL(dir).href, name: "consumer" }],
+        capabilities: {
+          workspace: { configuration: true },
+          textDocument: {
+            completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
+            hover: { contentFormat: ["plaintext"] },
           },
-          initializationOptions: { preferences: PREFERENCES },
-        });
-        server.notify("initialized", {});
-        server.notify("textDocument/didOpen", {
-          textDocument: { uri, languageId: "typescript", version: 1, text: source },
-        });
-        // `answer` on line 2: answering a hover needs the project loaded.
-        await server.request("textDocument/hover", {
+        },
+        initializationOptions: { preferences: PREFERENCES },
+      });
+      server.notify("initialized", {});
+      server.notify("textDocument/didOpen", {
+        textDocument: { uri, languageId: "typescript", version: 1, text: source },
+      });
+      // `answer` on line 2: answering a hover needs the project loaded.
+      await server.request("textDocument/hover", {
+        textDocument: { uri },
+        position: { line: 1, character: 14 },
+      });
+      result.loadMs = performance.now() - t0;
+      const t1 = performance.now();
+      let list: { isIncomplete?: boolean; items?: CompletionItem[] } | CompletionItem[] | null = null;
+      for (let attempt = 0; attempt < 50; attempt++) {
+        list = await server.request("textDocument/completion", {
           textDocument: { uri },
-          position: { line: 1, character: 14 },
+          position: { line: at.line - 1, character: at.offset - 1 },
+          context: { triggerKind: attempt === 0 ? 1 : 3 },
         });
-        result.loadMs = performance.now() - t0;
-        const t1 = performance.now();
-        let list: { isIncomplete?: boolean; items?: CompletionItem[] } | CompletionItem[] | null = null;
-        for (let attempt = 0; attempt < 50; attempt++) {
-          list = await server.request("textDocument/completion", {
-            textDocument: { uri },
-            position: { line: at.line - 1, character: at.offset - 1 },
-            context: { triggerKind: attempt === 0 ? 1 : 3 },
-          });
-          if (Array.isArray(list) || !list?.isIncomplete) break;
-        }
-        const now = performance.now();
-        result.completionMs = now - t1;
-        result.totalMs = now - t0;
-        const items = Array.isArray(list) ? list : (list?.items ?? []);
-        result.entries = items.length;
-        const fromDep = dependency
-          ? items.filter((i) => {
-              const from = i.labelDetails?.description ?? JSON.stringify(i.data ?? "");
-              return (
-                from === dependency || from.startsWith(`${dependency}/`) || from.includes(`"${dependency}`)
-              );
-            })
-          : [];
-        result.dependencyEntries = fromDep.length;
-        result.dependencyNames = fromDep
-          .map((i) => `${i.label} (${i.labelDetails?.description ?? "?"})`)
-          .sort();
-        peak = Math.max(peak, peakRssMb(pid));
-        result.ok = true;
-      })(),
-      timeout,
-    ]);
-  } catch (error) {
-    result.error = (error as Error).message;
-    result.totalMs = performance.now() - t0;
-  } finally {
-    clearTimeout(timer);
-    clearInterval(poll);
-    peak = Math.max(peak, peakRssMb(pid));
-    result.peakRssMb = peak;
-    if (result.ok) await server.stop();
-    else server.child.kill("SIGKILL");
-  }
-  return result;
+        if (Array.isArray(list) || !list?.isIncomplete) break;
+      }
+      const now = performance.now();
+      result.completionMs = now - t1;
+      result.totalMs = now - t0;
+      const items = Array.isArray(list) ? list : (list?.items ?? []);
+      result.entries = items.length;
+      const fromDep = dependency
+        ? items.filter((i) => {
+            const from = i.labelDetails?.description ?? JSON.stringify(i.data ?? "");
+            return (
+              from === dependency || from.startsWith(`${dependency}/`) || from.includes(`"${dependency}`)
+            );
+          })
+        : [];
+      result.dependencyEntries = fromDep.length;
+      result.dependencyNames = fromDep
+        .map((i) => `${i.label} (${i.labelDetails?.description ?? "?"})`)
+        .sort();
+      mark();
+      result.ok = true;
+    },
+  );
 }
