@@ -294,52 +294,27 @@ async function clientFigures(): Promise<void> {
       ms,
       { purekit: p, fetch: f, request: q, https: h },
     );
-    // Rows without a goal, in the order printed: [id, name, unit, purekit-side values, baseline values, baseline name].
-    const rows: [string, string, string, number[], number[], string][] = [
-      [
-        "4b",
-        "same, raw undici fetch (for scale)",
-        "ms/call",
-        f.map(first),
-        f.map(warm),
-        "fetch warm, same process",
-      ],
-      [
-        "4c",
-        "first call after set-up, fresh process (purekit: + its login)",
-        "ms",
-        p.map((r) => r.firstCallMs),
-        f.map((r) => r.firstCallMs),
-        "raw undici fetch",
-      ],
-      [
-        "4d",
-        "import + set-up, fresh process (purekit: version list; fetch: + login)",
-        "ms",
-        p.map((r) => r.setupMs),
-        f.map((r) => r.setupMs),
-        "raw undici fetch",
-      ],
-      [
-        "4e",
-        "first 100 calls, undici.request: no Response, Headers or web streams (floor of an undici client)",
-        "ms/call",
-        q.map(first),
-        q.map(warm),
-        "request warm, same process",
-      ],
-      [
-        "4f",
-        "first 100 calls, node:https with a keep-alive Agent (Node's own client)",
-        "ms/call",
-        h.map(first),
-        h.map(warm),
-        "node:https warm, same process",
-      ],
-    ];
-    for (const [id, name, unit, side, base, baseName] of rows) {
-      push(id, name, unit, side, base, baseName, "—", () => undefined, ms);
-    }
+    // Rows without a goal, in the order printed.
+    const none = () => undefined;
+    const scale = (id: string, name: string, runs: ColdResult[], baselineName: string) =>
+      push(id, name, "ms/call", runs.map(first), runs.map(warm), baselineName, "—", none, ms);
+    const vsFetch = (id: string, name: string, value: (r: ColdResult) => number) =>
+      push(id, name, "ms", p.map(value), f.map(value), "raw undici fetch", "—", none, ms);
+    scale("4b", "same, raw undici fetch (for scale)", f, "fetch warm, same process");
+    vsFetch("4c", "first call after set-up, fresh process (purekit: + its login)", (r) => r.firstCallMs);
+    vsFetch("4d", "import + set-up, fresh process (purekit: version list; fetch: + login)", (r) => r.setupMs);
+    scale(
+      "4e",
+      "first 100 calls, undici.request: no Response, Headers or web streams (floor of an undici client)",
+      q,
+      "request warm, same process",
+    );
+    scale(
+      "4f",
+      "first 100 calls, node:https with a keep-alive Agent (Node's own client)",
+      h,
+      "node:https warm, same process",
+    );
     notes.push(
       "Figure 4's processes are plain node (bench/cold.mjs, no loader), purekit from dist/ as users run it. purekit logs in on the first data call (the other sides' set-up does it), so 4c includes a login and 4d does not. 4e and 4f show what Node and undici themselves pay in a fresh process: the goal's 1.5× is measured against each side's own warm call.",
     );
