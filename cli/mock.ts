@@ -7,13 +7,16 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createMockCore } from "../mock/array.ts";
 import type { FaultSpec } from "../mock/faults.ts";
-import { createFlashArrayMock, createFlashBladeMock, createPure1Mock } from "../mock/index.ts";
+import { flashArrayProfile } from "../mock/flasharray.ts";
+import { flashBladeProfile } from "../mock/flashblade.ts";
+import { pure1Profile } from "../mock/pure1.ts";
 import { SEED_MANIFEST } from "../mock/recorder.ts";
 import { startNodeMockServer } from "../mock/server/node.ts";
 import { generatedVersions } from "../mock/spec.ts";
 import { createSelfSignedCertificate } from "../mock/tls/index.ts";
-import type { MockApiClient, MockArray, MockPure1App, MockSeed, MockUser } from "../mock/types.ts";
+import type { MockApiClient, MockPure1App, MockSeed, MockUser, ServedArray } from "../mock/types.ts";
 import { PurekitError } from "../runtime/errors.ts";
 import { compareVersions } from "../runtime/versions.ts";
 import { parseCommand } from "./args.ts";
@@ -264,8 +267,9 @@ export async function run(argv: string[]): Promise<number> {
     ...(versions ? { versions } : {}),
     ...(seed ? { seed } : {}),
   };
-  let array: MockArray;
-  if (product === "pure1") array = createPure1Mock({ ...common, apps });
+  // The mock's core, without msw handlers: the standalone server needs no msw.
+  let array: ServedArray;
+  if (product === "pure1") array = createMockCore(pure1Profile, { ...common, apps });
   else {
     const options = {
       ...common,
@@ -274,7 +278,7 @@ export async function run(argv: string[]): Promise<number> {
       apiClients,
       ...(sessionTtl ? { sessionTtlMs: sessionTtl * 1000 } : {}),
     };
-    array = product === "flasharray" ? createFlashArrayMock(options) : createFlashBladeMock(options);
+    array = createMockCore(product === "flasharray" ? flashArrayProfile : flashBladeProfile, options);
   }
   await array.ready;
   for (const spec of values.fault ?? []) array.faults.add(parseFault(spec));

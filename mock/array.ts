@@ -43,11 +43,11 @@ import { MockState } from "./state/store.ts";
 import type {
   ArrayMockOptions,
   MockApiClient,
-  MockArray,
   MockCore,
   MockPure1App,
   MockUser,
   Pure1MockOptions,
+  ServedArray,
 } from "./types.ts";
 import { parseBody, parseQuery } from "./validate.ts";
 import { fromWebRequest, toResponse } from "./web.ts";
@@ -80,7 +80,7 @@ function servedVersions(profile: ProductProfile, options: ArrayMockOptions | Pur
 export function createMockCore(
   profile: ProductProfile,
   options: ArrayMockOptions & Pure1MockOptions,
-): Omit<MockArray, "handlers"> {
+): ServedArray {
   const now = options.now ?? Date.now;
   const versions = servedVersions(profile, options);
   const newest = versions[versions.length - 1] as string;

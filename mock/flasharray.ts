@@ -5,11 +5,9 @@
  */
 
 import { arrayErrorBody, arrayUnauthorized } from "./errors.ts";
-import { createMockArray } from "./msw.ts";
 import type { ProductProfile } from "./profile.ts";
 import { flashArrayAliases, flashArrayGenerators, flashArraySemantics } from "./semantics/flasharray.ts";
 import { generateArrayConnections } from "./semantics/replication.ts";
-import type { ArrayMockOptions, MockArray } from "./types.ts";
 
 const LEGACY = Array.from({ length: 20 }, (_, i) => `1.${i}`);
 
@@ -93,26 +91,3 @@ export const flashArrayProfile: ProductProfile = {
   // The lab recordings hold no array connection; a replicating array has one.
   afterRecorded: (state, spec) => generateArrayConnections(state, spec, 1),
 };
-
-/**
- * A stateful FlashArray that speaks the real REST protocol, in-process.
- *
- * @example
- * ```ts
- * import { createFlashArrayMock } from "purekit/mock";
- *
- * const array = createFlashArrayMock({ version: "2.56", seed: { volumes: 1000 } });
- * const login = await array.fetch(`${array.baseUrl}/api/2.56/login`, {
- *   method: "POST",
- *   headers: { "api-token": array.apiToken },
- * });
- * const session = login.headers.get("x-auth-token")!;
- * const page = await array.fetch(`${array.baseUrl}/api/2.56/volumes?limit=10`, {
- *   headers: { "x-auth-token": session },
- * });
- * (await page.json()).items.length; // 10
- * ```
- */
-export function createFlashArrayMock(options: ArrayMockOptions = {}): MockArray {
-  return createMockArray(flashArrayProfile, options);
-}

@@ -5,10 +5,8 @@
  */
 
 import { arrayErrorBody, arrayUnauthorized } from "./errors.ts";
-import { createMockArray } from "./msw.ts";
 import type { ProductProfile } from "./profile.ts";
 import { flashBladeGenerators, flashBladeSemantics } from "./semantics/flashblade.ts";
-import type { ArrayMockOptions, MockArray } from "./types.ts";
 
 /** What Purity//FB 4.1.2 lists before its 2.x versions (recorded `versions.json`). */
 const LEGACY = [
@@ -100,24 +98,3 @@ export const flashBladeProfile: ProductProfile = {
   generators: flashBladeGenerators,
   recorded: { folder: "fb", files: RECORDED },
 };
-
-/**
- * A stateful FlashBlade that speaks the real REST protocol, in-process.
- *
- * @example
- * ```ts
- * import { createFlashBladeMock } from "purekit/mock";
- *
- * const blade = createFlashBladeMock({ seed: { "file-systems": 50 } });
- * const login = await blade.fetch(`${blade.baseUrl}/api/login`, {
- *   method: "POST",
- *   headers: { "api-token": blade.apiToken },
- * });
- * const res = await blade.fetch(`${blade.baseUrl}/api/2.28/file-systems?limit=5`, {
- *   headers: { "x-auth-token": login.headers.get("x-auth-token")! },
- * });
- * ```
- */
-export function createFlashBladeMock(options: ArrayMockOptions = {}): MockArray {
-  return createMockArray(flashBladeProfile, options);
-}

@@ -15,12 +15,14 @@
  */
 
 export type { Fault, FaultInjector, FaultSpec } from "./faults.ts";
-export { createFlashArrayMock } from "./flasharray.ts";
-export { createFlashBladeMock } from "./flashblade.ts";
 export type { MockAnswer, MockHeaders, MockRequest } from "./http.ts";
 export type { Journal, JournalEntry } from "./journal.ts";
-export { createInProcessFetch } from "./msw.ts";
-export { createPure1Mock } from "./pure1.ts";
+export {
+  createFlashArrayMock,
+  createFlashBladeMock,
+  createInProcessFetch,
+  createPure1Mock,
+} from "./msw.ts";
 export { createRecorder, REDACTED, type SeedManifest } from "./recorder.ts";
 export type { Collection, Item } from "./state/collection.ts";
 export type { MockState } from "./state/store.ts";
@@ -35,4 +37,5 @@ export type {
   MockUser,
   Pure1MockOptions,
   RecordedSeed,
+  ServedArray,
 } from "./types.ts";

@@ -116,6 +116,12 @@ export interface Pure1MockOptions extends MockCommonOptions {
   rateLimit?: { perSecond?: number; perMinute?: number };
 }
 
+/**
+ * A mock array without its msw handlers: what `createMockCore` makes and the standalone
+ * servers (`purekit mock`) serve, so they need no msw.
+ */
+export type ServedArray = Omit<MockArray, "handlers">;
+
 /** What every adapter (msw handlers, in-process fetch, standalone servers) calls. */
 export interface MockCore {
   readonly product: "flasharray" | "flashblade" | "pure1";

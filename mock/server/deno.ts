@@ -7,7 +7,7 @@
  */
 import { readBodyBytes, readBodyText } from "../body.ts";
 import type { MockRequest } from "../http.ts";
-import type { MockArray } from "../types.ts";
+import type { ServedArray } from "../types.ts";
 import { toResponse } from "../web.ts";
 
 interface DenoServer {
@@ -48,7 +48,7 @@ export interface DenoMockServerOptions {
  * ```
  */
 export function startDenoMockServer(
-  array: MockArray,
+  array: ServedArray,
   options: DenoMockServerOptions = {},
 ): { url: string; port: number; shutdown(): Promise<void>; finished: Promise<void> } {
   const server = Deno.serve(

@@ -16,7 +16,7 @@ import type { AddressInfo } from "node:net";
 import { hasNullBody } from "../../runtime/body-status.ts";
 import { bodyTooLarge, bytesWithin, textWithin } from "../body.ts";
 import type { MockHeaders, MockRequest } from "../http.ts";
-import type { MockArray, MockCore } from "../types.ts";
+import type { MockCore, ServedArray } from "../types.ts";
 
 /** Options of {@link startNodeMockServer}. */
 export interface NodeMockServerOptions {
@@ -187,7 +187,7 @@ async function answer(
  * ```
  */
 export async function startNodeMockServer(
-  array: MockArray,
+  array: ServedArray,
   options: NodeMockServerOptions = {},
 ): Promise<NodeMockServer> {
   const origin = array.baseUrl;

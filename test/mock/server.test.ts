@@ -75,6 +75,9 @@ describe.skipIf(!haveCurl)("purekit mock (CLI) over HTTPS, spoken to by curl", (
     child = spawn(
       process.execPath,
       [
+        // msw unresolvable: the standalone server serves the mock's core without it.
+        "--import",
+        "./test/helpers/no-msw.mjs",
         "--import",
         "tsx",
         "cli/mock.ts",

@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -164,6 +165,10 @@ describe("the installed package", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     expect(Object.keys(pkg.dependencies)).not.toContain("tsx");
     expect(Object.keys(pkg.dependencies)).not.toContain("msw");
+    // Nothing runs when the package is installed (npm 11 warns about such scripts and holds them).
+    for (const hook of ["preinstall", "install", "postinstall", "prepare"]) {
+      expect(pkg.scripts?.[hook], `scripts.${hook}`).toBeUndefined();
+    }
   });
 
   it("runs on plain Node ESM, with no TypeScript loader", async () => {
@@ -248,6 +253,59 @@ describe("the installed package", () => {
     );
     expect(JSON.parse(r)).toMatchObject({ names: ["esm-vol"] });
   }, 120_000);
+
+  /** Runs a bundle's output from a folder without node_modules against the mock. */
+  async function runBundle(dir: string, entry: string): Promise<void> {
+    expect(existsSync(join(dir, "node_modules"))).toBe(false);
+    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+    const r = ok(
+      await run("node", [entry], { cwd: dir, env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
+      `bundle ${entry}`,
+    );
+    expect(JSON.parse(r)).toMatchObject({ names: ["esm-vol"], typedError: true });
+  }
+
+  it("bundles with Rollup (node-resolve + commonjs, code splitting), and the bundle runs without node_modules", async () => {
+    const out = join(work, "rollup");
+    const plugin = (name: string) =>
+      pathToFileURL(join(REPO_ROOT, "node_modules", name, "dist", "es", "index.js")).href;
+    writeFileSync(
+      join(project, "rollup.config.mjs"),
+      [
+        `import commonjs from ${JSON.stringify(plugin("@rollup/plugin-commonjs"))};`,
+        `import { nodeResolve } from ${JSON.stringify(plugin("@rollup/plugin-node-resolve"))};`,
+        "export default {",
+        '  input: "app.mjs",',
+        `  output: { dir: ${JSON.stringify(out)}, format: "esm" },`,
+        // undici requires node:sqlite inside a function; Node 20 has no such module, and
+        // commonjs would hoist it into an import. Node 22+ users need not ignore it.
+        '  plugins: [nodeResolve({ preferBuiltins: true, exportConditions: ["node"] }), commonjs({ ignore: ["node:sqlite"] })],',
+        "};",
+      ].join("\n"),
+    );
+    ok(
+      await run(join(REPO_ROOT, "node_modules", ".bin", "rollup"), [
+        "--config",
+        "rollup.config.mjs",
+        "--silent",
+      ]),
+      "rollup",
+    );
+    await runBundle(out, "app.js");
+  }, 180_000);
+
+  it("bundles with Vite (SSR build, every dependency bundled), and the bundle runs without node_modules", async () => {
+    const out = join(work, "vite");
+    writeFileSync(
+      join(project, "vite.config.mjs"),
+      `export default { logLevel: "warn", build: { ssr: "app.mjs", outDir: ${JSON.stringify(out)}, emptyOutDir: true, target: "node20" }, ssr: { noExternal: true, target: "node" } };`,
+    );
+    ok(
+      await run(join(REPO_ROOT, "node_modules", ".bin", "vite"), ["build", "--config", "vite.config.mjs"]),
+      "vite build",
+    );
+    await runBundle(out, "app.js");
+  }, 180_000);
 
   it("`npx purekit mock` serves the recorded seed by default and stops with the npx process", async () => {
     const { child, info } = await startMock(["flasharray", "--port", "0", "--json", "--http"]);
