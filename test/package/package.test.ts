@@ -189,6 +189,41 @@ describe("the installed package", () => {
     expect(r.errorClass).toBe("function");
   });
 
+  it("runs on Node 22 and 24, the LTS lines users run, from ESM and CommonJS", async () => {
+    // Node's own binaries as npm publishes them (node-<platform>-<arch>), into a folder of their own.
+    const dir = join(work, "node-lts");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), '{ "private": true }');
+    const binary = `node-${process.platform}-${process.arch}`;
+    const majors = [22, 24];
+    ok(
+      await run(
+        "npm",
+        [
+          "install",
+          "--no-audit",
+          "--no-fund",
+          "--prefer-offline",
+          ...majors.map((m) => `node${m}@npm:${binary}@${m}`),
+        ],
+        { cwd: dir },
+      ),
+      `npm install ${binary}`,
+    );
+    for (const major of majors) {
+      const home = join(dir, "node_modules", `node${major}`);
+      const node = [join(home, "bin", "node"), join(home, "node.exe")].find((f) => existsSync(f));
+      expect(node, `${binary}@${major} has no node binary`).toBeDefined();
+      const version = ok(await run(node!, ["--version"]), `node ${major} --version`);
+      expect(version).toMatch(new RegExp(`^v${major}\\.`));
+      const env = { PUREKIT_MOCK: JSON.stringify(mockInfo) };
+      const esm = JSON.parse(ok(await run(node!, ["app.mjs"], { env }), `node ${major} app.mjs`));
+      expect(esm).toMatchObject({ names: ["esm-vol"], typedError: true });
+      const cjs = JSON.parse(ok(await run(node!, ["app.cjs"], { env }), `node ${major} app.cjs`));
+      expect(cjs).toMatchObject({ count: 2, errorClass: "function" });
+    }
+  }, 300_000);
+
   it("type-checks strictly with tsc (nodenext and bundler; no DOM lib, no allowImportingTsExtensions, skipLibCheck off)", async () => {
     ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]), "tsc nodenext");
     const bundler = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
