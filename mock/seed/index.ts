@@ -24,9 +24,10 @@ import type { MockSeed } from "../types.ts";
 export const SEED_EPOCH_MS = 1_704_067_200_000;
 
 /**
- * Where the recorded answers are looked for, in order: inside the installed package
- * (`dist/fixtures/recorded/`, copied there by the build), then beside a checkout
- * (`<repo>/../shared/fixtures/recorded/`).
+ * Where the recorded answers are looked for, in order: inside the package, at the same
+ * place relative to this module in both (npm: `dist/fixtures/recorded/`, gzipped by the
+ * build; JSR: `fixtures/recorded/`, plain JSON imported by URL, staged by
+ * scripts/jsr-fixtures.mjs), then beside a checkout (`<repo>/../shared/fixtures/recorded/`).
  */
 export const DEFAULT_FIXTURES_DIRS: readonly URL[] = [
   new URL("../../fixtures/recorded/", import.meta.url),
