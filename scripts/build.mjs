@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { stageFixtures } from "./fixtures.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -68,15 +68,6 @@ for (const file of walk(generated, unshipped)) {
   emit(join(dist, "generated", relative(generated, file)), readFileSync(file, "utf8").replace(HEADER, "$1."));
 }
 
-const fixtures = join(root, "..", "shared", "fixtures", "recorded");
-if (!existsSync(fixtures))
-  throw new Error(`${fixtures} is missing: the mock's recorded seed ships from there`);
-// The answers are read with JSON.parse only: compact and gzipped, 1.6 MB is 0.16 MB
-// (mock/seed reads `<file>.gz` where `<file>` is absent). Their notice goes as it is.
-for (const file of walk(fixtures)) {
-  const target = join(dist, "fixtures", "recorded", relative(fixtures, file));
-  if (!file.endsWith(".json")) emit(target, readFileSync(file));
-  else emit(`${target}.gz`, gzipSync(JSON.stringify(JSON.parse(readFileSync(file, "utf8"))), { level: 9 }));
-}
+stageFixtures(join(dist, "fixtures", "recorded"), { gzip: true });
 
 console.log(`purekit build: dist/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
