@@ -171,23 +171,27 @@ describe("the installed package", () => {
     }
   });
 
-  it("runs on plain Node ESM, with no TypeScript loader", async () => {
+  /** The consumer's ESM app (`app.mjs`) on a Node binary: creates, paginates with a filter, gets a typed error. */
+  async function esmApp(node: string): Promise<void> {
     const out = ok(
-      await run("node", ["app.mjs"], { env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
-      "node app.mjs",
+      await run(node, ["app.mjs"], { env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
+      `${node} app.mjs`,
     );
     expect(JSON.parse(out)).toMatchObject({ names: ["esm-vol"], typedError: true });
-  });
+  }
 
-  it("loads from CommonJS with require()", async () => {
+  /** The consumer's CommonJS app (`app.cjs`), which require()s the ESM package. */
+  async function cjsApp(node: string): Promise<void> {
     const out = ok(
-      await run("node", ["app.cjs"], { env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
-      "node app.cjs",
+      await run(node, ["app.cjs"], { env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
+      `${node} app.cjs`,
     );
-    const r = JSON.parse(out);
-    expect(r.count).toBe(2);
-    expect(r.errorClass).toBe("function");
-  });
+    expect(JSON.parse(out)).toMatchObject({ count: 2, errorClass: "function" });
+  }
+
+  it("runs on plain Node ESM, with no TypeScript loader", () => esmApp("node"));
+
+  it("loads from CommonJS with require()", () => cjsApp("node"));
 
   it("runs on Node 22 and 24, the LTS lines users run, from ESM and CommonJS", async () => {
     // Node's own binaries as npm publishes them (node-<platform>-<arch>), into a folder of their own.
@@ -216,11 +220,8 @@ describe("the installed package", () => {
       expect(node, `${binary}@${major} has no node binary`).toBeDefined();
       const version = ok(await run(node!, ["--version"]), `node ${major} --version`);
       expect(version).toMatch(new RegExp(`^v${major}\\.`));
-      const env = { PUREKIT_MOCK: JSON.stringify(mockInfo) };
-      const esm = JSON.parse(ok(await run(node!, ["app.mjs"], { env }), `node ${major} app.mjs`));
-      expect(esm).toMatchObject({ names: ["esm-vol"], typedError: true });
-      const cjs = JSON.parse(ok(await run(node!, ["app.cjs"], { env }), `node ${major} app.cjs`));
-      expect(cjs).toMatchObject({ count: 2, errorClass: "function" });
+      await esmApp(node!);
+      await cjsApp(node!);
     }
   }, 300_000);
 
@@ -266,6 +267,17 @@ describe("the installed package", () => {
     });
   }, 120_000);
 
+  /** Runs a bundle's output from a folder without node_modules against the mock. */
+  async function runBundle(dir: string, entry: string): Promise<void> {
+    expect(existsSync(join(dir, "node_modules"))).toBe(false);
+    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+    const r = ok(
+      await run("node", [entry], { cwd: dir, env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
+      `bundle ${entry}`,
+    );
+    expect(JSON.parse(r)).toMatchObject({ names: ["esm-vol"], typedError: true });
+  }
+
   it("bundles with esbuild, and the bundle runs from a folder without node_modules", async () => {
     const out = join(work, "bundle");
     mkdirSync(out, { recursive: true });
@@ -282,23 +294,8 @@ describe("the installed package", () => {
       ]),
       "esbuild",
     );
-    const r = ok(
-      await run("node", ["app.mjs"], { cwd: out, env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
-      "bundle",
-    );
-    expect(JSON.parse(r)).toMatchObject({ names: ["esm-vol"] });
+    await runBundle(out, "app.mjs");
   }, 120_000);
-
-  /** Runs a bundle's output from a folder without node_modules against the mock. */
-  async function runBundle(dir: string, entry: string): Promise<void> {
-    expect(existsSync(join(dir, "node_modules"))).toBe(false);
-    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
-    const r = ok(
-      await run("node", [entry], { cwd: dir, env: { PUREKIT_MOCK: JSON.stringify(mockInfo) } }),
-      `bundle ${entry}`,
-    );
-    expect(JSON.parse(r)).toMatchObject({ names: ["esm-vol"], typedError: true });
-  }
 
   it("bundles with Rollup (node-resolve + commonjs, code splitting), and the bundle runs without node_modules", async () => {
     const out = join(work, "rollup");
