@@ -13,29 +13,18 @@
  * does the same through TypeScript 7's language server (bench/lsp.ts).
  *
  *   node --import tsx bench/editor.ts [--rounds 3] [--server tsserver|tsgo|both] [--heap 3072]
- *     [--synthetic [--variants a,b]] [--hidden-variant] [--no-baseline] [--keep] [PACKAGE...]
+ *     [--synthetic [--variants a,b]] [--no-baseline] [--keep] [PACKAGE...]
  *
  * PACKAGE is a tarball (`npm pack`) or a package folder; default
  * $PUREKIT_PACKAGE. --synthetic adds fake packages with the same big version
  * files behind different `exports` shapes (see bench/synthetic.ts). --heap is
  * tsserver's --max-old-space-size; 3072 is VS Code's default
  * (typescript.tsserver.maxTsServerMemory), so an answer that needs more is a
- * crashed TS server in VS Code. --hidden-variant adds, per PACKAGE, a copy whose
- * product entries the editors do not enumerate (see hiddenProductEntries); the
- * table's notes list which auto-imports each subject offers.
+ * crashed TS server in VS Code. The table's notes list which auto-imports each
+ * subject offers.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -298,7 +287,6 @@ const { values, positionals } = parseArgs({
     variants: { type: "string" },
     server: { type: "string", default: "tsserver" },
     "no-baseline": { type: "boolean", default: false },
-    "hidden-variant": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -328,38 +316,6 @@ if (!values["no-baseline"]) {
     note: "no dependency",
     dir: createConsumer({ label: "editor-baseline", files }),
   });
-}
-/**
- * A copy of a package whose product entries (`./flasharray`, `./flashblade`, `./pure1`) lead
- * with a `types` target that does not exist: tsserver's and TS 7's entry enumeration stop at
- * the first matching condition and find nothing, while resolution falls through to `default`
- * and the `.d.ts` beside it (decision 006, "Re-examined"). Measures what hiding them saves.
- */
-function hiddenProductEntries(source: string): string {
-  const work = mkdtempSync(join(tmpdir(), "purekit-hidden-"));
-  if (statSync(source).isDirectory()) cpSync(source, join(work, "package"), { recursive: true });
-  else execFileSync("tar", ["-xzf", source, "-C", work]);
-  const file = join(work, "package", "package.json");
-  const pkg = JSON.parse(readFileSync(file, "utf8")) as {
-    version: string;
-    exports: Record<string, { types?: string; default?: string }>;
-  };
-  for (const key of ["./flasharray", "./flashblade", "./pure1"]) {
-    const entry = pkg.exports[key];
-    if (entry?.types) pkg.exports[key] = { ...entry, types: entry.types.replace(/\.d\.ts$/, ".hidden.d.ts") };
-  }
-  pkg.version = `${pkg.version}-hidden`;
-  writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
-  return join(work, "package");
-}
-
-const hiddenCopies: string[] = [];
-if (values["hidden-variant"]) {
-  for (const source of [...packages]) {
-    const copy = hiddenProductEntries(source);
-    hiddenCopies.push(dirname(copy));
-    packages.push(copy);
-  }
 }
 for (const source of packages) {
   const pkg = readPackageJson(source);
@@ -520,5 +476,4 @@ console.log(`\nresults: ${path}`);
 if (!values.keep) {
   for (const s of subjects) rmSync(s.dir, { recursive: true, force: true });
   if (syntheticRoot) rmSync(syntheticRoot, { recursive: true, force: true });
-  for (const dir of hiddenCopies) rmSync(dir, { recursive: true, force: true });
 } else for (const s of subjects) console.log(`kept ${s.label}: ${s.dir}`);

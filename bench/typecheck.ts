@@ -86,22 +86,27 @@ ${calls("/api/2.56")}`;
 
 /**
  * Which specifier offers createFlashArrayClient: `purekit/flasharray` if the
- * installed package's exports map has that entry and its types name (or
- * re-export everything of) the factory, else `purekit`.
+ * installed package's exports map has that entry and one of its declaration
+ * files (a `types` target, or the `.d.ts` beside a `.js` one) names (or
+ * re-exports everything of) the factory, else `purekit`.
  */
 function purekitSpecifier(dir: string): string {
   const root = join(dir, "node_modules", "purekit");
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
     exports?: Record<string, unknown>;
   };
-  let target = pkg.exports?.["./flasharray"];
-  while (target && typeof target === "object" && !Array.isArray(target)) {
-    const conditions = target as Record<string, unknown>;
-    target = conditions.types ?? conditions.import ?? conditions.default;
-  }
-  if (typeof target !== "string" || !existsSync(join(root, target))) return "purekit";
-  const text = readFileSync(join(root, target), "utf8");
-  return /\bcreateFlashArrayClient\b|export \* from/.test(text) ? "purekit/flasharray" : "purekit";
+  const targets: string[] = [];
+  const collect = (t: unknown): void => {
+    if (typeof t === "string") targets.push(t.replace(/\.js$/, ".d.ts"));
+    else if (t && typeof t === "object") for (const v of Object.values(t)) collect(v);
+  };
+  collect(pkg.exports?.["./flasharray"]);
+  const declares = targets.some(
+    (t) =>
+      existsSync(join(root, t)) &&
+      /\bcreateFlashArrayClient\b|export \* from/.test(readFileSync(join(root, t), "utf8")),
+  );
+  return declares ? "purekit/flasharray" : "purekit";
 }
 
 /** Raw openapi-typescript output of FA 2.56, from a copy of the spec without the unpublished x-logo $ref the CLI cannot read. */

@@ -68,6 +68,74 @@ for (const file of walk(generated, unshipped)) {
   emit(join(dist, "generated", relative(generated, file)), readFileSync(file, "utf8").replace(HEADER, "$1."));
 }
 
+splitProductEntries();
+
 stageFixtures(join(dist, "fixtures", "recorded"), { gzip: true });
+
+/**
+ * Each product entry's declarations in two files (decision 006, "Names for the editor"):
+ * `<product>.api.d.ts` declares the entry's API with the newest version's types read from
+ * an interface that is empty there (`FlashArrayShipped`), so it imports nothing generated;
+ * `<product>.d.ts`, what `import … from "purekit/flasharray"` resolves to, re-exports that
+ * API and fills the interface in with the exact types (a declaration merge). tsserver's
+ * auto-import provider is given only the light file (package.json `exports`), so an editor
+ * offers `createFlashArrayClient` without parsing 2 MB of FlashArray declarations, and both
+ * files declare the same symbols, so a project that already imports the entry sees each
+ * name once.
+ */
+function splitProductEntries() {
+  const names = { flasharray: "FlashArray", flashblade: "FlashBlade", pure1: "Pure1" };
+  // What an empty interface leaves each type as: loose, but only the editor's index sees them.
+  const standIns = {
+    Version: "string",
+    LatestPaths: "{}",
+    LatestOperations: "{}",
+    LatestComponents: "{ schemas: {} }",
+  };
+  for (const [product, Name] of Object.entries(names)) {
+    const file = join(dist, "runtime", `${product}.d.ts`);
+    const text = readFileSync(file, "utf8");
+    const IMPORT = new RegExp(`^import \\{([^}]*)\\} from "\\.\\./generated/${product}/index\\.js";\\n`, "m");
+    const found = IMPORT.exec(text);
+    const imported = found?.[1]?.split(",").map((s) => s.trim().replace(/^type /, "")) ?? [];
+    const unknown = imported.filter((n) => !(n in standIns));
+    if (!found || imported.length === 0 || unknown.length > 0) {
+      throw new Error(
+        `dist/runtime/${product}.d.ts: expected one \`import { type … } from "../generated/${product}/index.js"\` ` +
+          `of ${Object.keys(standIns).join(", ")}${unknown.length ? `; found ${unknown.join(", ")}` : ""}: ` +
+          "update splitProductEntries in scripts/build.mjs with runtime/" +
+          `${product}.ts`,
+      );
+    }
+    if (new RegExp(`generated/${product}/`).test(text.replace(IMPORT, ""))) {
+      throw new Error(`dist/runtime/${product}.d.ts names generated/${product} beyond its one import`);
+    }
+    const shipped = `${Name}Shipped`;
+    const api = text.replace(
+      IMPORT,
+      [
+        `/** The newest shipped version's types. Empty here; \`purekit/${product}\` fills it in. */`,
+        `export interface ${shipped} {}`,
+        `type Shipped<K extends string, Else> = ${shipped} extends { [P in K]: infer T } ? T : Else;`,
+        ...imported.map((n) => `type ${n} = Shipped<"${n}", ${standIns[n]}>;`),
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(dist, "runtime", `${product}.api.d.ts`), api);
+    const moduleDoc = /^\/\*\*[\s\S]*?\*\/\n/.exec(text)?.[0] ?? "";
+    writeFileSync(
+      file,
+      [
+        `${moduleDoc}// The API is declared in ${product}.api.d.ts; this file gives it the exact types.`,
+        `import type { ${imported.join(", ")} } from "../generated/${product}/index.js";`,
+        `export * from "./${product}.api.js";`,
+        `declare module "./${product}.api.js" {`,
+        `  interface ${shipped} { ${imported.map((n) => `${n}: ${n};`).join(" ")} }`,
+        "}",
+        "",
+      ].join("\n"),
+    );
+  }
+}
 
 console.log(`purekit build: dist/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
