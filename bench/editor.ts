@@ -23,8 +23,8 @@
  * crashed TS server in VS Code. The table's notes list which auto-imports each
  * subject offers.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -38,10 +38,9 @@ import {
   table,
   writeResults,
 } from "./consumer.ts";
-import { sampleServer, sampleTsgo, TSGO_VERSION } from "./lsp.ts";
+import { type Sample, sampleTsgo, sampleTsserver, TSGO_VERSION } from "./lsp.ts";
 import { buildSyntheticPackages } from "./synthetic.ts";
 
-const TSSERVER = join(REPO_ROOT, "node_modules", "typescript", "lib", "tsserver.js");
 const TS_VERSION = (
   JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", "typescript", "package.json"), "utf8")) as {
     version: string;
@@ -64,181 +63,8 @@ interface Subject {
   versionImport?: string | undefined;
 }
 
-export interface Sample {
-  ok: boolean;
-  error?: string;
-  /** Spawn → project loaded (open + projectInfo answered). */
-  loadMs: number;
-  /** completionInfo sent → answered. */
-  completionMs: number;
-  /** Spawn → completion answered: the "first completion" an editor user waits for. */
-  totalMs: number;
-  peakRssMb: number;
-  /** tsserver's own figure for building the auto-import provider program, when it reported one. */
-  autoImportProviderMs?: number;
-  /** Root files of the auto-import provider, from the tsserver log. */
-  autoImportRoots?: number;
-  entries: number;
-  /** Auto-import entries whose module specifier is the dependency (or one of its subpaths). */
-  dependencyEntries: number;
-  /** Names of those auto-imports (`createFlashArrayClient`, …): which entries the editor offers. */
-  dependencyNames?: string[];
-}
-
-/** A tsserver child speaking the stdio protocol (Content-Length framed JSON answers). */
-class TsServer {
-  readonly child: ChildProcess;
-  private seq = 0;
-  private buffer = Buffer.alloc(0);
-  private readonly pending = new Map<number, (body: Record<string, unknown>) => void>();
-  private exited: Promise<void>;
-  private failure?: Error;
-
-  constructor(cwd: string, heapMb: number, logFile: string) {
-    this.child = spawn(
-      process.execPath,
-      [
-        `--max-old-space-size=${heapMb}`,
-        TSSERVER,
-        "--disableAutomaticTypingAcquisition",
-        "--locale",
-        "en",
-        "--logVerbosity",
-        "terse",
-        "--logFile",
-        logFile,
-      ],
-      { cwd, stdio: ["pipe", "pipe", "pipe"] },
-    );
-    let stderr = "";
-    this.child.stderr!.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    this.child.stdout!.on("data", (d: Buffer) => this.onData(d));
-    this.exited = new Promise((resolveExit) => {
-      this.child.on("exit", (code, signal) => {
-        this.failure = new Error(
-          `tsserver exited (${signal ?? code})${stderr ? `: ${stderr.trim().split("\n").slice(-3).join(" / ")}` : ""}`,
-        );
-        for (const reject of this.pending.values()) reject({ __failed: true });
-        this.pending.clear();
-        resolveExit();
-      });
-    });
-  }
-
-  private onData(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf("\r\n\r\n");
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as {
-        type: string;
-        request_seq?: number;
-      };
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-      if (message.type === "response" && message.request_seq !== undefined) {
-        this.pending.get(message.request_seq)?.(message as Record<string, unknown>);
-        this.pending.delete(message.request_seq);
-      }
-    }
-  }
-
-  /** Sends a request; resolves with the whole response (body, success, performanceData). */
-  request(command: string, args: unknown): Promise<Record<string, unknown>> {
-    if (this.failure) return Promise.reject(this.failure);
-    const seq = ++this.seq;
-    const answer = new Promise<Record<string, unknown>>((resolveAnswer, rejectAnswer) => {
-      this.pending.set(seq, (response) => {
-        if ("__failed" in response) rejectAnswer(this.failure);
-        else resolveAnswer(response);
-      });
-    });
-    this.child.stdin!.write(`${JSON.stringify({ seq, type: "request", command, arguments: args })}\n`);
-    return answer;
-  }
-
-  /** A request the server does not answer (open). */
-  notify(command: string, args: unknown): void {
-    this.child.stdin!.write(
-      `${JSON.stringify({ seq: ++this.seq, type: "request", command, arguments: args })}\n`,
-    );
-  }
-
-  async stop(): Promise<void> {
-    if (!this.failure) {
-      this.notify("exit", {});
-      const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
-      await this.exited;
-      clearTimeout(timer);
-    }
-  }
-}
-
 async function sample(subject: Subject, heapMb: number, timeoutMs: number): Promise<Sample> {
-  const file = join(subject.dir, "src", "index.ts");
-  const logFile = join(subject.dir, `tsserver-${Date.now()}.log`);
-  const start = () => new TsServer(subject.dir, heapMb, logFile);
-  const result = await sampleServer(start, timeoutMs, async (server, result, t0, mark) => {
-    await server.request("configure", {
-      hostInfo: "purekit-bench",
-      preferences: {
-        includeCompletionsForModuleExports: true,
-        includeCompletionsWithInsertText: true,
-        includePackageJsonAutoImports: "auto",
-      },
-    });
-    server.notify("open", {
-      file,
-      fileContent: SOURCE,
-      scriptKindName: "TS",
-      projectRootPath: subject.dir,
-    });
-    const info = await server.request("projectInfo", { file, needFileNameList: false });
-    result.loadMs = performance.now() - t0;
-    const loadPerf = info.performanceData as
-      | { createAutoImportProviderProgramDurationMs?: number }
-      | undefined;
-    const t1 = performance.now();
-    const completion = await server.request("completionInfo", {
-      file,
-      ...COMPLETION_AT,
-      includeExternalModuleExports: true,
-      includeInsertTextCompletions: true,
-      triggerKind: 1,
-    });
-    const now = performance.now();
-    result.completionMs = now - t1;
-    result.totalMs = now - t0;
-    mark();
-    const perf = completion.performanceData as
-      | { createAutoImportProviderProgramDurationMs?: number }
-      | undefined;
-    const providerMs =
-      (loadPerf?.createAutoImportProviderProgramDurationMs ?? 0) +
-      (perf?.createAutoImportProviderProgramDurationMs ?? 0);
-    if (providerMs > 0) result.autoImportProviderMs = providerMs;
-    const entries =
-      (completion.body as { entries?: { name: string; source?: string; hasAction?: boolean }[] } | undefined)
-        ?.entries ?? [];
-    result.entries = entries.length;
-    const dep = subject.dependency;
-    const fromDep = dep
-      ? entries.filter((e) => e.hasAction && (e.source === dep || e.source?.startsWith(`${dep}/`)))
-      : [];
-    result.dependencyEntries = fromDep.length;
-    result.dependencyNames = fromDep.map((e) => `${e.name} (${e.source})`).sort();
-    if (completion.success === false) throw new Error(`completionInfo failed: ${String(completion.message)}`);
-    result.ok = true;
-  });
-  if (existsSync(logFile)) {
-    const roots = /AutoImportProviderProject: found (\d+) root files/.exec(readFileSync(logFile, "utf8"));
-    if (roots) result.autoImportRoots = Number(roots[1]);
-    rmSync(logFile, { force: true });
-  }
-  return result;
+  return sampleTsserver(subject.dir, subject.dependency, SOURCE, COMPLETION_AT, { heapMb, timeoutMs });
 }
 
 /**

@@ -21,6 +21,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { type Sample, sampleTsgo, sampleTsserver } from "../../bench/lsp.ts";
 import { REPO_ROOT } from "../../spec/index.ts";
 import { EXAMPLE_TSCONFIGS, type ExampleCase, prepareExamples, stopExamples } from "./examples.ts";
 
@@ -253,8 +254,83 @@ describe("the installed package", () => {
     expect(r.stdout).not.toContain("node_modules/purekit");
   }, 120_000);
 
-  it("runs on Deno from node_modules", async () => {
+  it("an editor offers each client factory once, from its entry, without loading any REST version (tsserver 5.9, TS 7)", async () => {
+    // A project that lists purekit and imports nothing yet: what tsserver's auto-import
+    // provider is built for (decision 006, "Names for the editor").
+    const dir = join(project, "editor");
+    mkdirSync(join(dir, "src"), { recursive: true });
+    writeFileSync(
+      join(dir, "package.json"),
+      JSON.stringify({ name: "editor", private: true, type: "module", dependencies: { purekit: "*" } }),
+    );
+    const options = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8")).compilerOptions;
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: options, include: ["src"] }));
+    const source = "export const answer = 42;\ncreate";
+    writeFileSync(join(dir, "src", "index.ts"), source);
+    const at = { line: 2, offset: "create".length + 1 };
+    const tsserver = join(project, "node_modules", "typescript", "lib", "tsserver.js");
+    const factories = [
+      "createFlashArrayClient (purekit/flasharray)",
+      "createFlashBladeClient (purekit/flashblade)",
+      "createPure1Client (purekit/pure1)",
+    ];
+    const offered = (sample: Sample): string[] => {
+      if (!sample.ok) throw new Error(`no completion: ${sample.error}`);
+      const names = sample.dependencyNames ?? [];
+      for (const factory of factories)
+        expect(
+          names.filter((n) => n === factory),
+          factory,
+        ).toHaveLength(1);
+      // Nothing twice, and only the public entries as specifiers.
+      expect(names.length).toBe(new Set(names).size);
+      expect(names.filter((n) => !/\(purekit(?:\/(?:flasharray|flashblade|pure1|mock))?\)$/.test(n))).toEqual(
+        [],
+      );
+      return names;
+    };
+
+    const fresh = await sampleTsserver(dir, "purekit", source, at, {
+      heapMb: 3072,
+      timeoutMs: 120_000,
+      tsserver,
+      verbose: true,
+    });
+    offered(fresh);
+    const provider = fresh.providerFiles ?? [];
+    for (const product of ["flasharray", "flashblade", "pure1"]) {
+      expect(provider, product).toContain(
+        join(project, "node_modules", "purekit", "dist", "runtime", `${product}.api.d.ts`),
+      );
+    }
+    expect(provider.filter((file) => file.includes("/purekit/dist/generated/"))).toEqual([]);
+    offered(await sampleTsgo(dir, "purekit", source, at, 120_000));
+
+    // A project that already imports the entries: their exact files are in the program,
+    // and the names must still come once each.
+    writeFileSync(
+      join(dir, "src", "uses.ts"),
+      'export { createFlashArrayClient } from "purekit/flasharray";\n' +
+        'export { createFlashBladeClient } from "purekit/flashblade";\n' +
+        'export { createPure1Client } from "purekit/pure1";\n',
+    );
+    offered(await sampleTsserver(dir, "purekit", source, at, { heapMb: 3072, timeoutMs: 120_000, tsserver }));
+    offered(await sampleTsgo(dir, "purekit", source, at, 120_000));
+  }, 300_000);
+
+  it("runs on Deno from node_modules, and its checker gets each product entry's exact types", async () => {
     const deno = join(REPO_ROOT, "node_modules", ".bin", "deno");
+    // A folder of its own: Deno type-checks the whole tsconfig.json project a file belongs to,
+    // and the project's typed.ts imports a types-only version entry that Deno cannot resolve
+    // (README, "one Deno limit").
+    const checkDir = join(project, "deno-check");
+    mkdirSync(checkDir, { recursive: true });
+    cpSync(join(project, "products.ts"), join(checkDir, "products.ts"));
+    writeFileSync(join(checkDir, "deno.json"), JSON.stringify({ nodeModulesDir: "manual" }));
+    ok(
+      await run(deno, ["check", "products.ts"], { cwd: checkDir, env: { DENO_NO_UPDATE_CHECK: "1" } }),
+      "deno check",
+    );
     const out = ok(
       await run(deno, ["run", "--allow-all", "--node-modules-dir=manual", "app.mjs"], {
         env: { PUREKIT_MOCK: JSON.stringify(mockInfo), DENO_NO_UPDATE_CHECK: "1" },
