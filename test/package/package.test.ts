@@ -226,18 +226,49 @@ describe("the installed package", () => {
     }
   }, 300_000);
 
-  it("type-checks strictly with tsc (nodenext and bundler; no DOM lib, no allowImportingTsExtensions, skipLibCheck off)", async () => {
-    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]), "tsc nodenext");
+  /** The project's tsconfig with bundler resolution (`module: preserve`), written next to it. */
+  function bundlerConfig(): string {
     const bundler = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
     bundler.compilerOptions.module = "preserve";
     bundler.compilerOptions.moduleResolution = "bundler";
     writeFileSync(join(project, "tsconfig.bundler.json"), JSON.stringify(bundler));
-    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.bundler.json"]), "tsc bundler");
+    return "tsconfig.bundler.json";
+  }
+
+  it("type-checks strictly with tsc (nodenext and bundler; no DOM lib, no allowImportingTsExtensions, skipLibCheck off)", async () => {
+    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]), "tsc nodenext");
+    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", bundlerConfig()]), "tsc bundler");
     // And TypeScript 7 (the repository's), on the same project.
     ok(
       await run("node", [join(REPO_ROOT, "node_modules", "ts7", "bin", "tsc"), "-p", "tsconfig.json"]),
       "tsc 7",
     );
+  }, 300_000);
+
+  it("type-checks with the oldest TypeScript it supports: 5.7 strict with skipLibCheck off, 5.4 with skipLibCheck", async () => {
+    // The product entries rely on how TypeScript walks `exports` (decision 006, "Names for the
+    // editor"): checked on the oldest compilers README promises, not only on 5.9 and 7.
+    for (const [version, extra] of [
+      ["5.7", []],
+      ["5.4", ["--skipLibCheck"]],
+    ] as const) {
+      const prefix = join(work, `typescript-${version}`);
+      ok(
+        await run("npm", [
+          "install",
+          "--no-audit",
+          "--no-fund",
+          "--prefer-offline",
+          "--prefix",
+          prefix,
+          `typescript@~${version}.0`,
+        ]),
+        `npm install typescript@${version}`,
+      );
+      const tsc = join(prefix, "node_modules", "typescript", "bin", "tsc");
+      ok(await run("node", [tsc, "-p", "tsconfig.json", ...extra]), `tsc ${version} nodenext`);
+      ok(await run("node", [tsc, "-p", bundlerConfig(), ...extra]), `tsc ${version} bundler`);
+    }
   }, 300_000);
 
   it("the types catch mistakes (an error the project makes is reported)", async () => {
