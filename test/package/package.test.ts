@@ -190,6 +190,44 @@ describe("the installed package", () => {
     expect(JSON.parse(out)).toMatchObject({ count: 2, errorClass: "function" });
   }
 
+  it("every `exports` target exists and `default` comes last, so no resolver has to fall through", () => {
+    // Node, enhanced-resolve (webpack, ESLint's TypeScript import resolver) and Deno stop at the
+    // first matching condition; only TypeScript goes on past a missing file, and it tracks that
+    // as a bug (microsoft/TypeScript#50762). Decision 006, "A light file for the editor, tried".
+    const root = join(project, "node_modules", "purekit");
+    const files = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else files.add(`./${full.slice(root.length + 1)}`);
+      }
+    };
+    walk(root);
+    const problems: string[] = [];
+    const check = (where: string, target: unknown): void => {
+      if (typeof target === "string") {
+        // A pattern's every `*` takes the same value (Node): some shipped file must fit it.
+        const parts = target.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+        const fits = new RegExp(
+          `^${parts[0]}${parts
+            .slice(1)
+            .map((p, i) => `${i === 0 ? "(.+)" : "\\1"}${p}`)
+            .join("")}$`,
+        );
+        if (![...files].some((file) => fits.test(file))) problems.push(`${where}: ${target} matches no file`);
+      } else if (target && typeof target === "object") {
+        const keys = Object.keys(target);
+        if (keys.includes("default") && keys.at(-1) !== "default")
+          problems.push(`${where}: "default" is not last`);
+        for (const [condition, sub] of Object.entries(target)) check(`${where} [${condition}]`, sub);
+      }
+    };
+    const { exports } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: object };
+    for (const [key, target] of Object.entries(exports)) check(key, target);
+    expect(problems).toEqual([]);
+  });
+
   it("runs on plain Node ESM, with no TypeScript loader", () => esmApp("node"));
 
   it("loads from CommonJS with require()", () => cjsApp("node"));
@@ -246,8 +284,7 @@ describe("the installed package", () => {
   }, 300_000);
 
   it("type-checks with the oldest TypeScript it supports: 5.7 strict with skipLibCheck off, 5.4 with skipLibCheck", async () => {
-    // The product entries rely on how TypeScript walks `exports` (decision 006, "Names for the
-    // editor"): checked on the oldest compilers README promises, not only on 5.9 and 7.
+    // What README promises, checked on the compilers themselves, not only on 5.9 and 7.
     for (const [version, extra] of [
       ["5.7", []],
       ["5.4", ["--skipLibCheck"]],
@@ -285,9 +322,9 @@ describe("the installed package", () => {
     expect(r.stdout).not.toContain("node_modules/purekit");
   }, 120_000);
 
-  it("an editor offers each client factory once, from its entry, without loading any REST version (tsserver 5.9, TS 7)", async () => {
+  it("an editor offers each client factory once, from its entry, and indexes only the newest version of each product (tsserver 5.9, TS 7)", async () => {
     // A project that lists purekit and imports nothing yet: what tsserver's auto-import
-    // provider is built for (decision 006, "Names for the editor").
+    // provider is built for (decision 006).
     const dir = join(project, "editor");
     mkdirSync(join(dir, "src"), { recursive: true });
     writeFileSync(
@@ -328,13 +365,22 @@ describe("the installed package", () => {
       verbose: true,
     });
     offered(fresh);
+    // The provider holds each product entry and, of the versions, only the newest one each
+    // entry is typed by: older versions are types-only entries behind two-`*` patterns,
+    // which editors do not enumerate (decision 006).
     const provider = fresh.providerFiles ?? [];
+    const dist = join(project, "node_modules", "purekit", "dist");
     for (const product of ["flasharray", "flashblade", "pure1"]) {
-      expect(provider, product).toContain(
-        join(project, "node_modules", "purekit", "dist", "runtime", `${product}.api.d.ts`),
-      );
+      expect(provider, product).toContain(join(dist, "runtime", `${product}.d.ts`));
+      const index = readFileSync(join(dist, "generated", product, "index.d.ts"), "utf8");
+      const latest = /export declare const latest: "([\d.]+)"/.exec(index)?.[1];
+      const loaded = provider.flatMap((file) => {
+        const m = new RegExp(`/generated/${product}/types/(\\d+\\.\\d+)\\.d\\.ts$`).exec(file);
+        return m ? [m[1]] : [];
+      });
+      expect(loaded, product).toEqual([latest]);
     }
-    expect(provider.filter((file) => file.includes("/purekit/dist/generated/"))).toEqual([]);
+    expect(provider.filter((file) => file.includes("/types/entry/"))).toEqual([]);
     offered(await sampleTsgo(dir, "purekit", source, at, 120_000));
 
     // A project that already imports the entries: their exact files are in the program,
