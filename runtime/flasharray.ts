@@ -23,18 +23,31 @@ import { type ArrayClientOptions, createArrayClient, type WithGenerated } from "
 export type { ArrayClientOptions, WithGenerated } from "./products.ts";
 /** REST versions of FlashArray that purekit ships types and tables for. */
 export type FlashArrayVersion = Version;
-/** Data paths of the newest shipped version (`/volumes`, …). */
-export type FlashArrayLatestPaths = LatestPaths;
+/**
+ * Data paths of the newest shipped version (`/volumes`, …). An interface rather than an
+ * alias, like FlashArrayLatestOperations and FlashArrayGenerated: a type your code infers from them (a
+ * function that returns a client) is then written with names `purekit/flasharray` exports, so
+ * `declaration: true` can emit it.
+ */
+export interface FlashArrayLatestPaths extends LatestPaths {}
+/** Operations of the newest shipped version by `operationId` (what the friendly methods take). */
+export interface FlashArrayLatestOperations extends LatestOperations {}
 /** `components` (schemas, responses, parameters) of the newest shipped version. */
 export type FlashArrayComponents = LatestComponents;
 /** A schema of the newest shipped version: `FlashArraySchema<"Volume">`. */
 export type FlashArraySchema<N extends keyof LatestComponents["schemas"]> = LatestComponents["schemas"][N];
 
 /** A FlashArray client; `Paths`/`Ops` default to the newest shipped version. */
-export type FlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
+export type FlashArrayClient<
+  Paths extends {} = FlashArrayLatestPaths,
+  Ops = FlashArrayLatestOperations,
+> = PureClient<Paths, Ops>;
 
+/** What `flasharray` is: the shipped versions, loaders and the newest version's types. */
+export interface FlashArrayGenerated
+  extends GeneratedProduct<"flasharray", FlashArrayLatestPaths, FlashArrayLatestOperations, Version> {}
 /** The FlashArray versions and tables purekit ships (pass your own as `generated`). */
-export const flasharray: GeneratedProduct<"flasharray", LatestPaths, LatestOperations, Version> = generated;
+export const flasharray: FlashArrayGenerated = generated;
 
 /**
  * A FlashArray client: negotiates the REST version, logs in, and exposes typed
@@ -54,9 +67,10 @@ export const flasharray: GeneratedProduct<"flasharray", LatestPaths, LatestOpera
 export function createFlashArrayClient<Paths extends {}, Ops, V extends string>(
   options: ArrayClientOptions<V> & WithGenerated<"flasharray", Paths, Ops, V>,
 ): Promise<FlashArrayClient<Paths, Ops>>;
-export function createFlashArrayClient<Paths extends {} = LatestPaths, Ops = LatestOperations>(
-  options: ArrayClientOptions<Version>,
-): Promise<FlashArrayClient<Paths, Ops>>;
+export function createFlashArrayClient<
+  Paths extends {} = FlashArrayLatestPaths,
+  Ops = FlashArrayLatestOperations,
+>(options: ArrayClientOptions<Version>): Promise<FlashArrayClient<Paths, Ops>>;
 export function createFlashArrayClient(options: ArrayClientOptions): Promise<FlashArrayClient> {
   return createArrayClient("flasharray", generated, options);
 }

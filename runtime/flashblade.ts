@@ -23,18 +23,31 @@ import { type ArrayClientOptions, createArrayClient, type WithGenerated } from "
 export type { ArrayClientOptions, WithGenerated } from "./products.ts";
 /** REST versions of FlashBlade that purekit ships types and tables for. */
 export type FlashBladeVersion = Version;
-/** Data paths of the newest shipped version (`/volumes`, …). */
-export type FlashBladeLatestPaths = LatestPaths;
+/**
+ * Data paths of the newest shipped version (`/volumes`, …). An interface rather than an
+ * alias, like FlashBladeLatestOperations and FlashBladeGenerated: a type your code infers from them (a
+ * function that returns a client) is then written with names `purekit/flashblade` exports, so
+ * `declaration: true` can emit it.
+ */
+export interface FlashBladeLatestPaths extends LatestPaths {}
+/** Operations of the newest shipped version by `operationId` (what the friendly methods take). */
+export interface FlashBladeLatestOperations extends LatestOperations {}
 /** `components` (schemas, responses, parameters) of the newest shipped version. */
 export type FlashBladeComponents = LatestComponents;
 /** A schema of the newest shipped version: `FlashBladeSchema<"FileSystem">`. */
 export type FlashBladeSchema<N extends keyof LatestComponents["schemas"]> = LatestComponents["schemas"][N];
 
 /** A FlashBlade client; `Paths`/`Ops` default to the newest shipped version. */
-export type FlashBladeClient<Paths extends {} = LatestPaths, Ops = LatestOperations> = PureClient<Paths, Ops>;
+export type FlashBladeClient<
+  Paths extends {} = FlashBladeLatestPaths,
+  Ops = FlashBladeLatestOperations,
+> = PureClient<Paths, Ops>;
 
+/** What `flashblade` is: the shipped versions, loaders and the newest version's types. */
+export interface FlashBladeGenerated
+  extends GeneratedProduct<"flashblade", FlashBladeLatestPaths, FlashBladeLatestOperations, Version> {}
 /** The FlashBlade versions and tables purekit ships (pass your own as `generated`). */
-export const flashblade: GeneratedProduct<"flashblade", LatestPaths, LatestOperations, Version> = generated;
+export const flashblade: FlashBladeGenerated = generated;
 
 /**
  * A FlashBlade client: negotiates the REST version, logs in, and exposes typed
@@ -54,9 +67,10 @@ export const flashblade: GeneratedProduct<"flashblade", LatestPaths, LatestOpera
 export function createFlashBladeClient<Paths extends {}, Ops, V extends string>(
   options: ArrayClientOptions<V> & WithGenerated<"flashblade", Paths, Ops, V>,
 ): Promise<FlashBladeClient<Paths, Ops>>;
-export function createFlashBladeClient<Paths extends {} = LatestPaths, Ops = LatestOperations>(
-  options: ArrayClientOptions<Version>,
-): Promise<FlashBladeClient<Paths, Ops>>;
+export function createFlashBladeClient<
+  Paths extends {} = FlashBladeLatestPaths,
+  Ops = FlashBladeLatestOperations,
+>(options: ArrayClientOptions<Version>): Promise<FlashBladeClient<Paths, Ops>>;
 export function createFlashBladeClient(options: ArrayClientOptions): Promise<FlashBladeClient> {
   return createArrayClient("flashblade", generated, options);
 }

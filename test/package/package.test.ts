@@ -308,6 +308,32 @@ describe("the installed package", () => {
     }
   }, 300_000);
 
+  it("a library that wraps the clients emits declarations (declaration: true) naming only public entries", async () => {
+    const lib = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
+    lib.compilerOptions = {
+      ...lib.compilerOptions,
+      noEmit: false,
+      declaration: true,
+      emitDeclarationOnly: true,
+      rootDir: ".",
+      outDir: "library-types",
+    };
+    lib.files = ["library.ts"];
+    writeFileSync(join(project, "tsconfig.library.json"), JSON.stringify(lib));
+    for (const [name, tsc] of [
+      ["TypeScript 5.9", "node_modules/typescript/bin/tsc"],
+      ["TypeScript 7", join(REPO_ROOT, "node_modules", "ts7", "bin", "tsc")],
+    ] as const) {
+      rmSync(join(project, "library-types"), { recursive: true, force: true });
+      ok(await run("node", [tsc, "-p", "tsconfig.library.json"]), `${name}: declaration emit`);
+      const emitted = readFileSync(join(project, "library-types", "library.d.ts"), "utf8");
+      expect(emitted, name).toContain('import("purekit/flasharray").FlashArrayClient<');
+      expect(emitted, name).toContain('import("purekit/flasharray").FlashArrayGenerated');
+      expect(emitted, name).toContain('import("purekit/pure1").Pure1Client<');
+      expect(emitted, name).not.toMatch(/dist\/|node_modules/);
+    }
+  }, 120_000);
+
   it("the types catch mistakes (an error the project makes is reported)", async () => {
     writeFileSync(
       join(project, "wrong.ts"),
