@@ -80,6 +80,14 @@ function sizeOf(dir: string): number {
   return total;
 }
 
+/** `npm install` in the project (or where `--prefix` says), quietly, from the cache when it can. */
+async function npmInstall(args: string[]): Promise<void> {
+  ok(
+    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...args]),
+    `npm install ${args.join(" ")}`,
+  );
+}
+
 let mock: ChildProcess | undefined;
 let mockInfo: { url: string; apiToken: string; caFile: string };
 
@@ -116,20 +124,13 @@ beforeAll(async () => {
     JSON.stringify({ name: "purekit-consumer", version: "1.0.0", private: true, type: "module" }, null, 2),
   );
   cpSync(consumer, project, { recursive: true });
-  ok(
-    await run("npm", [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--prefer-offline",
-      tarball,
-      `msw@${versionOf("msw")}`,
-      `typescript@${versionOf("typescript")}`,
-      `openapi-typescript@${versionOf("openapi-typescript")}`,
-      `@types/node@${versionOf("@types/node")}`,
-    ]),
-    "npm install",
-  );
+  await npmInstall([
+    tarball,
+    `msw@${versionOf("msw")}`,
+    `typescript@${versionOf("typescript")}`,
+    `openapi-typescript@${versionOf("openapi-typescript")}`,
+    `@types/node@${versionOf("@types/node")}`,
+  ]);
   const started = await startMock(["flasharray", "--port", "0", "--json"]);
   mock = started.child;
   mockInfo = started.info;
@@ -239,20 +240,7 @@ describe("the installed package", () => {
     writeFileSync(join(dir, "package.json"), '{ "private": true }');
     const binary = `node-${process.platform}-${process.arch}`;
     const majors = [22, 24];
-    ok(
-      await run(
-        "npm",
-        [
-          "install",
-          "--no-audit",
-          "--no-fund",
-          "--prefer-offline",
-          ...majors.map((m) => `node${m}@npm:${binary}@${m}`),
-        ],
-        { cwd: dir },
-      ),
-      `npm install ${binary}`,
-    );
+    await npmInstall(["--prefix", dir, ...majors.map((m) => `node${m}@npm:${binary}@${m}`)]);
     for (const major of majors) {
       const home = join(dir, "node_modules", `node${major}`);
       const node = [join(home, "bin", "node"), join(home, "node.exe")].find((f) => existsSync(f));
@@ -290,18 +278,7 @@ describe("the installed package", () => {
       ["5.4", ["--skipLibCheck"]],
     ] as const) {
       const prefix = join(work, `typescript-${version}`);
-      ok(
-        await run("npm", [
-          "install",
-          "--no-audit",
-          "--no-fund",
-          "--prefer-offline",
-          "--prefix",
-          prefix,
-          `typescript@~${version}.0`,
-        ]),
-        `npm install typescript@${version}`,
-      );
+      await npmInstall(["--prefix", prefix, `typescript@~${version}.0`]);
       const tsc = join(prefix, "node_modules", "typescript", "bin", "tsc");
       ok(await run("node", [tsc, "-p", "tsconfig.json", ...extra]), `tsc ${version} nodenext`);
       ok(await run("node", [tsc, "-p", bundlerConfig(), ...extra]), `tsc ${version} bundler`);
