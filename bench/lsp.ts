@@ -27,7 +27,7 @@ export const TSGO_VERSION = (
   }
 ).version;
 
-/** Preferences answered to `workspace/configuration`, in every spelling the server reads. */
+/** The editor's preferences: tsserver's `configure`, and TS 7's `workspace/configuration` answers. */
 const PREFERENCES = {
   includeCompletionsForModuleExports: true,
   includeCompletionsWithInsertText: true,
@@ -175,14 +175,7 @@ export async function sampleTsserver(
   const start = () =>
     new TsServer(dir, heapMb, logFile, options.tsserver ?? TSSERVER, options.verbose ? "verbose" : "terse");
   const result = await sampleServer(start, timeoutMs, async (server, result, t0, mark) => {
-    await server.request("configure", {
-      hostInfo: "purekit-bench",
-      preferences: {
-        includeCompletionsForModuleExports: true,
-        includeCompletionsWithInsertText: true,
-        includePackageJsonAutoImports: "auto",
-      },
-    });
+    await server.request("configure", { hostInfo: "purekit-bench", preferences: PREFERENCES });
     server.notify("open", {
       file,
       fileContent: source,
@@ -217,9 +210,10 @@ export async function sampleTsserver(
       (completion.body as { entries?: { name: string; source?: string; hasAction?: boolean }[] } | undefined)
         ?.entries ?? [];
     result.entries = entries.length;
-    const dep = dependency;
-    const fromDep = dep
-      ? entries.filter((e) => e.hasAction && (e.source === dep || e.source?.startsWith(`${dep}/`)))
+    const fromDep = dependency
+      ? entries.filter(
+          (e) => e.hasAction && (e.source === dependency || e.source?.startsWith(`${dependency}/`)),
+        )
       : [];
     result.dependencyEntries = fromDep.length;
     result.dependencyNames = fromDep.map((e) => `${e.name} (${e.source})`).sort();

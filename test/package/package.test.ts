@@ -80,6 +80,22 @@ function sizeOf(dir: string): number {
   return total;
 }
 
+/** The project's own TypeScript (5.9, as the user installs it), and the repository's TypeScript 7. */
+const TSC = "node_modules/typescript/bin/tsc";
+const TSC7 = join(REPO_ROOT, "node_modules", "ts7", "bin", "tsc");
+
+/**
+ * The project's tsconfig.json with `compilerOptions` changed (and `files`, when given), written
+ * as tsconfig.<name>.json beside it. Returns that file's name, for `tsc -p`.
+ */
+function tsconfigVariant(name: string, compilerOptions: object, files?: string[]): string {
+  const base = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
+  const file = `tsconfig.${name}.json`;
+  const variant = { ...base, compilerOptions: { ...base.compilerOptions, ...compilerOptions } };
+  writeFileSync(join(project, file), JSON.stringify(files ? { ...variant, files } : variant));
+  return file;
+}
+
 /** `npm install` in the project (or where `--prefix` says), quietly, from the cache when it can. */
 async function npmInstall(args: string[]): Promise<void> {
   ok(
@@ -196,15 +212,10 @@ describe("the installed package", () => {
     // first matching condition; only TypeScript goes on past a missing file, and it tracks that
     // as a bug (microsoft/TypeScript#50762). Decision 006, "A light file for the editor, tried".
     const root = join(project, "node_modules", "purekit");
-    const files = new Set<string>();
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else files.add(`./${full.slice(root.length + 1)}`);
-      }
-    };
-    walk(root);
+    const files = readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((f) => statSync(join(root, f)).isFile())
+      .map((f) => `./${f}`);
     const problems: string[] = [];
     const check = (where: string, target: unknown): void => {
       if (typeof target === "string") {
@@ -216,7 +227,7 @@ describe("the installed package", () => {
             .map((p, i) => `${i === 0 ? "(.+)" : "\\1"}${p}`)
             .join("")}$`,
         );
-        if (![...files].some((file) => fits.test(file))) problems.push(`${where}: ${target} matches no file`);
+        if (!files.some((file) => fits.test(file))) problems.push(`${where}: ${target} matches no file`);
       } else if (target && typeof target === "object") {
         const keys = Object.keys(target);
         if (keys.includes("default") && keys.at(-1) !== "default")
@@ -252,23 +263,14 @@ describe("the installed package", () => {
     }
   }, 300_000);
 
-  /** The project's tsconfig with bundler resolution (`module: preserve`), written next to it. */
-  function bundlerConfig(): string {
-    const bundler = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
-    bundler.compilerOptions.module = "preserve";
-    bundler.compilerOptions.moduleResolution = "bundler";
-    writeFileSync(join(project, "tsconfig.bundler.json"), JSON.stringify(bundler));
-    return "tsconfig.bundler.json";
-  }
+  /** The project's tsconfig with bundler resolution (`module: preserve`). */
+  const bundlerConfig = () => tsconfigVariant("bundler", { module: "preserve", moduleResolution: "bundler" });
 
   it("type-checks strictly with tsc (nodenext and bundler; no DOM lib, no allowImportingTsExtensions, skipLibCheck off)", async () => {
-    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]), "tsc nodenext");
-    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", bundlerConfig()]), "tsc bundler");
+    ok(await run("node", [TSC, "-p", "tsconfig.json"]), "tsc nodenext");
+    ok(await run("node", [TSC, "-p", bundlerConfig()]), "tsc bundler");
     // And TypeScript 7 (the repository's), on the same project.
-    ok(
-      await run("node", [join(REPO_ROOT, "node_modules", "ts7", "bin", "tsc"), "-p", "tsconfig.json"]),
-      "tsc 7",
-    );
+    ok(await run("node", [TSC7, "-p", "tsconfig.json"]), "tsc 7");
   }, 300_000);
 
   it("type-checks with the oldest TypeScript it supports: 5.7 strict with skipLibCheck off, 5.4 with skipLibCheck", async () => {
@@ -286,23 +288,17 @@ describe("the installed package", () => {
   }, 300_000);
 
   it("a library that wraps the clients emits declarations (declaration: true) naming only public entries", async () => {
-    const lib = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
-    lib.compilerOptions = {
-      ...lib.compilerOptions,
-      noEmit: false,
-      declaration: true,
-      emitDeclarationOnly: true,
-      rootDir: ".",
-      outDir: "library-types",
-    };
-    lib.files = ["library.ts"];
-    writeFileSync(join(project, "tsconfig.library.json"), JSON.stringify(lib));
+    const config = tsconfigVariant(
+      "library",
+      { noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: ".", outDir: "library-types" },
+      ["library.ts"],
+    );
     for (const [name, tsc] of [
-      ["TypeScript 5.9", "node_modules/typescript/bin/tsc"],
-      ["TypeScript 7", join(REPO_ROOT, "node_modules", "ts7", "bin", "tsc")],
+      ["TypeScript 5.9", TSC],
+      ["TypeScript 7", TSC7],
     ] as const) {
       rmSync(join(project, "library-types"), { recursive: true, force: true });
-      ok(await run("node", [tsc, "-p", "tsconfig.library.json"]), `${name}: declaration emit`);
+      ok(await run("node", [tsc, "-p", config]), `${name}: declaration emit`);
       const emitted = readFileSync(join(project, "library-types", "library.d.ts"), "utf8");
       expect(emitted, name).toContain('import("purekit/flasharray").FlashArrayClient<');
       expect(emitted, name).toContain('import("purekit/flasharray").FlashArrayGenerated');
@@ -316,10 +312,7 @@ describe("the installed package", () => {
       join(project, "wrong.ts"),
       'import type { FlashArrayClient } from "purekit/flasharray";\nexport const f = (fa: FlashArrayClient) => fa.GET("/volumez", {});\n',
     );
-    const wrong = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
-    wrong.files = ["wrong.ts"];
-    writeFileSync(join(project, "tsconfig.wrong.json"), JSON.stringify(wrong));
-    const r = await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.wrong.json"]);
+    const r = await run("node", [TSC, "-p", tsconfigVariant("wrong", {}, ["wrong.ts"])]);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toContain("wrong.ts");
     expect(r.stdout).not.toContain("node_modules/purekit");
@@ -584,12 +577,8 @@ console.log(JSON.stringify({ version: fa.version, name, friendly: viaFriendly.it
 await fa.close();
 `,
     );
-    const own = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
-    own.files = ["own.ts"];
-    own.compilerOptions.noEmit = false;
-    writeFileSync(join(project, "tsconfig.own.json"), JSON.stringify(own));
     // Emits own.js beside own.ts, so its import of ./purekit-types resolves as written.
-    ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.own.json"]), "tsc own.ts");
+    ok(await run("node", [TSC, "-p", tsconfigVariant("own", { noEmit: false }, ["own.ts"])]), "tsc own.ts");
     const r = JSON.parse(ok(await run("node", ["own.js"]), "node own.js"));
     expect(r).toMatchObject({ version: "2.57", name: "w1", friendly: 1 });
     expect(r.calls).toContain("/api/2.57/widgets");
@@ -649,10 +638,7 @@ void readFile, f, PartialResultError, PureApiError, PurekitError, sort, createFl
         files,
       }),
     );
-    ok(
-      await run("node", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.readme.json"]),
-      "tsc README blocks",
-    );
+    ok(await run("node", [TSC, "-p", "tsconfig.readme.json"]), "tsc README blocks");
     // The first block is a whole program: run it against the mock array.
     const first = files.findIndex((_, i) => blocks[i]!.includes("process.env.FA_HOST"));
     expect(first).toBeGreaterThanOrEqual(0);
@@ -670,7 +656,7 @@ void readFile, f, PartialResultError, PureApiError, PurekitError, sort, createFl
     cases = await prepareExamples(project, run);
     expect(cases.length).toBeGreaterThanOrEqual(10);
     for (const tsconfig of EXAMPLE_TSCONFIGS) {
-      ok(await run("node", ["node_modules/typescript/bin/tsc", "-p", tsconfig]), `tsc -p ${tsconfig}`);
+      ok(await run("node", [TSC, "-p", tsconfig]), `tsc -p ${tsconfig}`);
     }
     const failures: string[] = [];
     for (const c of cases) {
