@@ -6,6 +6,7 @@
  * version list and loaders written as literal `import()`s, so bundlers see them.
  */
 import type { OperationInfo, OperationTable, Product } from "../spec/table.ts";
+import { compactLatest } from "./latest.ts";
 import {
   type Entry,
   groupName,
@@ -400,6 +401,12 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
     );
   }
   const latest = versions.at(-1)!;
+  // The product entries' types: the newest version again, compact and self-contained,
+  // because editors parse it for every project that lists purekit (decision 020).
+  files.set(
+    "types/latest.d.ts",
+    compact(compactLatest(header(product, `REST ${latest} types, compact`), raws.at(-1)!.types)),
+  );
   const valias = (v: string) => `v${v.replace(/\./g, "_")}`;
   files.set(
     "types/versions.d.ts",
@@ -661,14 +668,14 @@ export const generated = Object.freeze({ product, versions, latest, loadTable })
   files.set(
     "index.d.ts",
     `${header(product, "versions and loaders")}import type { GeneratedProduct, OperationTable } from "../table.d.ts";
-import type { DataPaths, OperationsByName } from "./types/${latest}.d.ts";
+import type { DataPaths, OperationsByName } from "./types/latest.d.ts";
 
 export declare const product: ${JSON.stringify(product)};
 /** The ${product} REST versions generated here, oldest first. */
 export declare const versions: readonly ${JSON.stringify(versions)};
 export type Version = (typeof versions)[number];
 export declare const latest: ${JSON.stringify(latest)};
-export type { DataPaths as LatestPaths, OperationsByName as LatestOperations, components as LatestComponents } from "./types/${latest}.d.ts";
+export type { DataPaths as LatestPaths, OperationsByName as LatestOperations, components as LatestComponents } from "./types/latest.d.ts";
 /** One version's operation table. */
 export declare function loadTable(version: string): Promise<OperationTable>;
 /** One version's \`components.schemas\`. */
