@@ -361,20 +361,18 @@ describe("the installed package", () => {
       verbose: true,
     });
     offered(fresh);
-    // The provider holds each product entry and, of the versions, only the newest one each
-    // entry is typed by: older versions are types-only entries behind two-`*` patterns,
-    // which editors do not enumerate (decision 006).
+    // The provider holds each product entry and its compact newest version (types/latest.d.ts),
+    // and no version file or pooled declaration: older versions are types-only entries
+    // behind two-`*` patterns, which editors do not enumerate (decisions 006 and 020).
     const provider = fresh.providerFiles ?? [];
     const dist = join(project, "node_modules", "purekit", "dist");
     for (const product of ["flasharray", "flashblade", "pure1"]) {
       expect(provider, product).toContain(join(dist, "runtime", `${product}.d.ts`));
-      const index = readFileSync(join(dist, "generated", product, "index.d.ts"), "utf8");
-      const latest = /export declare const latest: "([\d.]+)"/.exec(index)?.[1];
-      const loaded = provider.flatMap((file) => {
-        const m = new RegExp(`/generated/${product}/types/(\\d+\\.\\d+)\\.d\\.ts$`).exec(file);
-        return m ? [m[1]] : [];
-      });
-      expect(loaded, product).toEqual([latest]);
+      expect(provider, product).toContain(join(dist, "generated", product, "types", "latest.d.ts"));
+      const pooled = provider.filter((file) =>
+        new RegExp(`/generated/${product}/types/(shared/|\\d+\\.\\d+\\.d\\.ts$)`).test(file),
+      );
+      expect(pooled, product).toEqual([]);
     }
     expect(provider.filter((file) => file.includes("/types/entry/"))).toEqual([]);
     offered(await sampleTsgo(dir, "purekit", source, at, 120_000));
