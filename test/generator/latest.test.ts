@@ -4,13 +4,14 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitVersion } from "../../generator/emit.ts";
 import { compactLatest } from "../../generator/latest.ts";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures", "specs");
+const SAME = join(import.meta.dirname, "..", "types", "same-types.ts");
 const TSC = join(import.meta.dirname, "..", "..", "node_modules", "typescript", "bin", "tsc");
 
 describe("compactLatest", async () => {
@@ -43,18 +44,12 @@ describe("compactLatest", async () => {
       join(work, "check.ts"),
       `import type * as R from "./raw.js";
 import type * as L from "./latest.js";
-type Eq<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Flat<T> = { [K in keyof T]: T[K] };
-type Flat2<T> = { [K in keyof T]: Flat<T[K]> };
-type Flat3<T> = { [K in keyof T]: Flat2<T[K]> };
-type Op<O> = [O] extends [never] ? never : { [K in keyof O]: K extends "responses" ? Flat3<O[K]> : Flat2<O[K]> };
-type Item<I> = { [K in keyof I]: K extends "parameters" ? Flat2<I[K]> : Op<I[K]> };
-type Each<X, Y> = { [K in keyof X | keyof Y]: K extends keyof X & keyof Y ? Eq<Item<X[K]>, Item<Y[K]>> : false }[keyof X | keyof Y];
-export const paths: Each<R.paths, L.paths> = true;
+import type { EachItem, Eq } from "${relative(work, SAME).replace(/\.ts$/, ".js")}";
+export const paths: EachItem<R.paths, L.paths> = true;
 export const names: Eq<R.OperationsByName, L.OperationsByName> = true;
 export const schemas: Eq<R.components["schemas"], L.components["schemas"]> = true;
 // A path missing is told apart.
-export const missing: Each<R.paths, Omit<L.paths, "/volumes">> extends true ? "same" : "told apart" = "told apart";
+export const missing: EachItem<R.paths, Omit<L.paths, "/volumes">> extends true ? "same" : "told apart" = "told apart";
 `,
     );
     const run = spawnSync(

@@ -1,47 +1,16 @@
 // Compile-only checks (the project's `tsc`, part of `npm test`): each product's compact
 // newest version (types/latest.d.ts, what `purekit/flasharray`… type their clients with)
 // has the same types as the pooled file of that version, member for member.
-//
-// Assignability would not do: openapi-typescript makes nearly every property optional,
-// so two different schemas are often assignable both ways. The checks use TypeScript's
-// identity relation (`Eq`), which compares each property's type, optionality and
-// readonly-ness. The compact file writes parameter blocks as `Pick<…> & Pick<…>` and
-// responses through generic aliases, which identity does not equate with an object
-// literal as such, so both sides are first rebuilt as plain object types (`Flat`, a
-// homomorphic mapped type that keeps modifiers) down to the parameters and media types.
+// The comparison itself is in same-types.ts.
 import type * as FaPooled from "../../generated/flasharray/types/2.56.js";
 import type * as FaLatest from "../../generated/flasharray/types/latest.js";
 import type * as FbPooled from "../../generated/flashblade/types/2.28.js";
 import type * as FbLatest from "../../generated/flashblade/types/latest.js";
 import type * as P1Pooled from "../../generated/pure1/types/1.6.js";
 import type * as P1Latest from "../../generated/pure1/types/latest.js";
+import type { Each, EachItem, Eq, Item, Operation } from "./same-types.ts";
 
 const check = <T extends true>(): T | undefined => undefined;
-
-type Eq<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Flat<T> = { [K in keyof T]: T[K] };
-type Flat2<T> = { [K in keyof T]: Flat<T[K]> };
-type Flat3<T> = { [K in keyof T]: Flat2<T[K]> };
-
-/** An operation (or `never`), rebuilt down to each parameter and each response's media types. */
-type Operation<O> = [O] extends [never]
-  ? never
-  : {
-      [K in keyof O]: K extends "parameters"
-        ? Flat2<O[K]>
-        : K extends "responses"
-          ? Flat3<O[K]>
-          : Flat2<O[K]>;
-    };
-type Item<I> = { [K in keyof I]: K extends "parameters" ? Flat2<I[K]> : Operation<I[K]> };
-
-/** `true` when X and Y have the same keys and `Cmp` holds for each member; `boolean` or `false` otherwise. */
-type EachItem<X, Y> = {
-  [K in keyof X | keyof Y]: K extends keyof X & keyof Y ? Eq<Item<X[K]>, Item<Y[K]>> : false;
-}[keyof X | keyof Y];
-type Each<X, Y> = {
-  [K in keyof X | keyof Y]: K extends keyof X & keyof Y ? Eq<X[K], Y[K]> : false;
-}[keyof X | keyof Y];
 
 interface Version {
   paths: unknown;
