@@ -106,6 +106,8 @@ export function compactLatest(header: string, raw: string): string {
     for (let i = 0; ; i++) {
       let bag = list[i];
       if (!bag) {
+        const name = `${LOCATIONS[location]}${i ? i + 1 : ""}`;
+        if (taken.has(name)) throw new Error(`compactLatest: the spec's types already declare ${name}`);
         bag = new Map();
         list.push(bag);
       }
