@@ -54,6 +54,8 @@ const LOCATIONS: Record<string, string> = {
   path: "PathParams",
   cookie: "CookieParams",
 };
+/** The bag for the `i`-th variant of a parameter's name: `QueryParams`, `QueryParams2`… */
+const bagName = (location: string, i: number) => `${LOCATIONS[location]}${i ? i + 1 : ""}`;
 
 /**
  * The compact declaration file of one version, from its raw types (openapi-typescript's
@@ -106,15 +108,14 @@ export function compactLatest(header: string, raw: string): string {
     for (let i = 0; ; i++) {
       let bag = list[i];
       if (!bag) {
-        const name = `${LOCATIONS[location]}${i ? i + 1 : ""}`;
+        const name = bagName(location, i);
         if (taken.has(name)) throw new Error(`compactLatest: the spec's types already declare ${name}`);
         bag = new Map();
         list.push(bag);
       }
       const there = bag.get(name);
       if (there === undefined) bag.set(name, property);
-      if (there === undefined || norm(there) === norm(property))
-        return `${LOCATIONS[location]}${i ? i + 1 : ""}`;
+      if (there === undefined || norm(there) === norm(property)) return bagName(location, i);
     }
   };
 
@@ -228,11 +229,11 @@ export function compactLatest(header: string, raw: string): string {
   const locations = [...bags].flatMap(([where, list]) =>
     list.map(
       (bag, i) =>
-        `/** ${where} parameters of this version's operations${i ? ` (variant ${i + 1} of a name)` : ""}. */\ninterface ${LOCATIONS[where]}${i ? i + 1 : ""} {\n${[...bag.values()].join("\n")}\n}`,
+        `/** ${where} parameters of this version's operations${i ? ` (variant ${i + 1} of a name)` : ""}. */\ninterface ${bagName(where, i)} {\n${[...bag.values()].join("\n")}\n}`,
     ),
   );
-  const body_ = [...out, HELPERS, ...locations, ...decls, "export {};"].join("\n");
-  return `${header}${shorten(body_)}\n`;
+  const all = [...out, HELPERS, ...locations, ...decls, "export {};"].join("\n");
+  return `${header}${shorten(all)}\n`;
 }
 
 /** `components["schemas"]["X"]` → `Schema<"X">`, `components["parameters"]["X"]` → `Parameter<"X">`; `OperationsByName` entries → `Route<…>`. */
