@@ -13,7 +13,7 @@
  * does the same through TypeScript 7's language server (bench/lsp.ts).
  *
  *   node --import tsx bench/editor.ts [--rounds 3] [--server tsserver|tsgo|both] [--heap 3072]
- *     [--synthetic [--variants a,b]] [--no-baseline] [--keep] [PACKAGE...]
+ *     [--synthetic [--variants a,b]] [--floor] [--no-baseline] [--keep] [PACKAGE...]
  *
  * PACKAGE is a tarball (`npm pack`) or a package folder; default
  * $PUREKIT_PACKAGE. --synthetic adds fake packages with the same big version
@@ -21,7 +21,9 @@
  * tsserver's --max-old-space-size; 3072 is VS Code's default
  * (typescript.tsserver.maxTsServerMemory), so an answer that needs more is a
  * crashed TS server in VS Code. The table's notes list which auto-imports each
- * subject offers.
+ * subject offers. --floor adds, for the first PACKAGE (a purekit), copies whose compact
+ * newest versions lose their comments, their paths, or both (bench/floor.ts), which
+ * shows what each part of the product entries' closure costs (decision 020).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -38,6 +40,7 @@ import {
   table,
   writeResults,
 } from "./consumer.ts";
+import { floorVariants } from "./floor.ts";
 import { type Sample, sampleTsgo, sampleTsserver, TSGO_VERSION } from "./lsp.ts";
 import { buildSyntheticPackages } from "./synthetic.ts";
 
@@ -110,6 +113,7 @@ const { values, positionals } = parseArgs({
     heap: { type: "string", default: "3072" },
     timeout: { type: "string", default: "300" },
     synthetic: { type: "boolean", default: false },
+    floor: { type: "boolean", default: false },
     variants: { type: "string" },
     server: { type: "string", default: "tsserver" },
     "no-baseline": { type: "boolean", default: false },
@@ -158,6 +162,13 @@ for (const source of packages) {
     dependency: pkg.name,
     packageBytes: folderBytes(join(dir, "node_modules", pkg.name)),
   });
+}
+const first = subjects.find((s) => s.dependency);
+if (values.floor && first) {
+  for (const variant of floorVariants(first.dir)) {
+    const packageBytes = folderBytes(join(variant.dir, "node_modules", first.dependency ?? ""));
+    subjects.push({ ...variant, dependency: first.dependency, packageBytes });
+  }
 }
 if (values.synthetic) {
   const only = values.variants?.split(",");
