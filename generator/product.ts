@@ -213,6 +213,8 @@ const SECTION_TYPES: Record<string, string> = {
  * Each group file also exports one interface per section (`Paths`, `Schemas`…) with
  * its entries under their keys; a version's `paths` and `components` sections extend
  * the groups' interfaces, so a version file stays a few lines long.
+ * Plus `types/latest.d.ts`, the newest version once more in a compact, non-generic
+ * form for the product entries (generator/latest.ts).
  */
 function emitTypes(product: Product, raws: readonly RawVersion[], files: Files): void {
   const versions = raws.map((r) => r.version);
