@@ -396,13 +396,19 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
   }
   // Entry files for the package's `./<product>/*` export, whose target has two `*`s:
   // imports resolve, but editors' auto-import never enumerates them (docs/decisions/006).
+  // The newest version's entry and its slot in the version maps read types/latest.d.ts,
+  // the same declarations the product entries use (decision 020): a client typed with
+  // `purekit/flasharray/2.56` is then the very type of the default client, not a twin
+  // TypeScript would have to compare member by member. The pooled file of that version
+  // stays, as the reference test/types/latest-types.ts compares the compact one with.
+  const latest = versions.at(-1)!;
+  const fileOf = (v: string) => (v === latest ? "latest" : v);
   for (const v of [...versions, "versions"]) {
     files.set(
       `types/entry/${v}/${v}.d.ts`,
-      `${header(product, v === "versions" ? "every version's types" : `REST ${v} types`)}export type * from "../../${v}.d.ts";\n`,
+      `${header(product, v === "versions" ? "every version's types" : `REST ${v} types`)}export type * from "../../${fileOf(v)}.d.ts";\n`,
     );
   }
-  const latest = versions.at(-1)!;
   // The product entries' types: the newest version again, compact and self-contained,
   // because editors parse it for every project that lists purekit (decision 020).
   files.set(
@@ -412,7 +418,7 @@ function emitTypes(product: Product, raws: readonly RawVersion[], files: Files):
   const valias = (v: string) => `v${v.replace(/\./g, "_")}`;
   files.set(
     "types/versions.d.ts",
-    `${header(product, "every version's types")}${versions.map((v) => `import type * as ${valias(v)} from "./${v}.d.ts";`).join("\n")}
+    `${header(product, "every version's types")}${versions.map((v) => `import type * as ${valias(v)} from "./${fileOf(v)}.d.ts";`).join("\n")}
 
 /** Data paths (version-free) of each REST version. */
 export interface PathsByVersion {

@@ -3,7 +3,9 @@
 // has the same types as the pooled file of that version, member for member.
 // The comparison itself is in same-types.ts.
 import type * as FaPooled from "../../generated/flasharray/types/2.56.js";
+import type * as FaEntry from "../../generated/flasharray/types/entry/2.56/2.56.js";
 import type * as FaLatest from "../../generated/flasharray/types/latest.js";
+import type { PathsByVersion as FaPaths } from "../../generated/flasharray/types/versions.js";
 import type * as FbPooled from "../../generated/flashblade/types/2.28.js";
 import type * as FbLatest from "../../generated/flashblade/types/latest.js";
 import type * as P1Pooled from "../../generated/pure1/types/1.6.js";
@@ -46,6 +48,11 @@ check<
   >
 >();
 check<Eq<keyof FaLatest.DataPaths, keyof FaPooled.DataPaths>>();
+// `purekit/flasharray/2.56` and the version map's "2.56" are the compact file's own types,
+// the very ones the default client has (not a twin compared member by member).
+check<Eq<FaEntry.DataPaths, FaLatest.DataPaths>>();
+check<Eq<FaPaths["2.56"], FaLatest.DataPaths>>();
+check<Eq<FaPaths["2.55"], FaLatest.DataPaths> extends false ? true : false>();
 
 // The comparison can fail. A different operation, a path missing, a parameter made
 // optional or a block of them made optional each show.
