@@ -14,13 +14,15 @@ import ts from "typescript";
 const PRODUCTS = ["flasharray", "flashblade", "pure1"] as const;
 const PATHS_ONLY = /^(?:(?:Params|Responses|Body)\d+|(?:Query|Header|Path|Cookie)Params\d*)$/;
 
+const parse = (text: string) =>
+  ts.createSourceFile("latest.d.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+
 function withoutComments(text: string): string {
-  const sf = ts.createSourceFile("latest.d.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  return ts.createPrinter({ removeComments: true }).printFile(sf);
+  return ts.createPrinter({ removeComments: true }).printFile(parse(text));
 }
 
 function withoutPaths(text: string): string {
-  const sf = ts.createSourceFile("latest.d.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const sf = parse(text);
   const kept: string[] = [];
   for (const st of sf.statements) {
     const name = (ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st)) && st.name.text;
