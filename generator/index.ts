@@ -36,7 +36,7 @@ export { friendlyName } from "./names.ts";
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
 
 /** The files of the per-version step: a change to any of them makes every version stale. */
-const GENERATOR_FILES = [
+export const GENERATOR_FILES = [
   "./emit",
   "./names",
   "./transform",
@@ -47,7 +47,7 @@ const GENERATOR_FILES = [
   "../spec/table",
 ];
 /** The files of the pooling step: a change to them re-pools the raw output, without re-running the workers. */
-const POOL_FILES = ["./product", "./share", "./split-types"];
+export const POOL_FILES = ["./product", "./share", "./split-types", "./latest"];
 
 /** `.ts` in a checkout (run through tsx), `.js` in the installed package. */
 const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";

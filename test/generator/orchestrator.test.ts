@@ -5,9 +5,9 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generate, rawDir } from "../../generator/index.ts";
+import { GENERATOR_FILES, generate, POOL_FILES, rawDir } from "../../generator/index.ts";
 import { findSpec, type Manifest, manifest } from "../../spec/index.ts";
 
 const dirs: string[] = [];
@@ -68,4 +68,28 @@ describe("generate()", () => {
     const types = (d: string) => readFileSync(join(rawDir(d, "pure1", "1.2"), "types.ts"), "utf8");
     expect(types(alone)).toBe(types(seq));
   }, 600_000);
+});
+
+describe("stamps", () => {
+  // Modules the steps import that do not shape what is written: memory.ts frees memory
+  // (detach, collect), runtime/errors.ts is the error class.
+  const NOT_OUTPUT = ["./memory", "../runtime/errors"];
+
+  it("hash every module the per-version and pooling steps import, so a change to one makes output stale", () => {
+    const generator = join(import.meta.dirname, "..", "..", "generator");
+    const seen = new Set<string>();
+    const visit = (module: string) => {
+      if (seen.has(module) || NOT_OUTPUT.includes(module)) return;
+      seen.add(module);
+      const text = readFileSync(join(generator, `${module}.ts`), "utf8");
+      // Import statements only (template literals in product.ts write `.d.ts` imports into output).
+      for (const m of text.matchAll(/^import [^;]*? from "(\.\.?\/[^"$]+?)(?<!\.d)\.ts";$/gms)) {
+        const path = posix.normalize(posix.join(posix.dirname(module), m[1]!));
+        visit(path.startsWith(".") ? path : `./${path}`);
+      }
+    };
+    visit("./worker");
+    visit("./product");
+    expect([...seen].sort()).toEqual([...GENERATOR_FILES, ...POOL_FILES].sort());
+  });
 });
