@@ -13,7 +13,7 @@
  * does the same through TypeScript 7's language server (bench/lsp.ts).
  *
  *   node --import tsx bench/editor.ts [--rounds 3] [--server tsserver|tsgo|both] [--heap 3072]
- *     [--synthetic [--variants a,b]] [--floor] [--no-baseline] [--keep] [PACKAGE...]
+ *     [--synthetic [--variants a,b]] [--floor] [--with SPEC,...] [--no-baseline] [--keep] [PACKAGE...]
  *
  * PACKAGE is a tarball (`npm pack`) or a package folder; default
  * $PUREKIT_PACKAGE. --synthetic adds fake packages with the same big version
@@ -23,7 +23,10 @@
  * crashed TS server in VS Code. The table's notes list which auto-imports each
  * subject offers. --floor adds, for the first PACKAGE (a purekit), copies whose compact
  * newest versions lose their comments, their paths, or both (bench/floor.ts), which
- * shows what each part of the product entries' closure costs (decision 020).
+ * shows what each part of the product entries' closure costs (decision 020), and copies whose
+ * `exports` list one product only: what a package per product would cost its users.
+ * --with installs the same npm packages (e.g. `@types/node`) into every project, the baseline
+ * included, to measure a project that already has them.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -114,6 +117,7 @@ const { values, positionals } = parseArgs({
     timeout: { type: "string", default: "300" },
     synthetic: { type: "boolean", default: false },
     floor: { type: "boolean", default: false },
+    with: { type: "string", multiple: true, default: [] },
     variants: { type: "string" },
     server: { type: "string", default: "tsserver" },
     "no-baseline": { type: "boolean", default: false },
@@ -140,17 +144,19 @@ if (packages.length === 0 && !values.synthetic) {
 const subjects: Subject[] = [];
 let syntheticRoot: string | undefined;
 const files = { "src/index.ts": SOURCE };
+// Installed into every project, the baseline too: the same project with and without the subject.
+const extra = values.with.flatMap((spec) => spec.split(",")).filter(Boolean);
 if (!values["no-baseline"]) {
   subjects.push({
     label: "baseline",
     note: "no dependency",
-    dir: createConsumer({ label: "editor-baseline", files }),
+    dir: createConsumer({ label: "editor-baseline", files, extra }),
   });
 }
 for (const source of packages) {
   const pkg = readPackageJson(source);
   console.error(`installing ${pkg.name}@${pkg.version} from ${source} into a consumer project…`);
-  const dir = createConsumer({ label: "editor-pkg", install: source, files });
+  const dir = createConsumer({ label: "editor-pkg", install: source, files, extra });
   // Samples are keyed by label: two builds of one version (before/after) need distinct ones.
   let label = `${pkg.name}@${pkg.version}`;
   if (subjects.some((s) => s.label === label)) label += ` (${basename(source)})`;
@@ -177,7 +183,7 @@ if (values.synthetic) {
   if (variants[0]) syntheticRoot = dirname(variants[0].dir);
   for (const variant of variants.filter((v) => !only || only.includes(v.label))) {
     console.error(`installing synthetic variant ${variant.label}…`);
-    const dir = createConsumer({ label: `editor-${variant.label}`, install: variant.dir, files });
+    const dir = createConsumer({ label: `editor-${variant.label}`, install: variant.dir, files, extra });
     subjects.push({
       label: variant.label,
       note: variant.note,
@@ -249,6 +255,7 @@ for (const server of servers) {
   });
   console.log(
     `\nFirst completion through ${serverLabel[server]} (median (min–max) of ${rounds} interleaved rounds` +
+      `${extra.length ? `; every project has ${extra.join(", ")}` : ""}` +
       `${server === "tsserver" ? `; --max-old-space-size=${heapMb}` : ""})\n`,
   );
   console.log(
