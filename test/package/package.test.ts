@@ -273,9 +273,11 @@ describe("the installed package", () => {
     ok(await run("node", [TSC7, "-p", "tsconfig.json"]), "tsc 7");
   }, 300_000);
 
-  it("type-checks with the oldest TypeScript it supports: 5.7 strict with skipLibCheck off, 5.4 with skipLibCheck", async () => {
+  it("type-checks with TypeScript 6.0 and the oldest it supports: 6.0 and 5.7 strict with skipLibCheck off, 5.4 with skipLibCheck", async () => {
     // What README promises, checked on the compilers themselves, not only on 5.9 and 7.
+    // 6.0 is the last JavaScript TypeScript, with new defaults and deprecations of its own.
     for (const [version, extra] of [
+      ["6.0", []],
       ["5.7", []],
       ["5.4", ["--skipLibCheck"]],
     ] as const) {
