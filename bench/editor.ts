@@ -13,7 +13,7 @@
  * does the same through TypeScript 7's language server (bench/lsp.ts).
  *
  *   node --import tsx bench/editor.ts [--rounds 3] [--server tsserver|tsgo|both] [--heap 3072]
- *     [--synthetic [--variants a,b]] [--floor] [--with SPEC,...] [--no-baseline] [--keep] [PACKAGE...]
+ *     [--synthetic [--variants a,b]] [--floor] [--with SPEC,...] [--typescript DIR] [--no-baseline] [--keep] [PACKAGE...]
  *
  * PACKAGE is a tarball (`npm pack`) or a package folder; default
  * $PUREKIT_PACKAGE. --synthetic adds fake packages with the same big version
@@ -25,12 +25,14 @@
  * newest versions lose their comments, their paths, or both (bench/floor.ts), which
  * shows what each part of the product entries' closure costs (decision 020), and copies whose
  * `exports` list one product only: what a package per product would cost its users.
+ * --typescript DIR measures the tsserver of another TypeScript package folder (e.g. one where
+ * `npm i --prefix /tmp/ts6 typescript@6.0` put TypeScript 6.0: /tmp/ts6/node_modules/typescript).
  * --with installs the same npm packages (e.g. `@types/node`) into every project, the baseline
  * included, to measure a project that already has them.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   createConsumer,
@@ -46,12 +48,6 @@ import {
 import { floorVariants } from "./floor.ts";
 import { type Sample, sampleTsgo, sampleTsserver, TSGO_VERSION } from "./lsp.ts";
 import { buildSyntheticPackages } from "./synthetic.ts";
-
-const TS_VERSION = (
-  JSON.parse(readFileSync(join(REPO_ROOT, "node_modules", "typescript", "package.json"), "utf8")) as {
-    version: string;
-  }
-).version;
 
 /** The consumer's file; the completion is asked right after `create` on the last line. */
 const SOURCE = "// A consumer module being edited.\nexport const answer = 42;\ncreate";
@@ -70,7 +66,11 @@ interface Subject {
 }
 
 async function sample(subject: Subject, heapMb: number, timeoutMs: number): Promise<Sample> {
-  return sampleTsserver(subject.dir, subject.dependency, SOURCE, COMPLETION_AT, { heapMb, timeoutMs });
+  return sampleTsserver(subject.dir, subject.dependency, SOURCE, COMPLETION_AT, {
+    heapMb,
+    timeoutMs,
+    tsserver: join(TS_DIR, "lib", "tsserver.js"),
+  });
 }
 
 /**
@@ -118,6 +118,7 @@ const { values, positionals } = parseArgs({
     synthetic: { type: "boolean", default: false },
     floor: { type: "boolean", default: false },
     with: { type: "string", multiple: true, default: [] },
+    typescript: { type: "string" },
     variants: { type: "string" },
     server: { type: "string", default: "tsserver" },
     "no-baseline": { type: "boolean", default: false },
@@ -125,6 +126,10 @@ const { values, positionals } = parseArgs({
   },
 });
 const rounds = Number(values.rounds);
+// The TypeScript whose tsserver is measured: the repository's 5.9, or another install (e.g. 6.0).
+const TS_DIR = values.typescript ? resolve(values.typescript) : join(REPO_ROOT, "node_modules", "typescript");
+const TS_VERSION = (JSON.parse(readFileSync(join(TS_DIR, "package.json"), "utf8")) as { version: string })
+  .version;
 if (!["tsserver", "tsgo", "both"].includes(values.server)) {
   console.error(`--server ${values.server}: use tsserver, tsgo or both`);
   process.exit(2);
