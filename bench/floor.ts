@@ -12,8 +12,8 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
+import { PRODUCTS } from "../spec/index.ts";
 
-const PRODUCTS = ["flasharray", "flashblade", "pure1"] as const;
 const PATHS_ONLY = /^(?:(?:Params|Responses|Body)\d+|(?:Query|Header|Path|Cookie)Params\d*)$/;
 
 const parse = (text: string) =>
@@ -34,60 +34,53 @@ function withoutPaths(text: string): string {
   return `${kept.join("\n")}\n`;
 }
 
-/** `exports` without the other products' entries (`./flashblade`, `./flashblade/*`…). */
-function onlyProduct(product: string, exports: Record<string, unknown>): Record<string, unknown> {
+/** Rewrites the three products' `latest.d.ts` in an installed purekit with `edit`. */
+const editLatest = (edit: (text: string) => string) => (purekit: string) => {
+  for (const product of PRODUCTS) {
+    const file = join(purekit, "dist", "generated", product, "types", "latest.d.ts");
+    if (!existsSync(file))
+      throw new Error(`--floor: ${file} is missing (a purekit built before decision 020?)`);
+    writeFileSync(file, edit(readFileSync(file, "utf8")));
+  }
+};
+
+/** Drops the other products' entries (`./flashblade`, `./flashblade/*`…) from an installed purekit's `exports`. */
+const onlyProduct = (product: string) => (purekit: string) => {
   const others = PRODUCTS.filter((p) => p !== product);
-  return Object.fromEntries(
-    Object.entries(exports).filter(
+  const file = join(purekit, "package.json");
+  const pkg = JSON.parse(readFileSync(file, "utf8")) as { exports: Record<string, unknown> };
+  pkg.exports = Object.fromEntries(
+    Object.entries(pkg.exports).filter(
       ([key]) => !others.some((o) => key === `./${o}` || key.startsWith(`./${o}/`)),
     ),
   );
-}
+  writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+};
+
+const STRIPPED: [string, (text: string) => string][] = [
+  ["no comments", withoutComments],
+  ["no paths", withoutPaths],
+  ["no paths, no comments", (text) => withoutComments(withoutPaths(text))],
+];
 
 /** The variants of `dir` (a consumer project with purekit installed), next to it. */
 export function floorVariants(dir: string): { label: string; note: string; dir: string }[] {
-  const products = PRODUCTS.map((product) => {
-    const copy = `${dir}-only-${product}`;
-    cpSync(dir, copy, { recursive: true });
-    const file = join(copy, "node_modules", "purekit", "package.json");
-    const pkg = JSON.parse(readFileSync(file, "utf8")) as { exports: Record<string, unknown> };
-    pkg.exports = onlyProduct(product, pkg.exports);
-    writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
-    return {
-      label: `purekit, only ${product}`,
-      note: `the installed purekit, its exports without the other two products`,
-      dir: copy,
-    };
-  });
   const variants = [
-    { label: "no comments", edit: withoutComments },
-    { label: "no paths", edit: withoutPaths },
-    { label: "no paths, no comments", edit: (t: string) => withoutComments(withoutPaths(t)) },
+    ...STRIPPED.map(([label, strip]) => ({
+      label,
+      note: `the installed purekit, its three latest.d.ts with ${label}`,
+      edit: editLatest(strip),
+    })),
+    ...PRODUCTS.map((product) => ({
+      label: `only ${product}`,
+      note: "the installed purekit, its exports without the other two products",
+      edit: onlyProduct(product),
+    })),
   ];
-  return variants
-    .map(({ label, edit }) => {
-      const copy = `${dir}-${label.replace(/\W+/g, "-")}`;
-      cpSync(dir, copy, { recursive: true });
-      for (const product of PRODUCTS) {
-        const file = join(
-          copy,
-          "node_modules",
-          "purekit",
-          "dist",
-          "generated",
-          product,
-          "types",
-          "latest.d.ts",
-        );
-        if (!existsSync(file))
-          throw new Error(`--floor: ${file} is missing (a purekit built before decision 020?)`);
-        writeFileSync(file, edit(readFileSync(file, "utf8")));
-      }
-      return {
-        label: `purekit, ${label}`,
-        note: `the installed purekit, its three latest.d.ts with ${label}`,
-        dir: copy,
-      };
-    })
-    .concat(products);
+  return variants.map(({ label, note, edit }) => {
+    const copy = `${dir}-${label.replace(/\W+/g, "-")}`;
+    cpSync(dir, copy, { recursive: true });
+    edit(join(copy, "node_modules", "purekit"));
+    return { label: `purekit, ${label}`, note, dir: copy };
+  });
 }

@@ -22,7 +22,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { type Sample, sampleTsgo, sampleTsserver } from "../../bench/lsp.ts";
-import { REPO_ROOT } from "../../spec/index.ts";
+import { PRODUCTS, REPO_ROOT } from "../../spec/index.ts";
 import { EXAMPLE_TSCONFIGS, type ExampleCase, prepareExamples, stopExamples } from "./examples.ts";
 
 const exec = promisify(execFile);
@@ -368,7 +368,7 @@ describe("the installed package", () => {
     // behind two-`*` patterns, which editors do not enumerate (decisions 006 and 020).
     const provider = fresh.providerFiles ?? [];
     const dist = join(project, "node_modules", "purekit", "dist");
-    for (const product of ["flasharray", "flashblade", "pure1"]) {
+    for (const product of PRODUCTS) {
       expect(provider, product).toContain(join(dist, "runtime", `${product}.d.ts`));
       expect(provider, product).toContain(join(dist, "generated", product, "types", "latest.d.ts"));
       const pooled = provider.filter((file) =>
